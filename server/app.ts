@@ -1,0 +1,83 @@
+// Builds the whole application and never listens: the entry (main.ts) listens, tests build and inject.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Tokenizer } from './engine/tokenizer-types.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
+import { registerLiveNamespace } from './realtime/live-namespace.ts';
+import { Ticker } from './realtime/ticker.ts';
+import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/import.ts';
+import { roomRoutes } from './routes/rooms.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { createServices, type Services } from './services.ts';
+import { SourceManager } from './sources/source-manager.ts';
+
+export interface AppDeps {
+  config: Config;
+  clock?: Clock;
+  createTokenizer: () => Tokenizer;
+  /** Serve the built client from this folder (default dist/client when it exists). */
+  clientDir?: string | null;
+  /** Start the fixed-rate ticker (tests with a virtual clock drive ticks themselves). */
+  autoTick?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  io: IoServer;
+  services: Services;
+  ticker: Ticker;
+  sources: SourceManager;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const services = createServices(deps.config, deps.clock ?? systemClock, deps.createTokenizer);
+  const app = Fastify({
+    logger: { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installErrorHandler(app);
+  const io = attachSocketIo(app);
+  const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz));
+  const sources = new SourceManager(services);
+  registerLiveNamespace(io, services, ticker.intervalMs);
+
+  await app.register(healthRoutes, { services });
+  await app.register(roomRoutes, { services });
+  await app.register(eventRoutes, { services });
+  await app.register(importRoutes, { services, sources });
+  await app.register(sourceRoutes, { services, sources });
+  const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
+  if (clientDir) await serveClient(app, clientDir);
+
+  if (deps.autoTick !== false) ticker.start();
+  app.addHook('onClose', async () => {
+    ticker.stop();
+    await sources.stopAll();
+    services.writer.flush();
+    services.db.close();
+  });
+  return { app, io, services, ticker, sources };
+}
+
+async function serveClient(app: FastifyInstance, root: string): Promise<void> {
+  const fs = await import('node:fs');
+  if (!fs.existsSync(path.join(root, 'index.html'))) return;
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });
+  // Screens are client-side routes (/screen, /prompter …): any non-API GET gets the app shell.
+  app.get('/*', (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.status(404).send({ statusCode: 404, code: 'not_found', message: `no route GET ${req.url}` });
+    }
+    return reply.sendFile('index.html');
+  });
+}

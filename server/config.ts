@@ -1,0 +1,62 @@
+// Configuration comes from environment variables, validated at boot: a wrong value stops the server with a
+// readable list of what is wrong instead of surfacing later as odd behaviour.
+import { randomBytes } from 'node:crypto';
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { DEFAULT_TICK_HZ, MAX_TICK_HZ, MIN_TICK_HZ } from '../shared/constants.ts';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  TICK_HZ: Type.Number({ minimum: MIN_TICK_HZ, maximum: MAX_TICK_HZ, default: DEFAULT_TICK_HZ }),
+  /** Start the built-in simulated demo room. */
+  DEMO: Type.Boolean({ default: false }),
+  DEMO_PEAK_ONLINE: Type.Integer({ minimum: 10, maximum: 100_000, default: 400 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+
+export type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminToken: string;
+  adminTokenGenerated: boolean;
+  tickHz: number;
+  demo: boolean;
+  demoPeakOnline: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Env> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties))
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  Object.assign(raw, overrides);
+  const value = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw)) as Env;
+  const errors = [...Value.Errors(EnvSchema, value)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.path.slice(1)}=${JSON.stringify(raw[e.path.slice(1)])}: ${e.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const adminToken = value.ADMIN_TOKEN ?? randomBytes(18).toString('base64url');
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    dataDir: value.DATA_DIR,
+    adminToken,
+    adminTokenGenerated: value.ADMIN_TOKEN === undefined,
+    tickHz: value.TICK_HZ,
+    demo: value.DEMO,
+    demoPeakOnline: value.DEMO_PEAK_ONLINE,
+    logLevel: value.LOG_LEVEL,
+  };
+}

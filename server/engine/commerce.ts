@@ -1,0 +1,110 @@
+// Orders, payments and refunds, room-wide and per product. GMV counts created orders, unpaid included
+// (DOMAIN.md); 成交金额 (paid) counts payments. An order paid before we saw it created still counts as paid.
+import type { EventOf, Product } from '../../shared/events.ts';
+import type { MinuteBuckets } from './minute-buckets.ts';
+import { PeopleCounter, ProductTracker } from './products.ts';
+
+interface OrderInfo {
+  productId: string;
+  userId: string | undefined;
+  paid: boolean;
+}
+
+export class CommerceTracker {
+  readonly products = new Map<string, ProductTracker>();
+  /** Orders are far fewer than viewers; kept so payments can be tied to people and products. */
+  private readonly orderIndex = new Map<string, OrderInfo>();
+  readonly roomExposureUsers = new PeopleCounter();
+  readonly roomClickUsers = new PeopleCounter();
+  readonly roomOrderUsers = new PeopleCounter();
+  readonly roomPayUsers = new PeopleCounter();
+  orders = 0;
+  paidOrders = 0;
+  gmv = 0;
+  paid = 0;
+  refunds = 0;
+  explaining: string | null = null;
+  sawCommerce = false;
+
+  constructor(private readonly minutes: MinuteBuckets) {}
+
+  setCatalogue(catalogue: Product[]): void {
+    for (const p of catalogue) {
+      const existing = this.products.get(p.id);
+      if (existing) existing.info = p;
+      else this.products.set(p.id, new ProductTracker(p));
+    }
+  }
+
+  product(id: string): ProductTracker {
+    let p = this.products.get(id);
+    if (!p) {
+      // Events may name a product before the catalogue arrives: track it under its id until then.
+      p = new ProductTracker({ id, name: id, price: 0, stock: 0 });
+      this.products.set(id, p);
+    }
+    return p;
+  }
+
+  exposure(e: EventOf<'product_exposure'>): void {
+    this.sawCommerce = true;
+    this.product(e.productId).exposureUsers.add(e.userId);
+    this.roomExposureUsers.add(e.userId);
+    this.minutes.add(e.ts, 'productExposures');
+  }
+
+  click(e: EventOf<'product_click'>): void {
+    this.sawCommerce = true;
+    this.product(e.productId).clickUsers.add(e.userId);
+    this.roomClickUsers.add(e.userId);
+    this.minutes.add(e.ts, 'clicks');
+  }
+
+  orderCreated(e: EventOf<'order_created'>): void {
+    this.sawCommerce = true;
+    if (this.orderIndex.has(e.orderId)) return;
+    this.orderIndex.set(e.orderId, { productId: e.productId, userId: e.userId, paid: false });
+    const p = this.product(e.productId);
+    p.addOrder(e.amount);
+    p.orderUsers.add(e.userId);
+    this.roomOrderUsers.add(e.userId);
+    this.orders++;
+    this.gmv += e.amount;
+    this.minutes.add(e.ts, 'orders');
+    this.minutes.add(e.ts, 'gmv', e.amount);
+  }
+
+  orderPaid(e: EventOf<'order_paid'>): void {
+    this.sawCommerce = true;
+    const order = this.orderIndex.get(e.orderId);
+    if (order?.paid) return; // a second payment notice for the same order
+    this.paidOrders++;
+    this.paid += e.amount;
+    this.minutes.add(e.ts, 'paid', e.amount);
+    this.minutes.add(e.ts, 'paidOrders');
+    if (!order) {
+      this.roomPayUsers.add(undefined);
+      return;
+    }
+    order.paid = true;
+    const p = this.product(order.productId);
+    p.paid += e.amount;
+    p.payUsers.add(order.userId);
+    this.roomPayUsers.add(order.userId);
+  }
+
+  refund(e: EventOf<'refund'>): void {
+    this.refunds += e.amount;
+  }
+
+  explainStart(e: EventOf<'explain_start'>): void {
+    if (this.explaining && this.explaining !== e.productId) this.product(this.explaining).endExplain(e.ts);
+    this.explaining = e.productId;
+    this.product(e.productId).startExplain(e.ts);
+  }
+
+  explainEnd(e: EventOf<'explain_end'>): void {
+    this.product(e.productId).endExplain(e.ts);
+    if (this.explaining === e.productId) this.explaining = null;
+  }
+}

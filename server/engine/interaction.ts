@@ -1,0 +1,57 @@
+// Comments, likes, follows, shares and gifts, plus the barrage ticker's recent lines.
+import { RECENT_COMMENTS_MAX } from '../../shared/constants.ts';
+import type { EventOf } from '../../shared/events.ts';
+import type { CommentLine } from '../../shared/state.ts';
+import type { MinuteBuckets } from './minute-buckets.ts';
+import { PeopleCounter } from './products.ts';
+import { DistinctCounter } from './sketch/distinct-counter.ts';
+
+export class InteractionTracker {
+  comments = 0;
+  readonly commentUsers = new PeopleCounter();
+  likes = 0;
+  /** 新增粉丝: a viewer who follows twice is one new follower. */
+  readonly followers = new DistinctCounter();
+  shares = 0;
+  giftValue = 0;
+  /** Ring of the latest comments; `next` is where the following one goes. */
+  private readonly recent: (CommentLine | undefined)[] = new Array(RECENT_COMMENTS_MAX);
+  private next = 0;
+
+  constructor(private readonly minutes: MinuteBuckets) {}
+
+  comment(e: EventOf<'comment'>): void {
+    this.comments++;
+    this.commentUsers.add(e.userId);
+    this.minutes.add(e.ts, 'comments');
+    this.recent[this.next] = { ts: e.ts, userId: e.userId ?? null, text: e.text };
+    this.next = (this.next + 1) % RECENT_COMMENTS_MAX;
+  }
+
+  like(e: EventOf<'like'>): void {
+    this.likes += e.count;
+    this.minutes.add(e.ts, 'likes', e.count);
+  }
+
+  follow(e: EventOf<'follow'>): void {
+    this.followers.add(e.userId);
+  }
+
+  share(): void {
+    this.shares++;
+  }
+
+  gift(e: EventOf<'gift'>): void {
+    this.giftValue += e.value;
+  }
+
+  /** Newest first. */
+  recentComments(): CommentLine[] {
+    const out: CommentLine[] = [];
+    for (let i = 1; i <= RECENT_COMMENTS_MAX; i++) {
+      const line = this.recent[(this.next - i + RECENT_COMMENTS_MAX) % RECENT_COMMENTS_MAX];
+      if (line) out.push(line);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+// Who may do what over HTTP. A token opens exactly one room (or, the admin token, all of them); a token of
+// room A gives nothing of room B.
+import type { FastifyRequest } from 'fastify';
+import type { Role, RoomsRepo } from '../storage/rooms-repo.ts';
+import { HttpError } from './errors.ts';
+
+export type Caller = Role | 'admin';
+
+export interface AuthDeps {
+  rooms: RoomsRepo;
+  adminToken: string;
+}
+
+export function bearerToken(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (typeof h === 'string' && h.startsWith('Bearer ')) return h.slice(7).trim() || null;
+  return null;
+}
+
+export function requireAdmin(req: FastifyRequest, deps: AuthDeps): void {
+  const token = bearerToken(req);
+  if (token === null) throw new HttpError(401, 'unauthorized', 'missing Authorization: Bearer <token>');
+  if (token !== deps.adminToken) throw new HttpError(401, 'unauthorized', 'this call needs the admin token');
+}
+
+/** Checks the caller's token against the room; returns the caller's role. */
+export function authorizeRoom(req: FastifyRequest, deps: AuthDeps, roomId: string, allowed: Caller[]): Caller {
+  const token = bearerToken(req);
+  if (token === null) throw new HttpError(401, 'unauthorized', 'missing Authorization: Bearer <token>');
+  const resolved = token === deps.adminToken ? null : deps.rooms.resolveToken(token);
+  if (token !== deps.adminToken && resolved === null) throw new HttpError(401, 'unauthorized', 'unknown token');
+  if (!deps.rooms.get(roomId)) throw new HttpError(404, 'unknown_room', `no room ${roomId}`);
+  const caller: Caller = resolved ? resolved.role : 'admin';
+  if (resolved && resolved.roomId !== roomId) {
+    throw new HttpError(403, 'forbidden', 'this token belongs to another room');
+  }
+  if (!allowed.includes(caller)) {
+    throw new HttpError(403, 'forbidden', `the ${caller} token may not do this; allowed: ${allowed.join(', ')}`);
+  }
+  return caller;
+}

@@ -1,0 +1,53 @@
+// validate → deduplicate and store (durable) → apply to the room engine. Every source goes through here,
+// so a pushed, polled, simulated or imported event is treated alike.
+import type { LiveEvent } from '../../shared/events.ts';
+import type { Clock } from '../clock.ts';
+import type { RoomRuntime } from '../rooms/room-runtime.ts';
+import type { IngestRejection, IngestResult } from '../sources/source.ts';
+import type { TimelineWriter } from '../storage/timeline-writer.ts';
+import type { BodyItem } from './parse-body.ts';
+import { validateEvent } from './validate-event.ts';
+
+export interface IngestMetrics {
+  accepted(roomId: string, n: number): void;
+  rejected(roomId: string, code: string): void;
+}
+
+export interface IngestOptions {
+  /** Push from a live platform: events must be near server time. Imports and simulators keep their own time. */
+  checkTime: boolean;
+}
+
+export class IngestPipeline {
+  constructor(
+    private readonly writer: TimelineWriter,
+    private readonly clock: Clock,
+    private readonly metrics: IngestMetrics,
+  ) {}
+
+  async ingest(runtime: RoomRuntime, items: BodyItem[], opts: IngestOptions): Promise<IngestResult> {
+    const bounds = opts.checkTime ? { now: this.clock.now() } : null;
+    const rejected: IngestRejection[] = [];
+    const valid: LiveEvent[] = [];
+    items.forEach((item, index) => {
+      const verdict = item.ok ? validateEvent(item.value, bounds) : item;
+      if (verdict.ok) valid.push(verdict.event);
+      else rejected.push({ index, code: verdict.code, message: verdict.message });
+    });
+    for (const r of rejected) this.metrics.rejected(runtime.roomId, r.code);
+    const inserted = valid.length ? await this.writer.append(runtime.roomId, valid) : [];
+    const fresh = valid.filter((_, i) => inserted[i]);
+    runtime.applyEvents(fresh);
+    this.metrics.accepted(runtime.roomId, fresh.length);
+    return { accepted: fresh.length, duplicates: valid.length - fresh.length, rejected };
+  }
+
+  /** For in-process sources that produce typed events. */
+  ingestEvents(runtime: RoomRuntime, events: unknown[], opts: IngestOptions): Promise<IngestResult> {
+    return this.ingest(
+      runtime,
+      events.map((value) => ({ ok: true, value })),
+      opts,
+    );
+  }
+}

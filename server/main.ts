@@ -1,0 +1,43 @@
+// The entry point: load the configuration, build the app, listen, print each screen's URL.
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { startDemoRoom } from './demo.ts';
+import { createTokenizer } from './engine/tokenizer.ts';
+
+async function main(): Promise<void> {
+  const demo = process.argv.includes('--demo');
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env, demo ? { DEMO: true } : {});
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const built = await buildApp({ config, createTokenizer: () => createTokenizer() });
+  const { app } = built;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      void app.close().then(() => process.exit(0));
+    });
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://localhost:${(app.server.address() as { port: number }).port}`;
+  const lines = [`直播中控台 listening on ${base}`];
+  if (config.adminTokenGenerated) lines.push(`ADMIN_TOKEN (generated for this run): ${config.adminToken}`);
+  if (config.demo) {
+    const { roomId, tokens } = await startDemoRoom(built, config.demoPeakOnline);
+    lines.push(
+      `Demo room ${roomId}:`,
+      `  场控 big screen : ${base}/?room=${roomId}&token=${tokens.controller}`,
+      `  viewer (read)   : ${base}/?room=${roomId}&token=${tokens.viewer}`,
+      `  ingest token    : ${tokens.ingest}  (POST ${base}/api/rooms/${roomId}/events)`,
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+void main();

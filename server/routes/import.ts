@@ -1,0 +1,100 @@
+// Import a recorded stream (our NDJSON or Bilibili danmaku XML) into a room, at once (speed=0, keeping the
+// recorded timestamps) or replayed at a speed factor.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { LiveEvent } from '../../shared/events.ts';
+import { authorizeRoom } from '../http/auth.ts';
+import { HttpError } from '../http/errors.ts';
+import { type BodyItem, parseEventsBody } from '../ingest/parse-body.ts';
+import { validateEvent } from '../ingest/validate-event.ts';
+import type { Services } from '../services.ts';
+import { parseBilibiliXml } from '../sources/import/bilibili-xml.ts';
+import { ReplaySource } from '../sources/replay-source.ts';
+import type { IngestRejection } from '../sources/source.ts';
+import type { SourceManager } from '../sources/source-manager.ts';
+import { errors, RoomParams } from './schemas.ts';
+
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+const CHUNK = 10_000;
+const MAX_REPORTED_REJECTIONS = 1000;
+
+const ImportQuery = Type.Object({
+  format: Type.Union([Type.Literal('ndjson'), Type.Literal('bilibili-xml')]),
+  speed: Type.Number({ minimum: 0, maximum: 100_000, default: 0 }),
+});
+const ImportResult = Type.Object({
+  format: Type.String(),
+  speed: Type.Number(),
+  total: Type.Integer(),
+  accepted: Type.Integer(),
+  duplicates: Type.Integer(),
+  scheduled: Type.Integer(),
+  rejected: Type.Array(Type.Object({ index: Type.Integer(), code: Type.String(), message: Type.String() })),
+  from: Type.Union([Type.Number(), Type.Null()]),
+  to: Type.Union([Type.Number(), Type.Null()]),
+});
+
+function toItems(format: 'ndjson' | 'bilibili-xml', body: Buffer): BodyItem[] {
+  if (format === 'ndjson') return parseEventsBody(body, 'application/x-ndjson', Number.POSITIVE_INFINITY);
+  const text = body.toString('utf8');
+  if (!text.includes('<d ')) throw new HttpError(400, 'invalid_xml', 'no <d p="…"> danmaku elements in the body');
+  return parseBilibiliXml(text).events.map((value) => ({ ok: true, value }));
+}
+
+export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sources: SourceManager }> = async (
+  app,
+  { services, sources },
+) => {
+  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_r, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/api/rooms/:id/import',
+    {
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        params: RoomParams,
+        querystring: ImportQuery,
+        response: { 200: ImportResult, 202: ImportResult, ...errors },
+      },
+    },
+    async (req, reply) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'ingest']);
+      const { format, speed } = req.query;
+      const items = toItems(format, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      const runtime = services.runtime(req.params.id)!;
+      const rejected: IngestRejection[] = [];
+      const valid: LiveEvent[] = [];
+      items.forEach((item, index) => {
+        const v = item.ok ? validateEvent(item.value, null) : item;
+        if (v.ok) valid.push(v.event);
+        else rejected.push({ index, code: v.code, message: v.message });
+      });
+      valid.sort((a, b) => a.ts - b.ts);
+      const base = {
+        format,
+        speed,
+        total: items.length,
+        rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
+        from: valid[0]?.ts ?? null,
+        to: valid[valid.length - 1]?.ts ?? null,
+      };
+      if (speed > 0) {
+        const source = new ReplaySource(valid, speed, services.clock, () => void sources.detach(runtime, source));
+        await sources.attach(runtime, source);
+        return reply.status(202).send({ ...base, accepted: 0, duplicates: 0, scheduled: valid.length });
+      }
+      let accepted = 0;
+      let duplicates = 0;
+      for (let i = 0; i < valid.length; i += CHUNK) {
+        const r = await services.pipeline.ingestEvents(runtime, valid.slice(i, i + CHUNK), { checkTime: false });
+        accepted += r.accepted;
+        duplicates += r.duplicates;
+      }
+      return { ...base, accepted, duplicates, scheduled: 0 };
+    },
+  );
+};

@@ -1,0 +1,83 @@
+// Rooms and catalogues. Creating and listing rooms needs the admin token; a room's own tokens read it.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { CatalogueSchema, ProductSchema } from '../../shared/events.ts';
+import { RoomStateSchema } from '../../shared/state.ts';
+import { authorizeRoom, requireAdmin } from '../http/auth.ts';
+import type { Services } from '../services.ts';
+import { errors, RoomParams, RoomSummarySchema, TokensSchema } from './schemas.ts';
+
+export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
+
+  app.post(
+    '/api/rooms',
+    {
+      schema: {
+        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) })),
+        response: { 201: Type.Object({ id: Type.String(), name: Type.String(), tokens: TokensSchema }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      requireAdmin(req, auth);
+      const { room, tokens } = services.rooms.create(req.body?.name ?? '直播间', services.clock.now());
+      return reply.status(201).send({ id: room.id, name: room.name, tokens });
+    },
+  );
+
+  app.get('/api/rooms', { schema: { response: { 200: Type.Array(RoomSummarySchema), ...errors } } }, async (req) => {
+    requireAdmin(req, auth);
+    return services.rooms.list().map((r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: r.createdAt,
+      productCount: r.products.length,
+      demo: r.demo,
+    }));
+  });
+
+  app.get(
+    '/api/rooms/:id',
+    {
+      schema: {
+        params: RoomParams,
+        response: {
+          200: Type.Object({ id: Type.String(), name: Type.String(), products: Type.Array(ProductSchema) }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'ingest', 'controller', 'assistant', 'host', 'viewer']);
+      const room = services.rooms.get(req.params.id)!;
+      return { id: room.id, name: room.name, products: room.products };
+    },
+  );
+
+  app.put(
+    '/api/rooms/:id/products',
+    {
+      schema: {
+        params: RoomParams,
+        body: CatalogueSchema,
+        response: { 200: Type.Object({ products: Type.Integer() }), ...errors },
+      },
+    },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'ingest']);
+      services.rooms.setProducts(req.params.id, req.body);
+      services.runtime(req.params.id)?.engine.setCatalogue(req.body);
+      return { products: req.body.length };
+    },
+  );
+
+  app.get(
+    '/api/rooms/:id/state',
+    { schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } } },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
+      const runtime = services.runtime(req.params.id)!;
+      return runtime.state(services.clock.now());
+    },
+  );
+};

@@ -1,0 +1,25 @@
+// Shapes shared by several routes.
+import { Type } from '@sinclair/typebox';
+
+export const ErrorSchema = Type.Object({ statusCode: Type.Integer(), code: Type.String(), message: Type.String() });
+export const RoomParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const TokensSchema = Type.Object({
+  ingest: Type.String(),
+  controller: Type.String(),
+  assistant: Type.String(),
+  host: Type.String(),
+  viewer: Type.String(),
+});
+export const RoomSummarySchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  createdAt: Type.Number(),
+  productCount: Type.Integer(),
+  demo: Type.Boolean(),
+});
+export const IngestResultSchema = Type.Object({
+  accepted: Type.Integer(),
+  duplicates: Type.Integer(),
+  rejected: Type.Array(Type.Object({ index: Type.Integer(), code: Type.String(), message: Type.String() })),
+});
+export const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 413: ErrorSchema };

@@ -1,0 +1,81 @@
+// Polls a platform's HTTP JSON endpoint at an interval, with exponential backoff on errors. Its health
+// (last success, lag, last error) is what the screen's source badge shows.
+import type { SourceHealth } from '../../shared/state.ts';
+import type { Clock } from '../clock.ts';
+import { PacedLoop } from './paced-loop.ts';
+import { mapPollResponse, type PollConfig, type Totals } from './poll-mapping.ts';
+import type { EventSink, Source } from './source.ts';
+
+const MAX_BACKOFF_MS = 60_000;
+const FETCH_TIMEOUT_MS = 10_000;
+
+export class PollSource implements Source {
+  readonly kind = 'poll';
+  private readonly loop: PacedLoop;
+  private sink: EventSink | null = null;
+  private totals: Totals = { exposure: null, likes: null };
+  private failures = 0;
+  private lastSuccessAt: number | null = null;
+  private lastEventAt: number | null = null;
+  private error: string | null = null;
+  polls = 0;
+
+  constructor(
+    private readonly config: PollConfig,
+    private readonly clock: Clock,
+  ) {
+    this.loop = new PacedLoop(() => this.poll(), config.intervalMs);
+  }
+
+  start(sink: EventSink): void {
+    this.sink = sink;
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async poll(): Promise<number> {
+    this.polls++;
+    try {
+      const res = await fetch(this.config.url, {
+        headers: { accept: 'application/json', ...this.config.headers },
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status} from ${this.config.url}`);
+      const body: unknown = await res.json();
+      const now = this.clock.now();
+      const { events, totals } = mapPollResponse(body, this.config.mapping, this.totals, now);
+      this.totals = totals;
+      const result = await this.sink!.ingest(events);
+      if (result.rejected.length > 0)
+        this.error = `${result.rejected.length} events rejected: ${result.rejected[0]!.message}`;
+      else this.error = null;
+      this.failures = 0;
+      this.lastSuccessAt = now;
+      if (events.length > 0) this.lastEventAt = now;
+      return this.config.intervalMs;
+    } catch (err) {
+      this.failures++;
+      this.error = (err as Error).message;
+      return Math.min(MAX_BACKOFF_MS, this.config.intervalMs * 2 ** this.failures);
+    }
+  }
+
+  health(): SourceHealth {
+    const now = this.clock.now();
+    const lagMs = this.lastSuccessAt === null ? null : now - this.lastSuccessAt;
+    let status: SourceHealth['status'] = this.lastSuccessAt === null ? 'idle' : 'ok';
+    if (lagMs !== null && lagMs > Math.max(3 * this.config.intervalMs, 15_000)) status = 'stale';
+    if (this.failures > 0) status = 'error';
+    return {
+      kind: this.kind,
+      status,
+      lastEventAt: this.lastEventAt,
+      lastSuccessAt: this.lastSuccessAt,
+      lagMs,
+      error: this.error,
+    };
+  }
+}

@@ -1,0 +1,47 @@
+// What a room's driving source may be, as stored with the room and set through PUT /api/rooms/:id/source.
+import { type Static, Type } from '@sinclair/typebox';
+import type { Clock } from '../clock.ts';
+import { PollConfigSchema } from './poll-mapping.ts';
+import { PollSource } from './poll-source.ts';
+import { createSimulator } from './simulator/simulator.ts';
+import { SimulatorSource } from './simulator-source.ts';
+import type { Source } from './source.ts';
+
+export const SimulatorConfigSchema = Type.Object(
+  {
+    kind: Type.Literal('simulator'),
+    seed: Type.Integer({ minimum: 0, maximum: 2 ** 31, default: 1 }),
+    speed: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, default: 1 }),
+    peakOnline: Type.Integer({ minimum: 10, maximum: 100_000, default: 400 }),
+    dips: Type.Optional(
+      Type.Array(
+        Type.Object({
+          kind: Type.Union([Type.Literal('retention'), Type.Literal('conversion')]),
+          atMs: Type.Integer({ minimum: 0 }),
+          durationMs: Type.Integer({ minimum: 1000 }),
+          depth: Type.Number({ minimum: 0, maximum: 1 }),
+        }),
+        { maxItems: 50 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const NoSourceSchema = Type.Object({ kind: Type.Literal('none') }, { additionalProperties: false });
+export const SourceConfigSchema = Type.Union([PollConfigSchema, SimulatorConfigSchema, NoSourceSchema]);
+export type SourceConfig = Static<typeof SourceConfigSchema>;
+export type SimulatorConfig = Static<typeof SimulatorConfigSchema>;
+
+/** Builds the source; the simulator also returns its catalogue so the room can adopt it. */
+export function createSource(config: SourceConfig, clock: Clock): { source: Source | null; catalogue?: unknown } {
+  if (config.kind === 'none') return { source: null };
+  if (config.kind === 'poll') return { source: new PollSource(config, clock) };
+  const startTs = clock.now();
+  const sim = createSimulator({
+    seed: config.seed,
+    startTs,
+    peakOnline: config.peakOnline,
+    ...(config.dips ? { dips: config.dips } : {}),
+  });
+  return { source: new SimulatorSource(sim, startTs, config.speed, clock), catalogue: sim.catalogue };
+}

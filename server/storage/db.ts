@@ -1,0 +1,62 @@
+// The SQLite file is the source of truth: rooms, tokens, every accepted event and the room state per second.
+// WAL + synchronous=FULL: a committed transaction survives a SIGKILL (and a power cut); group commit in
+// timeline-writer.ts keeps the fsync cost per request small.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE rooms (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     products TEXT NOT NULL DEFAULT '[]',
+     source TEXT,
+     demo INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE tokens (
+     token TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL REFERENCES rooms(id),
+     role TEXT NOT NULL
+   );
+   CREATE TABLE events (
+     seq INTEGER PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     ts INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     eid TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE UNIQUE INDEX events_room_eid ON events(room_id, eid) WHERE eid IS NOT NULL;
+   CREATE INDEX events_room_seq ON events(room_id, seq);
+   CREATE TABLE states (
+     room_id TEXT NOT NULL,
+     sec INTEGER NOT NULL,
+     seq INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (room_id, sec)
+   ) WITHOUT ROWID;`,
+];
+
+export function openDatabase(dataDir: string, fileName = 'console.db'): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, fileName));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

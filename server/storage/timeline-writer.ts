@@ -1,0 +1,84 @@
+// Group commit: appends from every request that arrives in the same turn of the event loop are written in
+// one transaction (one fsync), and each request's promise resolves only after that commit. A request is
+// therefore acknowledged only when its events are durable.
+import type { LiveEvent } from '../../shared/events.ts';
+import type { Db } from './db.ts';
+
+interface PendingAppend {
+  roomId: string;
+  events: LiveEvent[];
+  resolve: (inserted: boolean[]) => void;
+  reject: (err: unknown) => void;
+}
+
+interface PendingState {
+  roomId: string;
+  sec: number;
+  seq: number;
+  body: string;
+}
+
+export class TimelineWriter {
+  private appends: PendingAppend[] = [];
+  private states: PendingState[] = [];
+  private scheduled = false;
+  private readonly insertEvent;
+  private readonly insertState;
+  private readonly commit;
+
+  constructor(private readonly db: Db) {
+    this.insertEvent = db.prepare(
+      'INSERT OR IGNORE INTO events (room_id, ts, type, eid, body) VALUES (?, CAST(? AS INTEGER), ?, ?, ?)',
+    );
+    this.insertState = db.prepare(
+      'INSERT OR REPLACE INTO states (room_id, sec, seq, body) VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?)',
+    );
+    this.commit = db.transaction((appends: PendingAppend[], states: PendingState[]) => {
+      const results = appends.map((a) => a.events.map((e) => this.insertOne(a.roomId, e)));
+      for (const s of states) this.insertState.run(s.roomId, s.sec, s.seq, s.body);
+      return results;
+    });
+  }
+
+  private insertOne(roomId: string, e: LiveEvent): boolean {
+    return this.insertEvent.run(roomId, e.ts, e.type, e.id ?? null, JSON.stringify(e)).changes === 1;
+  }
+
+  /** Resolves with, per event, whether it was new (false: its id was seen before in this room). */
+  append(roomId: string, events: LiveEvent[]): Promise<boolean[]> {
+    return new Promise((resolve, reject) => {
+      this.appends.push({ roomId, events, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** The room state at a second, written with the next commit (replay reads these). */
+  putState(roomId: string, sec: number, seq: number, body: string): void {
+    this.states.push({ roomId, sec, seq, body });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Commit everything queued now. Also called on shutdown. */
+  flush(): void {
+    this.scheduled = false;
+    const appends = this.appends;
+    const states = this.states;
+    this.appends = [];
+    this.states = [];
+    if (appends.length === 0 && states.length === 0) return;
+    let results: boolean[][];
+    try {
+      results = this.commit(appends, states);
+    } catch (err) {
+      for (const a of appends) a.reject(err);
+      return;
+    }
+    appends.forEach((a, i) => a.resolve(results[i]!));
+  }
+}

@@ -1,0 +1,32 @@
+// Constants shared by server and client. Units are in the names.
+
+/** Limits at the ingest edge: a request larger than this is refused whole (HTTP 413). */
+export const MAX_EVENTS_PER_REQUEST = 10_000;
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Barrage longer than this is not barrage but abuse; platforms cap at 20–100 characters. */
+export const MAX_TEXT_CHARS = 500;
+export const MAX_ID_CHARS = 128;
+/** A single order above 1e9 yuan is a bug in the sender, not a sale. */
+export const MAX_AMOUNT = 1_000_000_000;
+
+/** Pushed events must be near "now": late data beyond a day belongs to an import, not to the live room. */
+export const MAX_EVENT_AGE_MS = 24 * 60 * 60 * 1000;
+export const MAX_EVENT_FUTURE_MS = 5 * 60 * 1000;
+
+export const DEFAULT_TICK_HZ = 2;
+export const MIN_TICK_HZ = 1;
+export const MAX_TICK_HZ = 10;
+
+/** Minute buckets kept for windows and the 5-min change (needs 10 min) and the 30-min chart. */
+export const MINUTE_BUCKETS = 32;
+export const WINDOW_MS = 60_000;
+export const CHANGE_WINDOW_MINUTES = 5;
+/** Online-viewer history on screen: 30 min at one point per 10 s. */
+export const ONLINE_SERIES_STEP_MS = 10_000;
+export const ONLINE_SERIES_POINTS = 180;
+
+/** A source that said nothing for this long is stale; the screen shows it, and it is never read as a dip. */
+export const SOURCE_STALE_MS = 15_000;
+
+export const HOT_WORDS_TOP_N = 20;
+export const RECENT_COMMENTS_MAX = 30;

@@ -1,0 +1,73 @@
+// The live event model: one TypeBox schema per event type is the single source of the types.
+// `ts` is event time (ms since the epoch) and drives every window in the engine; `id` is an optional
+// idempotency key: a repeated id in the same room is stored and counted once.
+import { type Static, type TObject, Type } from '@sinclair/typebox';
+import { MAX_AMOUNT, MAX_ID_CHARS, MAX_TEXT_CHARS } from './constants.ts';
+
+const Id = Type.String({ minLength: 1, maxLength: MAX_ID_CHARS });
+const Amount = Type.Number({ minimum: 0, maximum: MAX_AMOUNT });
+const Count = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
+
+const base = {
+  ts: Type.Integer({ minimum: 0 }),
+  id: Type.Optional(Id),
+};
+
+function event<T extends string, P extends Record<string, import('@sinclair/typebox').TSchema>>(type: T, fields: P) {
+  return Type.Object({ type: Type.Literal(type), ...base, ...fields }, { additionalProperties: false });
+}
+
+export const EventSchemas = {
+  viewer_enter: event('viewer_enter', { userId: Id }),
+  viewer_leave: event('viewer_leave', { userId: Id }),
+  online_count: event('online_count', { count: Count }),
+  room_exposure: event('room_exposure', { count: Count }),
+  comment: event('comment', {
+    userId: Type.Optional(Id),
+    text: Type.String({ minLength: 1, maxLength: MAX_TEXT_CHARS }),
+  }),
+  like: event('like', { userId: Type.Optional(Id), count: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }),
+  follow: event('follow', { userId: Id }),
+  share: event('share', { userId: Type.Optional(Id) }),
+  gift: event('gift', {
+    userId: Type.Optional(Id),
+    name: Type.Optional(Type.String({ maxLength: 64 })),
+    value: Amount,
+  }),
+  product_exposure: event('product_exposure', { productId: Id, userId: Type.Optional(Id) }),
+  product_click: event('product_click', { productId: Id, userId: Type.Optional(Id) }),
+  order_created: event('order_created', {
+    orderId: Id,
+    productId: Id,
+    userId: Type.Optional(Id),
+    amount: Amount,
+    quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  }),
+  order_paid: event('order_paid', { orderId: Id, amount: Amount }),
+  refund: event('refund', { orderId: Id, amount: Amount }),
+  explain_start: event('explain_start', { productId: Id }),
+  explain_end: event('explain_end', { productId: Id }),
+} satisfies Record<string, TObject>;
+
+export type EventType = keyof typeof EventSchemas;
+export const EVENT_TYPES = Object.keys(EventSchemas) as EventType[];
+
+export const LiveEventSchema = Type.Union(Object.values(EventSchemas));
+export type LiveEvent = Static<typeof LiveEventSchema>;
+export type EventOf<T extends EventType> = Extract<LiveEvent, { type: T }>;
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && Object.hasOwn(EventSchemas, value);
+}
+
+export const ProductSchema = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    price: Amount,
+    stock: Type.Integer({ minimum: 0, maximum: 100_000_000 }),
+  },
+  { additionalProperties: false },
+);
+export type Product = Static<typeof ProductSchema>;
+export const CatalogueSchema = Type.Array(ProductSchema, { maxItems: 1000 });

@@ -1,0 +1,142 @@
+// The room state the engine computes: the body of `room:snapshot`, `room:tick` and GET /state.
+// Ratios are null when their denominator is zero or the measure is missing (a barrage-only source has no
+// orders): the screen shows "—", never a fake 0.
+import { type Static, Type } from '@sinclair/typebox';
+
+const Num = Type.Number();
+const NullableNum = Type.Union([Type.Number(), Type.Null()]);
+
+export const ChangeSchema = Type.Object({ now: NullableNum, prev: NullableNum, pct: NullableNum });
+export type Change = Static<typeof ChangeSchema>;
+
+export const HotWordSchema = Type.Object({ word: Type.String(), count: Num, rising: Type.Boolean() });
+export type HotWord = Static<typeof HotWordSchema>;
+
+export const FUNNEL_STAGES = ['exposure', 'enter', 'productExposure', 'productClick', 'orderCreated', 'paid'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+export const FunnelSchema = Type.Object({
+  /** Unique people per stage (直播间曝光 is a count of exposures: platforms give no people there). */
+  stages: Type.Object({
+    exposure: Num,
+    enter: Num,
+    productExposure: Num,
+    productClick: Num,
+    orderCreated: Num,
+    paid: Num,
+  }),
+  rates: Type.Object({
+    /** 进入率 = entered viewers ÷ room exposures */
+    enter: NullableNum,
+    /** 商品曝光率 = product-exposed users ÷ entered viewers */
+    productExposure: NullableNum,
+    /** 商品点击率 = click users ÷ product-exposure users */
+    click: NullableNum,
+    /** 点击-创建 = order-creating users ÷ click users */
+    clickToOrder: NullableNum,
+    /** 创建-成交 = paying users ÷ order-creating users */
+    orderToPaid: NullableNum,
+    /** 成交转化率 = paying users ÷ entered viewers */
+    conversion: NullableNum,
+  }),
+});
+export type Funnel = Static<typeof FunnelSchema>;
+
+export const ProductStatsSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  price: Num,
+  stock: Num,
+  exposureUsers: Num,
+  clickUsers: Num,
+  orderUsers: Num,
+  payUsers: Num,
+  orders: Num,
+  gmv: Num,
+  paid: Num,
+  clickRate: NullableNum,
+  conversion: NullableNum,
+  explaining: Type.Boolean(),
+  explainSeconds: Num,
+  /** Orders and GMV created while this product was being explained (讲解). */
+  explainOrders: Num,
+  explainGmv: Num,
+});
+export type ProductStats = Static<typeof ProductStatsSchema>;
+
+export const SourceHealthSchema = Type.Object({
+  kind: Type.String(),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('stale'), Type.Literal('error'), Type.Literal('idle')]),
+  lastEventAt: NullableNum,
+  lastSuccessAt: NullableNum,
+  lagMs: NullableNum,
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+export type SourceHealth = Static<typeof SourceHealthSchema>;
+
+export const CommentLineSchema = Type.Object({
+  ts: Num,
+  userId: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
+});
+export type CommentLine = Static<typeof CommentLineSchema>;
+
+export const RoomStateSchema = Type.Object({
+  roomId: Type.String(),
+  seq: Num,
+  /** Engine time (event time), ms since the epoch. */
+  ts: Num,
+  online: Num,
+  peakOnline: Num,
+  /** true when online comes from enter/leave events; false when from online_count gauges */
+  onlineFromEvents: Type.Boolean(),
+  cumulativeViewers: Num,
+  avgWatchSeconds: NullableNum,
+  entriesPerMin: Num,
+  exitsPerMin: Num,
+  comments: Num,
+  commentsPerMin: Num,
+  commentUsers: Num,
+  likes: Num,
+  follows: Num,
+  shares: Num,
+  giftValue: Num,
+  interactionRate: NullableNum,
+  followRate: NullableNum,
+  funnel: FunnelSchema,
+  orders: Num,
+  paidOrders: Num,
+  gmv: Num,
+  paid: Num,
+  refunds: Num,
+  uvValue: NullableNum,
+  gpm: NullableNum,
+  hasCommerce: Type.Boolean(),
+  explaining: Type.Union([Type.String(), Type.Null()]),
+  change5m: Type.Object({
+    online: ChangeSchema,
+    entriesPerMin: ChangeSchema,
+    avgWatchSeconds: ChangeSchema,
+    comments: ChangeSchema,
+    gmv: ChangeSchema,
+    orders: ChangeSchema,
+    conversion: ChangeSchema,
+  }),
+  products: Type.Array(ProductStatsSchema),
+  hotWords: Type.Object({
+    '1m': Type.Array(HotWordSchema),
+    '5m': Type.Array(HotWordSchema),
+    session: Type.Array(HotWordSchema),
+  }),
+  recentComments: Type.Array(CommentLineSchema),
+  source: SourceHealthSchema,
+});
+export type RoomState = Static<typeof RoomStateSchema>;
+
+/** [ts, value] points, oldest first. */
+export const SeriesSchema = Type.Array(Type.Tuple([Num, Num]));
+export const RoomSnapshotSchema = Type.Object({
+  state: RoomStateSchema,
+  series: Type.Object({ online: SeriesSchema }),
+});
+export type RoomSnapshot = Static<typeof RoomSnapshotSchema>;
