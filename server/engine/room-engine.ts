@@ -71,39 +71,54 @@ export class RoomEngine {
   private dispatch(e: LiveEvent): void {
     switch (e.type) {
       case 'viewer_enter':
-        return this.audience.enter(e.ts, e.userId);
+        this.audience.enter(e.ts, e.userId);
+        break;
       case 'viewer_leave':
-        return this.audience.leave(e.ts, e.userId);
+        this.audience.leave(e.ts, e.userId);
+        break;
       case 'online_count':
-        return this.audience.setGauge(e.count);
+        this.audience.setGauge(e.count);
+        break;
       case 'room_exposure':
         this.roomExposures += e.count;
-        return;
+        break;
       case 'comment':
         this.interaction.comment(e);
-        return this.hotWords.addComment(e.ts, e.userId, e.text);
+        this.hotWords.addComment(e.ts, e.userId, e.text);
+        break;
       case 'like':
-        return this.interaction.like(e);
+        this.interaction.like(e);
+        break;
       case 'follow':
-        return this.interaction.follow(e);
+        this.interaction.follow(e);
+        break;
       case 'share':
-        return this.interaction.share();
+        this.interaction.share();
+        break;
       case 'gift':
-        return this.interaction.gift(e);
+        this.interaction.gift(e);
+        break;
       case 'product_exposure':
-        return this.commerce.exposure(e);
+        this.commerce.exposure(e);
+        break;
       case 'product_click':
-        return this.commerce.click(e);
+        this.commerce.click(e);
+        break;
       case 'order_created':
-        return this.commerce.orderCreated(e);
+        this.commerce.orderCreated(e);
+        break;
       case 'order_paid':
-        return this.commerce.orderPaid(e);
+        this.commerce.orderPaid(e);
+        break;
       case 'refund':
-        return this.commerce.refund(e);
+        this.commerce.refund(e);
+        break;
       case 'explain_start':
-        return this.commerce.explainStart(e);
+        this.commerce.explainStart(e);
+        break;
       case 'explain_end':
-        return this.commerce.explainEnd(e);
+        this.commerce.explainEnd(e);
+        break;
     }
   }
 

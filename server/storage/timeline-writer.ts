@@ -23,19 +23,18 @@ export class TimelineWriter {
   private states: PendingState[] = [];
   private scheduled = false;
   private readonly insertEvent;
-  private readonly insertState;
   private readonly commit;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.insertEvent = db.prepare(
       'INSERT OR IGNORE INTO events (room_id, ts, type, eid, body) VALUES (?, CAST(? AS INTEGER), ?, ?, ?)',
     );
-    this.insertState = db.prepare(
+    const insertState = db.prepare(
       'INSERT OR REPLACE INTO states (room_id, sec, seq, body) VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?)',
     );
     this.commit = db.transaction((appends: PendingAppend[], states: PendingState[]) => {
       const results = appends.map((a) => a.events.map((e) => this.insertOne(a.roomId, e)));
-      for (const s of states) this.insertState.run(s.roomId, s.sec, s.seq, s.body);
+      for (const s of states) insertState.run(s.roomId, s.sec, s.seq, s.body);
       return results;
     });
   }
@@ -79,6 +78,6 @@ export class TimelineWriter {
       for (const a of appends) a.reject(err);
       return;
     }
-    appends.forEach((a, i) => a.resolve(results[i]!));
+    for (const [i, a] of appends.entries()) a.resolve(results[i]!);
   }
 }
