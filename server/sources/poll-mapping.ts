@@ -8,7 +8,7 @@ export const PollConfigSchema = Type.Object(
   {
     kind: Type.Literal('poll'),
     url: Type.String({ pattern: '^https?://', maxLength: 2000 }),
-    intervalMs: Type.Integer({ minimum: 200, maximum: 300_000, default: 5000 }),
+    intervalMs: Type.Integer({ minimum: 200, maximum: 300_000 }),
     headers: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 2000 }))),
     mapping: Type.Object(
       {

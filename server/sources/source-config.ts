@@ -10,9 +10,9 @@ import type { Source } from './source.ts';
 export const SimulatorConfigSchema = Type.Object(
   {
     kind: Type.Literal('simulator'),
-    seed: Type.Integer({ minimum: 0, maximum: 2 ** 31, default: 1 }),
-    speed: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, default: 1 }),
-    peakOnline: Type.Integer({ minimum: 10, maximum: 100_000, default: 400 }),
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 })),
+    speed: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10_000 })),
+    peakOnline: Type.Optional(Type.Integer({ minimum: 10, maximum: 100_000 })),
     dips: Type.Optional(
       Type.Array(
         Type.Object({
@@ -37,11 +37,12 @@ export function createSource(config: SourceConfig, clock: Clock): { source: Sour
   if (config.kind === 'none') return { source: null };
   if (config.kind === 'poll') return { source: new PollSource(config, clock) };
   const startTs = clock.now();
+  // Defaults live here, not in the schema: JSON-schema defaults inside a union are ignored by the validator.
   const sim = createSimulator({
-    seed: config.seed,
+    seed: config.seed ?? 1,
     startTs,
-    peakOnline: config.peakOnline,
+    peakOnline: config.peakOnline ?? 400,
     ...(config.dips ? { dips: config.dips } : {}),
   });
-  return { source: new SimulatorSource(sim, startTs, config.speed, clock), catalogue: sim.catalogue };
+  return { source: new SimulatorSource(sim, startTs, config.speed ?? 1, clock), catalogue: sim.catalogue };
 }

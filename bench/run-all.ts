@@ -1,0 +1,25 @@
+// npm run bench: every benchmark in one run, so ratios compare peers measured on the same machine state.
+// Not part of the test suite: shared machines are noisy, so only ratios are judged, absolutes are context.
+import { benchFanout } from './fanout.ts';
+import { benchHotWordsRecall } from './hot-words-recall.ts';
+import { benchIngest } from './ingest.ts';
+import { fmt, printRows } from './lib.ts';
+import { benchMemory } from './memory.ts';
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+console.log(`# npm run bench — ${new Date().toISOString()} — node ${process.version}`);
+if (want('ingest')) printRows('Ingest (HTTP route vs in-process pipeline)', await benchIngest());
+if (want('fanout')) printRows('Fan-out (socket.io vs plain ws) and latency', await benchFanout());
+if (want('hotwords')) {
+  const rows = await benchHotWordsRecall();
+  printRows(
+    'Hot words: recall@20 against exact counting on the real danmaku',
+    rows.flatMap((r) => [
+      { name: `${r.file} recall@20`, value: fmt(r.recallAt20, 2), target: '≥ 0.95', pass: r.recallAt20 >= 0.95 },
+      { name: `${r.file} comments/s (tokenize + count)`, value: fmt(r.commentsPerSec) },
+    ]),
+  );
+}
+if (want('memory')) printRows('Memory (4-hour simulated room)', await benchMemory());

@@ -1,0 +1,45 @@
+// HyperLogLog (Flajolet et al.) with the linear-counting correction for small cardinalities.
+// Precision 14: 16,384 one-byte registers, standard error 1.04/√m ≈ 0.81 %.
+import { hash32a, hash32b } from './hash.ts';
+
+export class HyperLogLog {
+  private readonly registers: Uint8Array;
+  private readonly m: number;
+
+  constructor(private readonly precision = 14) {
+    this.m = 1 << precision;
+    this.registers = new Uint8Array(this.m);
+  }
+
+  /** Returns true when a register grew, i.e. the key was (probably) not seen before. */
+  add(key: string): boolean {
+    const a = hash32a(key);
+    const index = a >>> (32 - this.precision);
+    // Rank from the second hash: 32 bits are plenty for the cardinalities a live room reaches.
+    const w = hash32b(key);
+    const rank = w === 0 ? 33 : Math.clz32(w) + 1;
+    if (rank > this.registers[index]!) {
+      this.registers[index] = rank;
+      return true;
+    }
+    return false;
+  }
+
+  count(): number {
+    let sum = 0;
+    let zeros = 0;
+    for (let i = 0; i < this.m; i++) {
+      const r = this.registers[i]!;
+      sum += 2 ** -r;
+      if (r === 0) zeros++;
+    }
+    const alpha = 0.7213 / (1 + 1.079 / this.m);
+    const raw = (alpha * this.m * this.m) / sum;
+    if (raw <= 2.5 * this.m && zeros > 0) return Math.round(this.m * Math.log(this.m / zeros));
+    return Math.round(raw);
+  }
+
+  get bytes(): number {
+    return this.registers.byteLength;
+  }
+}

@@ -1,0 +1,7 @@
+// The engine needs only this; the jieba-backed implementation (native code) lives in tokenizer.ts.
+export interface Tokenizer {
+  /** Words worth counting in one barrage line: normalised, stopwords removed, each word once. */
+  tokenize(text: string): string[];
+  /** Teach the segmenter words it must keep whole (product names from the room's catalogue). */
+  addWords(words: string[]): void;
+}
