@@ -36,14 +36,21 @@ export class ReplaySource implements Source {
     return this.loop.stop();
   }
 
+  /** The recording's clock, never ahead of the last event delivered to the room. */
   virtualNow(): number {
+    const delivered = this.next > 0 ? this.events[this.next - 1]!.ts : (this.events[0]?.ts ?? 0);
+    const behind = this.next < this.events.length && this.events[this.next]!.ts <= this.target();
+    return behind ? delivered : this.target();
+  }
+
+  private target(): number {
     const t0 = this.events[0]?.ts ?? 0;
     const last = this.events[this.events.length - 1]?.ts ?? t0;
     return Math.min(last, t0 + (this.clock.now() - this.wall0) * this.speed);
   }
 
   private async step(): Promise<number | undefined> {
-    const until = this.virtualNow();
+    const until = this.target();
     let end = this.next;
     while (end < this.events.length && this.events[end]!.ts <= until && end - this.next < CHUNK) end++;
     const full = end - this.next === CHUNK;

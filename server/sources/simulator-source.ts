@@ -15,13 +15,19 @@ export class SimulatorSource implements Source {
   private sink: EventSink | null = null;
   private wall0 = 0;
   private pending: unknown[] = [];
+  /** False until the first backlog (warm-up) is delivered, and while a batch is in flight. */
+  private caughtUp = false;
   private lastEventAt: number | null = null;
   private lastSuccessAt: number | null = null;
   private error: string | null = null;
 
+  /**
+   * `originTs` is the simulated time at start. A simulator that began before it (a warm-up) catches up at
+   * once, so a demo opens on a room that has been live for a while.
+   */
   constructor(
     private readonly sim: Simulator,
-    private readonly startTs: number,
+    private readonly originTs: number,
     private readonly speed: number,
     private readonly clock: Clock,
   ) {}
@@ -36,14 +42,25 @@ export class SimulatorSource implements Source {
     return this.loop.stop();
   }
 
+  /** The room's clock. While a backlog is still being delivered it stays at the last delivered event, so the
+   * engine is never moved past events it has not seen yet. */
   virtualNow(): number {
-    return this.startTs + (this.clock.now() - this.wall0) * this.speed;
+    if (!this.caughtUp) return this.lastEventAt ?? this.sim.now;
+    return this.target();
+  }
+
+  private target(): number {
+    return this.originTs + (this.clock.now() - this.wall0) * this.speed;
   }
 
   private async step(): Promise<number | undefined> {
-    if (this.pending.length === 0) this.pending = this.sim.advance(this.virtualNow());
+    if (this.pending.length === 0) this.pending = this.sim.advance(this.target());
     const batch = this.pending.splice(0, CHUNK);
-    if (batch.length === 0) return undefined;
+    if (batch.length === 0) {
+      this.caughtUp = true;
+      return undefined;
+    }
+    this.caughtUp = false;
     try {
       await this.sink!.ingest(batch);
       this.lastSuccessAt = this.clock.now();
@@ -52,6 +69,7 @@ export class SimulatorSource implements Source {
     } catch (err) {
       this.error = (err as Error).message;
     }
+    this.caughtUp = this.pending.length === 0;
     return this.pending.length > 0 ? 0 : undefined;
   }
 
@@ -61,7 +79,7 @@ export class SimulatorSource implements Source {
       status: this.error ? 'error' : 'ok',
       lastEventAt: this.lastEventAt,
       lastSuccessAt: this.lastSuccessAt,
-      lagMs: this.lastEventAt === null ? null : Math.max(0, this.virtualNow() - this.lastEventAt),
+      lagMs: this.lastEventAt === null ? null : Math.max(0, this.target() - this.lastEventAt),
       error: this.error,
     };
   }

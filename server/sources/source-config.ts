@@ -13,6 +13,8 @@ export const SimulatorConfigSchema = Type.Object(
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 })),
     speed: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10_000 })),
     peakOnline: Type.Optional(Type.Integer({ minimum: 10, maximum: 100_000 })),
+    /** Simulated time before now, generated at once, so the room opens already live. */
+    warmupMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 4 * 3_600_000 })),
     dips: Type.Optional(
       Type.Array(
         Type.Object({
@@ -36,7 +38,8 @@ export type SimulatorConfig = Static<typeof SimulatorConfigSchema>;
 export function createSource(config: SourceConfig, clock: Clock): { source: Source | null; catalogue?: unknown } {
   if (config.kind === 'none') return { source: null };
   if (config.kind === 'poll') return { source: new PollSource(config, clock) };
-  const startTs = clock.now();
+  const originTs = clock.now();
+  const startTs = originTs - (config.warmupMs ?? 0);
   // Defaults live here, not in the schema: JSON-schema defaults inside a union are ignored by the validator.
   const sim = createSimulator({
     seed: config.seed ?? 1,
@@ -44,5 +47,5 @@ export function createSource(config: SourceConfig, clock: Clock): { source: Sour
     peakOnline: config.peakOnline ?? 400,
     ...(config.dips ? { dips: config.dips } : {}),
   });
-  return { source: new SimulatorSource(sim, startTs, config.speed ?? 1, clock), catalogue: sim.catalogue };
+  return { source: new SimulatorSource(sim, originTs, config.speed ?? 1, clock), catalogue: sim.catalogue };
 }

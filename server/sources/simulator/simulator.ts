@@ -147,7 +147,9 @@ class RoomSimulator implements Simulator {
 
   private departures(t: number): void {
     while (this.heap.peekTs() < t + 1000) {
-      const { ts, item } = this.heap.pop()!;
+      const popped = this.heap.pop()!;
+      const item = popped.item;
+      const ts = Math.round(popped.ts); // stays and payment delays are drawn as real numbers
       if (item.kind === 'event') this.out.push({ ...item.event, ts: Math.max(ts, t) });
       else if (this.slot.has(item.userId)) this.leave(item.userId, Math.max(ts, t));
     }
@@ -248,13 +250,13 @@ class RoomSimulator implements Simulator {
       const amount = r.product.price * quantity;
       this.emit({ type: 'order_created', ts, orderId, productId: r.product.id, userId, amount, quantity });
       if (!this.rng.chance(r.pay)) continue;
-      const paidAt = ts + 3000 + this.rng.exp(20_000);
+      const paidAt = Math.round(ts + 3000 + this.rng.exp(20_000));
       this.heap.push(paidAt, {
         kind: 'event',
         event: { type: 'order_paid', ts: paidAt, orderId, amount, id: `${orderId}-paid` },
       });
       if (this.rng.chance(0.02)) {
-        const at = paidAt + 60_000 + this.rng.exp(300_000);
+        const at = Math.round(paidAt + 60_000 + this.rng.exp(300_000));
         this.heap.push(at, {
           kind: 'event',
           event: { type: 'refund', ts: at, orderId, amount, id: `${orderId}-refund` },

@@ -1,0 +1,47 @@
+import { useCallback, useMemo } from 'react';
+import { CHART_COLORS, CHART_TEXT, type EChartsOption } from '../../lib/echarts.ts';
+import { useT } from '../../lib/i18n.ts';
+import { useSeriesStore } from '../../stores/series-store.ts';
+import { Chart } from '../../widgets/chart.tsx';
+
+const time = (ts: number) => new Date(ts).toTimeString().slice(0, 5);
+
+export function OnlineChart() {
+  const t = useT();
+  const base = useMemo<EChartsOption>(
+    () => ({
+      animation: false,
+      grid: { left: 70, right: 20, top: 20, bottom: 36 },
+      tooltip: { trigger: 'axis' },
+      xAxis: {
+        type: 'time',
+        axisLabel: { ...CHART_TEXT, formatter: (v: number) => time(v) },
+        splitLine: { show: false },
+      },
+      yAxis: { type: 'value', axisLabel: CHART_TEXT, splitLine: { lineStyle: { color: '#223048' } } },
+      series: [
+        {
+          type: 'line',
+          name: t('online'),
+          showSymbol: false,
+          smooth: true,
+          lineStyle: { width: 3, color: CHART_COLORS[0] },
+          areaStyle: { color: 'rgba(76,201,240,0.15)' },
+          data: [],
+        },
+      ],
+    }),
+    [t],
+  );
+  const subscribe = useCallback((update: (o: EChartsOption) => void) => {
+    const push = () => update({ series: [{ data: useSeriesStore.getState().online.toArray() }] });
+    push();
+    return useSeriesStore.subscribe(push);
+  }, []);
+  return (
+    <section className="panel online-panel">
+      <h2>{t('onlineChart')}</h2>
+      <Chart testId="online-chart" base={base} subscribe={subscribe} />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+// Only the ECharts parts the screens use, so the bundle stays small.
+import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+
+echarts.use([
+  LineChart,
+  FunnelChart,
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+  SVGRenderer,
+]);
+
+export { echarts };
+export type EChart = echarts.ECharts;
+export type EChartsOption = Parameters<EChart['setOption']>[0];
+
+/** Shared look for a dark big screen. */
+export const CHART_TEXT = { color: '#c9d4e5', fontSize: 16 };
+export const CHART_COLORS = ['#4cc9f0', '#f72585', '#ffd166', '#06d6a0', '#9b5de5', '#f8961e'];
