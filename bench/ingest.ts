@@ -39,7 +39,10 @@ async function runPool<T>(items: T[], n: number, fn: (item: T) => Promise<number
   let total = 0;
   await Promise.all(
     Array.from({ length: n }, async () => {
-      while (next < items.length) total += await fn(items[next++]!);
+      while (next < items.length) {
+        const n = await fn(items[next++]!); // not `total += await`: that reads total before the await
+        total += n;
+      }
     }),
   );
   return total;

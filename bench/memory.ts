@@ -51,5 +51,7 @@ export async function benchMemory(): Promise<Row[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  printRows('Memory', await benchMemory());
+  const rows = await benchMemory();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+  else printRows('Memory', rows);
 }
