@@ -6,6 +6,9 @@ import type { MinuteBuckets } from './minute-buckets.ts';
 import { PeopleCounter } from './products.ts';
 import { DistinctCounter } from './sketch/distinct-counter.ts';
 
+/** Complaints a 场控 must hear about at once (DOMAIN.md): stutter, sound, refunds, fakes, support, shipping. */
+const NEGATIVE = /卡了|卡顿|没声音|退款|假货|客服|不发货|骗子|垃圾/;
+
 export class InteractionTracker {
   comments = 0;
   readonly commentUsers = new PeopleCounter();
@@ -22,6 +25,7 @@ export class InteractionTracker {
 
   comment(e: EventOf<'comment'>): void {
     this.comments++;
+    if (NEGATIVE.test(e.text)) this.minutes.add(e.ts, 'negative');
     this.commentUsers.add(e.userId);
     this.minutes.add(e.ts, 'comments');
     this.recent[this.next] = { ts: e.ts, userId: e.userId ?? null, text: e.text };

@@ -14,6 +14,7 @@ export const MINUTE_FIELDS = [
   'gmv',
   'paid',
   'paidOrders',
+  'negative',
 ] as const;
 export type MinuteField = (typeof MINUTE_FIELDS)[number];
 

@@ -16,6 +16,7 @@ import { MinuteBuckets } from './minute-buckets.ts';
 import { OnlineSeries } from './online-series.ts';
 import { round2 } from './products.ts';
 import type { Tokenizer } from './tokenizer-types.ts';
+import type { AlertInput } from '../alerts/alert-input.ts';
 
 export interface EngineDeps {
   tokenizer: Tokenizer;
@@ -120,6 +121,28 @@ export class RoomEngine {
         this.commerce.explainEnd(e);
         break;
     }
+  }
+
+  /** What the alert rules read, at the engine's current time. */
+  alertInput(sourceDown: boolean): AlertInput {
+    const now = this.time;
+    return {
+      ts: now,
+      sourceDown,
+      online: this.audience.count(),
+      avgWatchSeconds: this.audience.avgWatchSeconds(now),
+      entriesPerMin: this.minutes.lastSum('entries', now),
+      commentsPerMin: this.minutes.lastSum('comments', now),
+      negativePerMin: this.minutes.lastSum('negative', now),
+      explaining: this.commerce.explaining,
+      orders: this.commerce.orders,
+      sum: (field, from, to) => this.minutes.windowSum(field, now, from, to),
+    };
+  }
+
+  /** Product facts for cue templates ({商品名} {价格} {库存}). */
+  productInfo(id: string | null): Product | null {
+    return id ? (this.commerce.products.get(id)?.info ?? null) : null;
   }
 
   onlineSeries(): [number, number][] {

@@ -1,0 +1,122 @@
+// Runs a room's alert rules once per second of event time. Pure: no clock, no I/O; the caller stores and
+// broadcasts the events it returns. A source that is down is its own alert and silences the data rules, so
+// missing data never reads as a dip.
+import type { Alert, AlertMetric, AlertRule } from '../../shared/alerts.ts';
+import type { AlertInput } from './alert-input.ts';
+import { GaugeHistory } from './gauge-history.ts';
+import { judge } from './judge.ts';
+import { RuleState } from './rule-state.ts';
+
+export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
+
+export class AlertEvaluator {
+  private readonly states = new Map<string, RuleState>();
+  private readonly history = new GaugeHistory();
+  private readonly open = new Map<string, Alert>();
+  private explainSince: number | null = null;
+  private explaining: string | null = null;
+  private lastOrders = 0;
+  private lastOrderTs = 0;
+
+  constructor(private rules: AlertRule[]) {}
+
+  setRules(rules: AlertRule[]): void {
+    this.rules = rules;
+    for (const id of this.states.keys()) if (!rules.some((r) => r.id === id)) this.states.delete(id);
+  }
+
+  /** Alerts currently firing (or resolved a moment ago and not yet dropped). */
+  active(): Alert[] {
+    return [...this.open.values()];
+  }
+
+  evaluate(input: AlertInput): AlertEvent[] {
+    const gauges = this.gauges(input);
+    for (const [m, v] of Object.entries(gauges)) this.history.add(m, input.ts, v);
+    const events: AlertEvent[] = [];
+    for (const rule of this.rules) {
+      if (!rule.enabled) continue;
+      const silenced = input.sourceDown && rule.metric !== 'sourceDown';
+      const j = silenced ? { holds: null, value: null, baseline: null } : judge(rule, input, this.history, gauges[rule.metric] ?? null);
+      const state = this.stateOf(rule.id);
+      const t = state.step(rule, input.ts, j.holds);
+      if (t === 'fired') {
+        const alert = this.newAlert(rule, state, j.value, j.baseline);
+        this.open.set(rule.id, alert);
+        events.push({ type: 'raised', alert });
+      } else if (t === 'resolved') {
+        const alert = this.open.get(rule.id);
+        if (!alert) continue;
+        this.open.delete(rule.id);
+        const done: Alert = { ...alert, state: 'resolved', resolvedAt: input.ts, value: j.value ?? alert.value };
+        events.push({ type: 'resolved', alert: done });
+      }
+    }
+    return events;
+  }
+
+  ack(alertId: string, by: string, ts: number): Alert | null {
+    return this.update(alertId, (a) => ({ ...a, ackedAt: ts, ackedBy: by }));
+  }
+
+  snooze(alertId: string, minutes: number, ts: number): Alert | null {
+    return this.update(alertId, (a) => ({ ...a, snoozedUntil: ts + minutes * 60_000 }));
+  }
+
+  private update(alertId: string, f: (a: Alert) => Alert): Alert | null {
+    for (const [ruleId, a] of this.open) {
+      if (a.id !== alertId) continue;
+      const next = f(a);
+      this.open.set(ruleId, next);
+      return next;
+    }
+    return null;
+  }
+
+  private stateOf(ruleId: string): RuleState {
+    let s = this.states.get(ruleId);
+    if (!s) this.states.set(ruleId, (s = new RuleState()));
+    return s;
+  }
+
+  private newAlert(rule: AlertRule, s: RuleState, value: number | null, baseline: number | null): Alert {
+    return {
+      id: `${rule.id}-${s.activeAt}`,
+      ruleId: rule.id,
+      name: rule.name,
+      metric: rule.metric,
+      severity: rule.severity,
+      state: 'firing',
+      activeAt: s.activeAt,
+      firedAt: s.firedAt,
+      resolvedAt: null,
+      value,
+      baseline,
+      action: rule.action,
+      ackedAt: null,
+      ackedBy: null,
+      snoozedUntil: null,
+    };
+  }
+
+  private gauges(input: AlertInput): Partial<Record<AlertMetric, number | null>> {
+    if (input.explaining !== this.explaining) {
+      this.explaining = input.explaining;
+      this.explainSince = input.explaining ? input.ts : null;
+    }
+    if (input.orders > this.lastOrders) {
+      this.lastOrders = input.orders;
+      this.lastOrderTs = input.ts;
+    }
+    const quietSince = this.explainSince === null ? null : Math.max(this.explainSince, this.lastOrderTs);
+    return {
+      online: input.online,
+      avgWatchSeconds: input.avgWatchSeconds,
+      entriesPerMin: input.entriesPerMin,
+      commentsPerMin: input.commentsPerMin,
+      negativeBarragePerMin: input.negativePerMin,
+      explainNoOrdersSeconds: quietSince === null ? null : (input.ts - quietSince) / 1000,
+      sourceDown: input.sourceDown ? 1 : 0,
+    };
+  }
+}

@@ -1,0 +1,93 @@
+// Rules that work out of the box, tuned to the thresholds teams use in their own alert bots (DOMAIN.md):
+// online −30 % against the previous 5 minutes, conversion down by a third or more, no orders for 3 minutes
+// while a product is explained, a surge of complaints, and a source that stopped talking.
+import type { AlertRule } from '../../shared/alerts.ts';
+
+const base = { enabled: true, keepFiringForSeconds: 30, cooldownSeconds: 300, minSample: 0 };
+
+export const DEFAULT_RULES: AlertRule[] = [
+  {
+    ...base,
+    id: 'online-drop',
+    name: '在线人数骤降',
+    metric: 'online',
+    condition: { kind: 'drop', pct: 0.3, baselineMinutes: 5 },
+    forSeconds: 20,
+    severity: 'critical',
+    action: '福袋倒计时留人：扣1参与，抽{商品名}！现在{在线人数}人在线',
+  },
+  {
+    ...base,
+    id: 'watch-drop',
+    name: '人均观看时长下降',
+    metric: 'avgWatchSeconds',
+    condition: { kind: 'drop', pct: 0.25, baselineMinutes: 10 },
+    forSeconds: 60,
+    severity: 'warning',
+    action: '抛一个互动问题，预告下一个福袋，留住新进来的人',
+  },
+  {
+    ...base,
+    id: 'click-rate-drop',
+    name: '商品点击率下降',
+    metric: 'clickRate',
+    condition: { kind: 'drop', pct: 0.35, baselineMinutes: 10 },
+    forSeconds: 30,
+    severity: 'warning',
+    minSample: 200,
+    action: '重新讲{商品名}的卖点，引导点小黄车，报价{价格}元',
+  },
+  {
+    ...base,
+    id: 'order-rate-drop',
+    name: '点击-下单转化下降',
+    metric: 'clickToOrderRate',
+    condition: { kind: 'drop', pct: 0.35, baselineMinutes: 10 },
+    forSeconds: 30,
+    severity: 'warning',
+    minSample: 60,
+    action: '限时秒杀：{商品名}只剩{库存}件，倒计时下单！',
+  },
+  {
+    ...base,
+    id: 'explain-no-orders',
+    name: '讲解3分钟无成交',
+    metric: 'explainNoOrdersSeconds',
+    condition: { kind: 'above', value: 180 },
+    forSeconds: 0,
+    severity: 'warning',
+    action: '{商品名}讲了3分钟没单：报价{价格}元，上限时优惠或换品',
+  },
+  {
+    ...base,
+    id: 'interaction-drop',
+    name: '互动下降',
+    metric: 'commentsPerMin',
+    condition: { kind: 'drop', pct: 0.5, baselineMinutes: 5 },
+    forSeconds: 60,
+    severity: 'info',
+    action: '发起扣1互动：想要{商品名}的扣1',
+  },
+  {
+    ...base,
+    id: 'negative-surge',
+    name: '负面弹幕激增',
+    metric: 'negativeBarragePerMin',
+    condition: { kind: 'above', value: 8 },
+    forSeconds: 15,
+    severity: 'critical',
+    action: '安抚观众：卡顿/售后问题马上处理，客服在线',
+  },
+  {
+    ...base,
+    id: 'source-down',
+    name: '数据中断',
+    metric: 'sourceDown',
+    condition: { kind: 'above', value: 0.5 },
+    forSeconds: 15,
+    keepFiringForSeconds: 0,
+    cooldownSeconds: 0,
+    severity: 'critical',
+    action: '检查数据源连接（数据中断，不是掉量）',
+  },
+];

@@ -1,0 +1,83 @@
+// Alert rules and alerts. A rule watches one metric of the room (or of one product) and moves through the
+// Prometheus states inactive → pending → firing → resolved, with `for`, `keep_firing_for` and a cooldown.
+import { type Static, Type } from '@sinclair/typebox';
+
+export const ALERT_METRICS = [
+  'online',
+  'avgWatchSeconds',
+  'entriesPerMin',
+  'commentsPerMin',
+  'clickRate',
+  'clickToOrderRate',
+  'conversionRate',
+  'negativeBarragePerMin',
+  'explainNoOrdersSeconds',
+  'sourceDown',
+] as const;
+export type AlertMetric = (typeof ALERT_METRICS)[number];
+
+/** Rates are judged on counts (successes ÷ trials) so the minimum-sample guard can apply. */
+export const RATE_METRICS: ReadonlySet<AlertMetric> = new Set(['clickRate', 'clickToOrderRate', 'conversionRate']);
+
+export const ConditionSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('below'), value: Type.Number() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('above'), value: Type.Number() }, { additionalProperties: false }),
+  /** Now against the average of the previous `baselineMinutes`: fires on a fall of at least `pct` (0.3 = 30 %). */
+  Type.Object(
+    {
+      kind: Type.Literal('drop'),
+      pct: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+      baselineMinutes: Type.Integer({ minimum: 1, maximum: 30 }),
+    },
+    { additionalProperties: false },
+  ),
+  /** Change per minute over the last minute, e.g. −50 online viewers per minute. */
+  Type.Object({ kind: Type.Literal('rate'), perMinute: Type.Number() }, { additionalProperties: false }),
+]);
+export type Condition = Static<typeof ConditionSchema>;
+
+export const SeveritySchema = Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('critical')]);
+export type Severity = Static<typeof SeveritySchema>;
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+export const AlertRuleSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    enabled: Type.Boolean(),
+    metric: Type.Union(ALERT_METRICS.map((m) => Type.Literal(m))),
+    condition: ConditionSchema,
+    forSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
+    keepFiringForSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
+    cooldownSeconds: Type.Integer({ minimum: 0, maximum: 24 * 3600 }),
+    severity: SeveritySchema,
+    /** Rates: fewer trials than this in the window and the rule is not judged at all. */
+    minSample: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    /** 话术 template forwarded to the host; {商品名} {价格} {库存} {在线人数} are filled at send time. */
+    action: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type AlertRule = Static<typeof AlertRuleSchema>;
+export const AlertRulesSchema = Type.Array(AlertRuleSchema, { maxItems: 100 });
+
+export type AlertState = 'pending' | 'firing' | 'resolved';
+
+export interface Alert {
+  id: string;
+  ruleId: string;
+  name: string;
+  metric: AlertMetric;
+  severity: Severity;
+  state: AlertState;
+  /** Event time the condition first held, fired and stopped holding. */
+  activeAt: number;
+  firedAt: number | null;
+  resolvedAt: number | null;
+  value: number | null;
+  baseline: number | null;
+  action: string;
+  ackedAt: number | null;
+  ackedBy: string | null;
+  snoozedUntil: number | null;
+}
