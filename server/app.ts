@@ -11,6 +11,7 @@ import { installErrorHandler } from './http/errors.ts';
 import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
 import { Ticker } from './realtime/ticker.ts';
+import { alertRuleRoutes } from './routes/alert-rules.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(eventRoutes, { services });
   await app.register(importRoutes, { services, sources });
   await app.register(sourceRoutes, { services, sources });
+  await app.register(alertRuleRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir);
 

@@ -4,9 +4,11 @@ import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { IngestPipeline } from './ingest/pipeline.ts';
 import { createMetrics, type Metrics } from './plugins/metrics.ts';
+import { journalListener, RoomListeners } from './rooms/room-listeners.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { RoomRuntime } from './rooms/room-runtime.ts';
 import { type Db, openDatabase } from './storage/db.ts';
+import { JournalRepo } from './storage/journal-repo.ts';
 import { RoomsRepo } from './storage/rooms-repo.ts';
 import { TimelineReader } from './storage/timeline-reader.ts';
 import { TimelineWriter } from './storage/timeline-writer.ts';
@@ -21,6 +23,9 @@ export interface Services {
   registry: RoomRegistry;
   pipeline: IngestPipeline;
   metrics: Metrics;
+  journal: JournalRepo;
+  /** Where alert and cue changes go: the journal always, the socket broadcaster once io exists. */
+  listeners: RoomListeners;
   /** Push events through the pipeline as an in-process source would. */
   runtime(roomId: string): RoomRuntime | null;
 }
@@ -31,7 +36,10 @@ export function createServices(config: Config, clock: Clock, createTokenizer: ()
   const reader = new TimelineReader(db);
   const writer = new TimelineWriter(db);
   const metrics = createMetrics();
-  const registry = new RoomRegistry({ rooms, reader, states: writer, createTokenizer });
+  const journal = new JournalRepo(db);
+  const listeners = new RoomListeners();
+  listeners.add(journalListener(journal));
+  const registry = new RoomRegistry({ rooms, reader, states: writer, createTokenizer, listener: listeners });
   const pipeline = new IngestPipeline(writer, clock, {
     accepted: (room, n) => metrics.eventsAccepted.inc({ room }, n),
     rejected: (room, code) => metrics.eventsRejected.inc({ room, code }),
@@ -46,6 +54,8 @@ export function createServices(config: Config, clock: Clock, createTokenizer: ()
     registry,
     pipeline,
     metrics,
+    journal,
+    listeners,
     runtime: (id) => registry.get(id),
   };
 }

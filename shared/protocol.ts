@@ -1,9 +1,11 @@
 // The one catalogue of socket events on namespace /live. Names are `domain:action`: commands are
 // imperatives sent by clients and always answered with an Ack; facts are sent by the server.
 // Bump PROTOCOL_VERSION on any incompatible change; the client refuses a server with another version.
+import type { Alert } from './alerts.ts';
+import type { Cue, CuePush } from './cues.ts';
 import type { RoomSnapshot, RoomState } from './state.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const LIVE_NAMESPACE = '/live';
 
 export type Seat = 'controller' | 'assistant' | 'host' | 'viewer';
@@ -25,7 +27,24 @@ export interface SnapshotMessage extends RoomSnapshot {
   protocol: number;
   seat: Seat;
   tickIntervalMs: number;
+  /** Alerts firing now. */
+  alerts: Alert[];
+  /** Open cues in prompter order (urgent first), then the recent closed ones: a reconnect loses none. */
+  cues: Cue[];
 }
+
+export const SNOOZE_MINUTES = [5, 10, 30] as const;
+
+/** Which seats may send each command; the server enforces it, the client only hides buttons. */
+export const COMMAND_SEATS = {
+  'room:resync': ['controller', 'assistant', 'host', 'viewer'],
+  'alert:ack': ['controller', 'assistant'],
+  'alert:snooze': ['controller', 'assistant'],
+  'cue:push': ['controller', 'assistant'],
+  'cue:cancel': ['controller', 'assistant'],
+  'cue:ack': ['host'],
+  'cue:seen': ['host'],
+} as const satisfies Record<keyof ClientToServerEvents, readonly Seat[]>;
 
 export interface TickMessage {
   seq: number;
@@ -37,11 +56,31 @@ export interface ServerToClientEvents {
   'room:snapshot': (msg: SnapshotMessage) => void;
   /** Sent at the room's fixed tick rate; `seq` grows by one per tick so a gap is detectable. */
   'room:tick': (msg: TickMessage) => void;
+  /** An alert started firing. To controller, assistant and viewer seats. */
+  'alert:raised': (msg: { alert: Alert }) => void;
+  /** Acknowledged or snoozed. */
+  'alert:updated': (msg: { alert: Alert }) => void;
+  'alert:resolved': (msg: { alert: Alert }) => void;
+  /** A cue was sent. To every seat of the room. */
+  'cue:new': (msg: { cue: Cue }) => void;
+  /** A cue was delivered, shown, acknowledged, cancelled, expired or escalated. */
+  'cue:updated': (msg: { cue: Cue }) => void;
 }
 
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot after a seq gap or a silence. */
   'room:resync': (payload: Record<string, never>, ack: (res: Ack<SnapshotMessage>) => void) => void;
+  'alert:ack': (payload: { alertId: string }, ack: (res: Ack<{ alert: Alert }>) => void) => void;
+  'alert:snooze': (
+    payload: { alertId: string; minutes: (typeof SNOOZE_MINUTES)[number] },
+    ack: (res: Ack<{ alert: Alert }>) => void,
+  ) => void;
+  'cue:push': (payload: CuePush, ack: (res: Ack<{ cue: Cue }>) => void) => void;
+  'cue:cancel': (payload: { cueId: string }, ack: (res: Ack<{ cue: Cue }>) => void) => void;
+  /** The host acknowledges the cue on the prompter. */
+  'cue:ack': (payload: { cueId: string }, ack: (res: Ack<{ cue: Cue }>) => void) => void;
+  /** The host's screen reports a cue reached it (delivered) or is on screen (shown). */
+  'cue:seen': (payload: { cueId: string; phase: 'delivered' | 'shown' }, ack: (res: Ack<{ cue: Cue }>) => void) => void;
 }
 
 export interface SocketData {

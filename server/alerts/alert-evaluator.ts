@@ -37,7 +37,9 @@ export class AlertEvaluator {
     for (const rule of this.rules) {
       if (!rule.enabled) continue;
       const silenced = input.sourceDown && rule.metric !== 'sourceDown';
-      const j = silenced ? { holds: null, value: null, baseline: null } : judge(rule, input, this.history, gauges[rule.metric] ?? null);
+      const j = silenced
+        ? { holds: null, value: null, baseline: null }
+        : judge(rule, input, this.history, gauges[rule.metric] ?? null);
       const state = this.stateOf(rule.id);
       const t = state.step(rule, input.ts, j.holds);
       if (t === 'fired') {

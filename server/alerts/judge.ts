@@ -28,7 +28,11 @@ export function judge(rule: AlertRule, input: AlertInput, history: GaugeHistory,
       const before = history.at(rule.metric, input.ts - MIN);
       if (before === null) return { holds: null, value: gauge, baseline: null };
       const perMin = gauge - before;
-      return { holds: c.perMinute < 0 ? perMin <= c.perMinute : perMin >= c.perMinute, value: perMin, baseline: before };
+      return {
+        holds: c.perMinute < 0 ? perMin <= c.perMinute : perMin >= c.perMinute,
+        value: perMin,
+        baseline: before,
+      };
     }
     case 'drop': {
       const base = history.mean(rule.metric, input.ts - (c.baselineMinutes + 1) * MIN, input.ts - MIN);

@@ -8,6 +8,7 @@ import { gpm, uvValue } from '../../shared/metrics/commerce.ts';
 import { buildFunnel } from '../../shared/metrics/funnel.ts';
 import { pctChange, ratio } from '../../shared/metrics/ratio.ts';
 import type { Change, RoomState, SourceHealth } from '../../shared/state.ts';
+import type { AlertInput } from '../alerts/alert-input.ts';
 import { AudienceTracker } from './audience.ts';
 import { CommerceTracker } from './commerce.ts';
 import { HotWordTracker } from './hot-words.ts';
@@ -16,7 +17,6 @@ import { MinuteBuckets } from './minute-buckets.ts';
 import { OnlineSeries } from './online-series.ts';
 import { round2 } from './products.ts';
 import type { Tokenizer } from './tokenizer-types.ts';
-import type { AlertInput } from '../alerts/alert-input.ts';
 
 export interface EngineDeps {
   tokenizer: Tokenizer;

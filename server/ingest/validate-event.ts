@@ -4,6 +4,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { MAX_EVENT_AGE_MS, MAX_EVENT_FUTURE_MS } from '../../shared/constants.ts';
 import { EventSchemas, type EventType, isEventType, type LiveEvent } from '../../shared/events.ts';
+import { hasControlChars as hasControlText } from '../../shared/text/control-chars.ts';
 
 const checkers = Object.fromEntries(
   Object.entries(EventSchemas).map(([type, schema]) => [type, TypeCompiler.Compile(schema as TSchema)]),
@@ -45,11 +46,7 @@ export function validateEvent(value: unknown, bounds: TimeBounds | null): Verdic
   return { ok: true, event };
 }
 
-// C0 controls other than tab/newline, DEL and C1 controls: they break screens and logs, and no viewer types them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
 function hasControlChars(e: LiveEvent): boolean {
-  for (const v of Object.values(e)) if (typeof v === 'string' && CONTROL.test(v)) return true;
+  for (const v of Object.values(e)) if (typeof v === 'string' && hasControlText(v)) return true;
   return false;
 }

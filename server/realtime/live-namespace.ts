@@ -3,7 +3,10 @@
 import { LIVE_NAMESPACE, SEATS, type Seat } from '../../shared/protocol.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
 import type { Services } from '../services.ts';
-import { buildSnapshot, roomChannel } from './snapshot.ts';
+import { socketBroadcaster } from './broadcaster.ts';
+import { COMMANDS, runCommand } from './commands.ts';
+import { roomChannel, seatChannel } from './seat-channels.ts';
+import { buildSnapshot } from './snapshot.ts';
 
 class HandshakeError extends Error {
   data: { code: string; message: string };
@@ -29,6 +32,7 @@ function authenticate(services: Services, auth: unknown): { roomId: string; seat
 
 export function registerLiveNamespace(io: IoServer, services: Services, tickIntervalMs: number) {
   const nsp = io.of(LIVE_NAMESPACE);
+  services.listeners.add(socketBroadcaster(io));
   nsp.use((socket, next) => {
     try {
       socket.data = authenticate(services, socket.handshake.auth);
@@ -43,12 +47,19 @@ export function registerLiveNamespace(io: IoServer, services: Services, tickInte
     if (!runtime) return socket.disconnect(true);
     services.metrics.screens.inc({ seat });
     socket.on('disconnect', () => services.metrics.screens.dec({ seat }));
-    void socket.join(roomChannel(roomId));
+    void socket.join([roomChannel(roomId), seatChannel(roomId, seat)]);
     socket.emit('room:snapshot', buildSnapshot(runtime, seat, services.clock.now(), tickIntervalMs));
     socket.on('room:resync', (_payload, ack) => {
       if (typeof ack !== 'function') return;
       ack({ ok: true, data: buildSnapshot(runtime, seat, services.clock.now(), tickIntervalMs) });
     });
+    for (const name of COMMANDS) {
+      // biome-ignore lint/suspicious/noExplicitAny: one generic handler for every command; each validates its payload
+      socket.on(name, (payload: unknown, ack: any) => {
+        if (typeof ack !== 'function') return; // commands are always acknowledged; one without an ack is dropped
+        ack(runCommand(name, payload, seat, runtime, services));
+      });
+    }
   });
   return nsp;
 }

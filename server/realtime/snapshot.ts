@@ -1,7 +1,8 @@
+import type { Cue } from '../../shared/cues.ts';
 import { PROTOCOL_VERSION, type Seat, type SnapshotMessage } from '../../shared/protocol.ts';
 import type { RoomRuntime } from '../rooms/room-runtime.ts';
 
-export const roomChannel = (roomId: string) => `room:${roomId}`;
+export { roomChannel } from './seat-channels.ts';
 
 export function buildSnapshot(
   runtime: RoomRuntime,
@@ -15,5 +16,12 @@ export function buildSnapshot(
     tickIntervalMs,
     state: runtime.state(wallNow),
     series: { online: runtime.engine.onlineSeries() },
+    alerts: runtime.alerts.active(),
+    cues: mergeCues(runtime.cues.open(), runtime.cues.recent()),
   };
+}
+
+function mergeCues(open: Cue[], recent: Cue[]): Cue[] {
+  const ids = new Set(open.map((c) => c.id));
+  return [...open, ...recent.filter((c) => !ids.has(c.id))];
 }

@@ -1,15 +1,20 @@
 // Loaded rooms. A room is loaded on first use and rebuilt from the timeline, so after a restart the screen
 // shows the same totals as before it.
+
+import { Value } from '@sinclair/typebox/value';
+import { type AlertRule, AlertRulesSchema } from '../../shared/alerts.ts';
+import { DEFAULT_RULES } from '../alerts/default-rules.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
 import type { RoomsRepo } from '../storage/rooms-repo.ts';
 import type { TimelineReader } from '../storage/timeline-reader.ts';
-import { RoomRuntime, type StateSink } from './room-runtime.ts';
+import { type RoomListener, RoomRuntime, type StateSink } from './room-runtime.ts';
 
 export interface RegistryDeps {
   rooms: RoomsRepo;
   reader: TimelineReader;
   states: StateSink;
   createTokenizer: () => Tokenizer;
+  listener: RoomListener;
 }
 
 export class RoomRegistry {
@@ -22,10 +27,23 @@ export class RoomRegistry {
     if (hit) return hit;
     const room = this.deps.rooms.get(roomId);
     if (!room) return null;
-    const runtime = new RoomRuntime(roomId, this.deps.createTokenizer(), room.products, this.deps.states);
+    const runtime = new RoomRuntime(
+      roomId,
+      this.deps.createTokenizer(),
+      room.products,
+      this.deps.states,
+      this.rulesOf(roomId),
+      this.deps.listener,
+    );
     this.rebuild(runtime);
     this.loaded.set(roomId, runtime);
     return runtime;
+  }
+
+  /** Stored rules when they are valid, else the defaults. */
+  rulesOf(roomId: string): AlertRule[] {
+    const stored = this.deps.rooms.alertRules(roomId);
+    return stored && Value.Check(AlertRulesSchema, stored) ? stored : DEFAULT_RULES;
   }
 
   all(): RoomRuntime[] {

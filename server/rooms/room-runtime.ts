@@ -1,9 +1,14 @@
 // A loaded room: its engine, its tick sequence, its driving source, and the per-second state capture that
 // replay reads. Everything here is synchronous and driven by the caller's notion of time.
+
+import type { AlertRule } from '../../shared/alerts.ts';
 import { SOURCE_STALE_MS } from '../../shared/constants.ts';
+import type { Cue } from '../../shared/cues.ts';
 import type { LiveEvent, Product } from '../../shared/events.ts';
 import type { TickMessage } from '../../shared/protocol.ts';
 import type { RoomState, SourceHealth } from '../../shared/state.ts';
+import { AlertEvaluator, type AlertEvent } from '../alerts/alert-evaluator.ts';
+import { CueBook } from '../cues/cue-book.ts';
 import { RoomEngine } from '../engine/room-engine.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
 import type { Source } from '../sources/source.ts';
@@ -12,9 +17,20 @@ export interface StateSink {
   putState(roomId: string, sec: number, seq: number, body: string): void;
 }
 
+/** Told about what happens in a room besides its state: journaled and broadcast by the server. */
+export interface RoomListener {
+  alerts(roomId: string, events: AlertEvent[]): void;
+  /** `isNew`: the cue was just sent (cue:new), else it changed (cue:updated). */
+  cues(roomId: string, changed: Cue[], isNew?: boolean): void;
+}
+
 export class RoomRuntime {
   readonly engine: RoomEngine;
+  readonly alerts: AlertEvaluator;
+  readonly cues: CueBook;
   seq = 0;
+  /** From the latest tick: a stale or failing source silences data rules and raises 数据中断. */
+  private sourceDown = false;
   driver: Source | null = null;
   /** The second whose state is not yet captured; events move it forward. */
   private openSec: number | null = null;
@@ -27,8 +43,12 @@ export class RoomRuntime {
     tokenizer: Tokenizer,
     catalogue: Product[],
     private readonly states: StateSink,
+    rules: AlertRule[],
+    private readonly listener: RoomListener,
   ) {
     this.engine = new RoomEngine(roomId, { tokenizer }, catalogue);
+    this.alerts = new AlertEvaluator(rules);
+    this.cues = new CueBook(roomId);
   }
 
   /** Apply stored (already durable) events in commit order. */
@@ -51,6 +71,8 @@ export class RoomRuntime {
 
   tick(wallNow: number): TickMessage {
     const t = this.timeAt(wallNow);
+    const status = this.health(wallNow).status;
+    this.sourceDown = status === 'stale' || status === 'error';
     this.closeSecondsBefore(t);
     this.engine.advanceTo(t);
     this.seq++;
@@ -83,11 +105,17 @@ export class RoomRuntime {
       return;
     }
     if (sec <= this.openSec) return;
+    // The state "at second s" is the state after every event before s+1, windows read at the end of s.
+    const end = this.openSec * 1000 + 999;
+    this.engine.advanceTo(end);
+    // Rules run during a rebuild too, so their memory matches; only live transitions are told.
+    const alertEvents = this.alerts.evaluate(this.engine.alertInput(this.sourceDown));
     if (this.capture) {
-      // The state "at second s" is the state after every event before s+1, windows read at the end of s.
-      this.engine.advanceTo(this.openSec * 1000 + 999);
-      const state = this.engine.state(this.seq, this.health(this.openSec * 1000 + 999));
+      const state = this.engine.state(this.seq, this.health(end));
       this.states.putState(this.roomId, this.openSec, this.seq, JSON.stringify(state));
+      if (alertEvents.length > 0) this.listener.alerts(this.roomId, alertEvents);
+      const cueChanges = this.cues.tick(end);
+      if (cueChanges.length > 0) this.listener.cues(this.roomId, cueChanges);
     }
     this.openSec = sec;
   }

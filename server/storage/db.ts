@@ -38,6 +38,17 @@ const MIGRATIONS: string[] = [
      body TEXT NOT NULL,
      PRIMARY KEY (room_id, sec)
    ) WITHOUT ROWID;`,
+  // v2: the journal holds what people and rules did (alert transitions, rule changes, cue lives) on the same
+  // timeline as the events, for replay and review; rules are stored with the room.
+  `CREATE TABLE journal (
+     id INTEGER PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     ts INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX journal_room_ts ON journal(room_id, ts);
+   ALTER TABLE rooms ADD COLUMN alert_rules TEXT;`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {

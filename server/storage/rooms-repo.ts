@@ -91,6 +91,18 @@ export class RoomsRepo {
     this.db.prepare('UPDATE rooms SET products = ? WHERE id = ?').run(JSON.stringify(products), id);
   }
 
+  /** The room's alert rules, or null when it uses the defaults. */
+  alertRules(id: string): unknown[] | null {
+    const row = this.db.prepare('SELECT alert_rules FROM rooms WHERE id = ?').get(id) as
+      | { alert_rules: string | null }
+      | undefined;
+    return row?.alert_rules ? (JSON.parse(row.alert_rules) as unknown[]) : null;
+  }
+
+  setAlertRules(id: string, rules: unknown[]): void {
+    this.db.prepare('UPDATE rooms SET alert_rules = ? WHERE id = ?').run(JSON.stringify(rules), id);
+  }
+
   setSource(id: string, source: unknown): void {
     this.db
       .prepare('UPDATE rooms SET source = ? WHERE id = ?')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertRule } from '../../../shared/alerts.ts';
-import type { AlertInput } from '../../../server/alerts/alert-input.ts';
 import { AlertEvaluator } from '../../../server/alerts/alert-evaluator.ts';
+import type { AlertInput } from '../../../server/alerts/alert-input.ts';
 import { DEFAULT_RULES } from '../../../server/alerts/default-rules.ts';
+import type { AlertRule } from '../../../shared/alerts.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const rule = (id: string) => DEFAULT_RULES.find((r) => r.id === id)!;
@@ -25,7 +25,8 @@ function input(ts: number, over: Partial<AlertInput> = {}): AlertInput {
 
 function runSeconds(ev: AlertEvaluator, from: number, to: number, f: (ts: number) => Partial<AlertInput>) {
   const out = [];
-  for (let s = from; s < to; s++) out.push(...ev.evaluate(input(T0 + s * 1000, f(T0 + s * 1000))).map((e) => ({ s, ...e })));
+  for (let s = from; s < to; s++)
+    out.push(...ev.evaluate(input(T0 + s * 1000, f(T0 + s * 1000))).map((e) => ({ s, ...e })));
   return out;
 }
 
@@ -35,7 +36,11 @@ describe('AlertEvaluator', () => {
     expect(runSeconds(ev, 0, 600, () => ({ online: 1000 }))).toEqual([]);
     const drop = runSeconds(ev, 600, 700, () => ({ online: 500 }));
     expect(drop).toHaveLength(1);
-    expect(drop[0]).toMatchObject({ type: 'raised', s: 620, alert: { ruleId: 'online-drop', severity: 'critical', value: 500 } });
+    expect(drop[0]).toMatchObject({
+      type: 'raised',
+      s: 620,
+      alert: { ruleId: 'online-drop', severity: 'critical', value: 500 },
+    });
     const back = runSeconds(ev, 700, 800, () => ({ online: 1000 }));
     expect(back[0]).toMatchObject({ type: 'resolved', s: 729 }); // 30 s of keep_firing_for after the last low second (699)
   });

@@ -1,8 +1,8 @@
 // Golden timelines in the style of Prometheus rule tests: the condition's value per second, and the expected
 // transitions, for `for`, `keep_firing_for` and cooldown.
 import { describe, expect, it } from 'vitest';
-import type { AlertRule } from '../../../shared/alerts.ts';
 import { RuleState, type Transition } from '../../../server/alerts/rule-state.ts';
+import type { AlertRule } from '../../../shared/alerts.ts';
 
 const rule = (over: Partial<AlertRule> = {}): AlertRule => ({
   id: 'r',
@@ -44,7 +44,11 @@ describe('RuleState', () => {
     expect(run(rule({ forSeconds: 0, keepFiringForSeconds: 3 }), '1101000000')).toEqual({ 0: 'fired', 6: 'resolved' });
   });
   it('rests for the cooldown before it may go pending again', () => {
-    expect(run(rule({ forSeconds: 0, cooldownSeconds: 3 }), '10111111')).toEqual({ 0: 'fired', 1: 'resolved', 4: 'fired' });
+    expect(run(rule({ forSeconds: 0, cooldownSeconds: 3 }), '10111111')).toEqual({
+      0: 'fired',
+      1: 'resolved',
+      4: 'fired',
+    });
   });
   it('treats "not judged" as not holding', () => {
     expect(run(rule({ forSeconds: 0 }), '1..1')).toEqual({ 0: 'fired', 1: 'resolved', 3: 'fired' });

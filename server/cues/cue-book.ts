@@ -1,0 +1,104 @@
+// A room's cues and their life: sent → delivered to a host screen → shown → acknowledged, or cancelled by
+// the sender, or expired. Urgent cues jump the queue and escalate when not acknowledged in time. Pure: the
+// caller passes the time.
+import type { Cue, CuePush } from '../../shared/cues.ts';
+
+/** An urgent cue not acknowledged within this escalates (repeats on the prompter, warns the controller). */
+export const ESCALATE_AFTER_MS = 20_000;
+/** A cue nobody acknowledged is stale after this; one with a countdown expires when it runs out. */
+export const CUE_TTL_MS = 10 * 60_000;
+
+export class CueBook {
+  private readonly cues = new Map<string, Cue>();
+  private seq = 0;
+
+  constructor(private readonly roomId: string) {}
+
+  push(input: CuePush, text: string, from: string, ts: number): Cue {
+    const cue: Cue = {
+      id: `c-${this.roomId}-${ts}-${++this.seq}`,
+      text,
+      priority: input.priority,
+      countdownSeconds: input.countdownSeconds ?? null,
+      productId: input.productId ?? null,
+      alertId: input.alertId ?? null,
+      from,
+      status: 'pending',
+      sentAt: ts,
+      deliveredAt: null,
+      shownAt: null,
+      ackedAt: null,
+      cancelledAt: null,
+      expiredAt: null,
+      escalatedAt: null,
+    };
+    this.cues.set(cue.id, cue);
+    return cue;
+  }
+
+  get(id: string): Cue | null {
+    return this.cues.get(id) ?? null;
+  }
+
+  /** Open cues in the order the host should see them: urgent first, then oldest first. */
+  open(): Cue[] {
+    return [...this.cues.values()]
+      .filter((c) => c.status === 'pending' || c.status === 'shown')
+      .sort((a, b) => (a.priority === b.priority ? a.sentAt - b.sentAt : a.priority === 'urgent' ? -1 : 1));
+  }
+
+  /** Recent cues of any status, newest first, for senders' lists. */
+  recent(limit = 30): Cue[] {
+    return [...this.cues.values()].sort((a, b) => b.sentAt - a.sentAt).slice(0, limit);
+  }
+
+  seen(id: string, phase: 'delivered' | 'shown', ts: number): Cue | null {
+    return this.change(id, (c) => {
+      if (c.status !== 'pending' && c.status !== 'shown') return null;
+      if (phase === 'delivered') return c.deliveredAt ? null : { ...c, deliveredAt: ts };
+      return c.shownAt ? null : { ...c, deliveredAt: c.deliveredAt ?? ts, shownAt: ts, status: 'shown' };
+    });
+  }
+
+  ack(id: string, ts: number): Cue | null {
+    return this.change(id, (c) => (isOpen(c) ? { ...c, status: 'acked', ackedAt: ts } : null));
+  }
+
+  cancel(id: string, ts: number): Cue | null {
+    return this.change(id, (c) => (isOpen(c) ? { ...c, status: 'cancelled', cancelledAt: ts } : null));
+  }
+
+  /** Escalations and expiries due at `ts`. */
+  tick(ts: number): Cue[] {
+    const changed: Cue[] = [];
+    for (const c of this.open()) {
+      const countdownEnd = c.countdownSeconds === null ? null : c.sentAt + c.countdownSeconds * 1000;
+      let next: Cue | null = null;
+      if ((countdownEnd !== null && ts >= countdownEnd) || ts - c.sentAt >= CUE_TTL_MS)
+        next = { ...c, status: 'expired', expiredAt: ts };
+      else if (c.priority === 'urgent' && !c.escalatedAt && ts - c.sentAt >= ESCALATE_AFTER_MS)
+        next = { ...c, escalatedAt: ts };
+      if (next) {
+        this.cues.set(c.id, next);
+        changed.push(next);
+      }
+    }
+    this.forgetOld(ts);
+    return changed;
+  }
+
+  private change(id: string, f: (c: Cue) => Cue | null): Cue | null {
+    const c = this.cues.get(id);
+    if (!c) return null;
+    const next = f(c);
+    if (next) this.cues.set(id, next);
+    return next;
+  }
+
+  /** Closed cues older than an hour leave memory (they stay in the journal). */
+  private forgetOld(ts: number): void {
+    for (const [id, c] of this.cues) if (!isOpen(c) && ts - c.sentAt > 3_600_000) this.cues.delete(id);
+  }
+}
+
+const isOpen = (c: Cue) => c.status === 'pending' || c.status === 'shown';

@@ -1,0 +1,46 @@
+// Fans a room's alert and cue changes out to every registered listener (the journal, the socket broadcaster).
+import type { Cue } from '../../shared/cues.ts';
+import type { AlertEvent } from '../alerts/alert-evaluator.ts';
+import type { JournalRepo } from '../storage/journal-repo.ts';
+import type { RoomListener } from './room-runtime.ts';
+
+export class RoomListeners implements RoomListener {
+  private readonly list: RoomListener[] = [];
+
+  add(l: RoomListener): void {
+    this.list.push(l);
+  }
+
+  alerts(roomId: string, events: AlertEvent[]): void {
+    for (const l of this.list) l.alerts(roomId, events);
+  }
+
+  cues(roomId: string, changed: Cue[], isNew = false): void {
+    for (const l of this.list) l.cues(roomId, changed, isNew);
+  }
+}
+
+/** Every alert transition and every step of a cue's life goes on the room's timeline. */
+export function journalListener(journal: JournalRepo): RoomListener {
+  return {
+    alerts: (roomId, events) => {
+      for (const e of events)
+        journal.append(roomId, e.alert.resolvedAt ?? e.alert.firedAt ?? e.alert.activeAt, 'alert', e);
+    },
+    cues: (roomId, changed) => {
+      for (const c of changed) journal.append(roomId, latestCueTs(c), 'cue', c);
+    },
+  };
+}
+
+export function latestCueTs(c: Cue): number {
+  return Math.max(
+    c.sentAt,
+    c.deliveredAt ?? 0,
+    c.shownAt ?? 0,
+    c.ackedAt ?? 0,
+    c.cancelledAt ?? 0,
+    c.expiredAt ?? 0,
+    c.escalatedAt ?? 0,
+  );
+}

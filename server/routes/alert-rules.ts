@@ -1,0 +1,50 @@
+// A room's alert rules: listed and replaced whole; every change is written to the room's timeline.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { AlertRulesSchema } from '../../shared/alerts.ts';
+import { authorizeRoom } from '../http/auth.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { errors, RoomParams } from './schemas.ts';
+
+export const alertRuleRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
+
+  app.get(
+    '/api/rooms/:id/alert-rules',
+    { schema: { params: RoomParams, response: { 200: AlertRulesSchema, ...errors } } },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer', 'host']);
+      return services.registry.rulesOf(req.params.id);
+    },
+  );
+
+  app.put(
+    '/api/rooms/:id/alert-rules',
+    {
+      schema: {
+        params: RoomParams,
+        body: AlertRulesSchema,
+        response: { 200: Type.Object({ rules: Type.Integer() }), ...errors },
+      },
+    },
+    async (req) => {
+      const by = authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant']);
+      const ids = new Set(req.body.map((r) => r.id));
+      if (ids.size !== req.body.length) throw new HttpError(400, 'duplicate_rule_id', 'each rule needs its own id');
+      const runtime = services.runtime(req.params.id)!;
+      services.rooms.setAlertRules(req.params.id, req.body);
+      runtime.alerts.setRules(req.body);
+      services.journal.append(req.params.id, runtime.timeAt(services.clock.now()), 'rules', { by, rules: req.body });
+      return { rules: req.body.length };
+    },
+  );
+
+  app.get('/api/rooms/:id/alerts', { schema: { params: RoomParams } }, async (req) => {
+    authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
+    return {
+      active: services.runtime(req.params.id)!.alerts.active(),
+      history: services.journal.list(req.params.id, 'alert', 500).map((j) => j.body),
+    };
+  });
+};

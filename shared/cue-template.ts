@@ -1,0 +1,15 @@
+// 话术 templates: {商品名} {价格} {库存} {在线人数} are filled from the room at send time. An unknown
+// variable is left as written, so a typo is visible rather than silently blank.
+export interface TemplateVars {
+  商品名?: string;
+  价格?: number;
+  库存?: number;
+  在线人数?: number;
+}
+
+export function fillTemplate(text: string, vars: TemplateVars): string {
+  return text.replace(/\{(商品名|价格|库存|在线人数)\}/g, (whole, name: keyof TemplateVars) => {
+    const v = vars[name];
+    return v === undefined ? whole : String(v);
+  });
+}
