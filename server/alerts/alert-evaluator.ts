@@ -77,7 +77,10 @@ export class AlertEvaluator {
 
   private stateOf(ruleId: string): RuleState {
     let s = this.states.get(ruleId);
-    if (!s) this.states.set(ruleId, (s = new RuleState()));
+    if (!s) {
+      s = new RuleState();
+      this.states.set(ruleId, s);
+    }
     return s;
   }
 

@@ -8,7 +8,10 @@ export class GaugeHistory {
   add(metric: string, ts: number, value: number | null): void {
     if (value === null) return;
     let list = this.points.get(metric);
-    if (!list) this.points.set(metric, (list = []));
+    if (!list) {
+      list = [];
+      this.points.set(metric, list);
+    }
     const last = list[list.length - 1];
     if (last && ts - last[0] < SAMPLE_MS) return;
     list.push([ts, value]);

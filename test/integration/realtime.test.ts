@@ -1,6 +1,7 @@
 // Real server on port 0, real socket.io clients: snapshot on join, pushed events seen in the next tick,
 // seq per room, resync on demand, and handshake refusals with codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { connectError, connectLive, type LiveSocket, once, waitFor } from '../helpers/live-client.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
@@ -40,7 +41,7 @@ describe('/live namespace', () => {
     const so = client(room.tokens.controller);
     const snap = await once(so, 'room:snapshot');
     expect(snap.seat).toBe('controller');
-    expect(snap.protocol).toBe(1);
+    expect(snap.protocol).toBe(PROTOCOL_VERSION);
     expect(snap.state.roomId).toBe(room.id);
     const a = await once(so, 'room:tick');
     const b = await once(so, 'room:tick');
