@@ -2,9 +2,13 @@
 // tick sequence: a gap, or a silence longer than STALE_AFTER_TICKS ticks, marks the screen stale and asks for
 // a resync; a refused handshake is shown with its code, never retried blindly.
 import type { SnapshotMessage, TickMessage } from '../../../shared/protocol.ts';
+import { applyAlerts, resolveAlert, upsertAlert } from '../stores/alerts-store.ts';
 import { useConnectionStore } from '../stores/connection-store.ts';
+import { applyCues, upsertCue } from '../stores/cues-store.ts';
 import { useRoomStore } from '../stores/room-store.ts';
 import { appendOnline, seedOnline } from '../stores/series-store.ts';
+import { useUiStore } from '../stores/ui-store.ts';
+import { chime } from './chime.ts';
 import type { LiveSocket } from './socket.ts';
 
 const STALE_AFTER_TICKS = 3;
@@ -18,7 +22,9 @@ export function startBridge(socket: BridgeSocket, now: () => number = () => Date
   let resyncing = false;
 
   const applySnapshot = (msg: SnapshotMessage) => {
-    useRoomStore.setState({ state: msg.state });
+    useRoomStore.setState({ state: msg.state, seat: msg.seat });
+    applyAlerts(msg.alerts ?? []);
+    applyCues(msg.cues ?? []);
     seedOnline(msg.series.online);
     conn.setState({
       status: 'live',
@@ -49,6 +55,14 @@ export function startBridge(socket: BridgeSocket, now: () => number = () => Date
   };
 
   socket.on('room:snapshot', applySnapshot);
+  socket.on('alert:raised', ({ alert }) => {
+    upsertAlert(alert);
+    if (!useUiStore.getState().muted) chime(alert.severity);
+  });
+  socket.on('alert:updated', ({ alert }) => upsertAlert(alert));
+  socket.on('alert:resolved', ({ alert }) => resolveAlert(alert));
+  socket.on('cue:new', ({ cue }) => upsertCue(cue));
+  socket.on('cue:updated', ({ cue }) => upsertCue(cue));
   socket.on('room:tick', onTick);
   socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
     const fatal = FATAL_CODES.has(err.message);

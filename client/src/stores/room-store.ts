@@ -1,11 +1,14 @@
 import { create } from 'zustand';
+import type { Seat } from '../../../shared/protocol.ts';
 import type { RoomState } from '../../../shared/state.ts';
 
 interface RoomStore {
   state: RoomState | null;
   roomName: string | null;
+  /** The seat this screen's token opens; decides which view is shown. */
+  seat: Seat | null;
 }
 
 /** The latest room state, replaced whole on each tick. Written only by the bridge. */
-export const useRoomStore = create<RoomStore>()(() => ({ state: null, roomName: null }));
-export const resetRoomStore = () => useRoomStore.setState({ state: null, roomName: null }, true);
+export const useRoomStore = create<RoomStore>()(() => ({ state: null, roomName: null, seat: null }));
+export const resetRoomStore = () => useRoomStore.setState({ state: null, roomName: null, seat: null }, true);

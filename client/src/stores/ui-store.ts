@@ -9,6 +9,11 @@ interface UiState {
   productSort: ProductSortKey;
   productSortDesc: boolean;
   hotWordWindow: HotWordWindow;
+  muted: boolean;
+  /** The key that acknowledges a cue on the prompter (foot pedals send keys). */
+  ackKey: string;
+  setMuted(muted: boolean): void;
+  setAckKey(key: string): void;
   setLang(lang: Lang): void;
   sortProducts(key: ProductSortKey): void;
   setHotWordWindow(w: HotWordWindow): void;
@@ -19,6 +24,8 @@ const initial = {
   productSort: 'gmv' as ProductSortKey,
   productSortDesc: true,
   hotWordWindow: '1m' as HotWordWindow,
+  muted: false,
+  ackKey: ' ',
 };
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -30,6 +37,8 @@ export const useUiStore = create<UiState>()((set) => ({
       s.productSort === key ? { productSortDesc: !s.productSortDesc } : { productSort: key, productSortDesc: true },
     ),
   setHotWordWindow: (hotWordWindow) => set({ hotWordWindow }),
+  setMuted: (muted) => set({ muted }),
+  setAckKey: (ackKey) => set({ ackKey }),
 }));
 
 export const resetUiStore = () => useUiStore.setState(initial);

@@ -1,9 +1,6 @@
-// The 场控 big screen: one socket, one bridge; every widget reads its own narrow slice of the stores.
-import { useEffect } from 'react';
-import { startBridge } from '../../lib/bridge.ts';
-import { rememberRoom } from '../../lib/recent-rooms.ts';
-import { createLiveSocket } from '../../lib/socket.ts';
+// The 场控 big screen: every widget reads its own narrow slice of the stores the bridge fills.
 import { useRoomStore } from '../../stores/room-store.ts';
+import { AlertPanel } from '../alerts/alert-panel.tsx';
 import { BarrageTicker } from './barrage-ticker.tsx';
 import { FunnelChart } from './funnel-chart.tsx';
 import { Header } from './header.tsx';
@@ -13,22 +10,7 @@ import { OnlineChart } from './online-chart.tsx';
 import { ProductTable } from './product-table.tsx';
 import { SecondaryStats } from './secondary-stats.tsx';
 
-async function loadRoomName(roomId: string, token: string): Promise<void> {
-  const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) return;
-  const room = (await res.json()) as { name: string };
-  useRoomStore.setState({ roomName: room.name });
-  rememberRoom({ roomId, token, name: room.name });
-}
-
-export function BigScreen({ roomId, token }: { roomId: string; token: string }) {
-  useEffect(() => {
-    const stop = startBridge(createLiveSocket(roomId, token));
-    void loadRoomName(roomId, token);
-    return stop;
-  }, [roomId, token]);
+export function BigScreen({ roomId }: { roomId: string }) {
   const hasCommerce = useRoomStore((s) => s.state?.hasCommerce ?? true);
   return (
     <div className="screen">
@@ -41,6 +23,7 @@ export function BigScreen({ roomId, token }: { roomId: string; token: string }) 
         <HotWords />
         <ProductTable />
         <BarrageTicker />
+        <AlertPanel />
       </main>
       {hasCommerce ? null : <NoCommerceNote />}
     </div>

@@ -1,8 +1,12 @@
 // The six numbers a 场控 reads first, each with its change against the previous 5 minutes.
+
+import { useShallow } from 'zustand/react/shallow';
+import type { AlertMetric } from '../../../../shared/alerts.ts';
 import type { Change, RoomState } from '../../../../shared/state.ts';
 import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtPct } from '../../lib/format.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
+import { useAlertsStore } from '../../stores/alerts-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 
@@ -45,8 +49,26 @@ const TILES: TileSpec[] = [
   },
 ];
 
+/** Which tile flashes while an alert on a metric is firing and not yet acknowledged. */
+const TILE_OF: Partial<Record<AlertMetric, string>> = {
+  online: 'online',
+  avgWatchSeconds: 'watch',
+  entriesPerMin: 'entries',
+  clickRate: 'conversion',
+  clickToOrderRate: 'conversion',
+  conversionRate: 'conversion',
+  explainNoOrdersSeconds: 'orders',
+};
+
 export function KpiTiles() {
   const state = useRoomStore((s) => s.state);
+  const flashing = useAlertsStore(
+    useShallow((s) =>
+      Object.values(s.active)
+        .filter((a) => a.ackedAt === null)
+        .map((a) => TILE_OF[a.metric] ?? ''),
+    ),
+  );
   const lang = useUiStore((s) => s.lang);
   const t = useT();
   return (
@@ -55,7 +77,7 @@ export function KpiTiles() {
         const missing = !state || (tile.commerce && !state.hasCommerce);
         const change = fmtChange(missing || !state ? null : tile.change(state).pct);
         return (
-          <div key={tile.id} className={`kpi kpi-${tile.id}`}>
+          <div key={tile.id} className={`kpi kpi-${tile.id}${flashing.includes(tile.id) ? ' flash' : ''}`}>
             <div className="kpi-label">{t(tile.label)}</div>
             <div className="kpi-value" data-testid={`kpi-${tile.id}`}>
               {missing || !state ? '—' : tile.value(state, lang)}

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { CHART_COLORS, CHART_TEXT, type EChartsOption } from '../../lib/echarts.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useAlertsStore } from '../../stores/alerts-store.ts';
 import { useSeriesStore } from '../../stores/series-store.ts';
 import { Chart } from '../../widgets/chart.tsx';
 
@@ -34,9 +35,33 @@ export function OnlineChart() {
     [t],
   );
   const subscribe = useCallback((update: (o: EChartsOption) => void) => {
-    const push = () => update({ series: [{ data: useSeriesStore.getState().online.toArray() }] });
+    // Where an audience alert began is marked on the chart, so the 场控 sees what the drop looked like.
+    const push = () => {
+      const starts = Object.values(useAlertsStore.getState().active)
+        .filter((a) => a.metric === 'online' || a.metric === 'avgWatchSeconds')
+        .map((a) => ({ xAxis: a.activeAt, name: a.name }));
+      update({
+        series: [
+          {
+            data: useSeriesStore.getState().online.toArray(),
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              label: { show: false },
+              lineStyle: { color: '#ff4d6d', width: 2 },
+              data: starts,
+            },
+          },
+        ],
+      });
+    };
     push();
-    return useSeriesStore.subscribe(push);
+    const offSeries = useSeriesStore.subscribe(push);
+    const offAlerts = useAlertsStore.subscribe(push);
+    return () => {
+      offSeries();
+      offAlerts();
+    };
   }, []);
   return (
     <section className="panel online-panel">

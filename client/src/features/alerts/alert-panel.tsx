@@ -1,0 +1,105 @@
+// Firing alerts, most severe and oldest first. The 场控 acknowledges, snoozes, or forwards the rule's 话术
+// to the host with one click; the forwarded cue's status shows under the alert.
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { type Alert, SEVERITY_RANK } from '../../../../shared/alerts.ts';
+import { SNOOZE_MINUTES } from '../../../../shared/protocol.ts';
+import { send } from '../../lib/commands.ts';
+import { useT } from '../../lib/i18n.ts';
+import { useAlertsStore } from '../../stores/alerts-store.ts';
+import { useCuesStore } from '../../stores/cues-store.ts';
+import { useRoomStore } from '../../stores/room-store.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
+import { CueStatusLine } from './cue-status.tsx';
+
+const bySeverityThenAge = (a: Alert, b: Alert) =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.activeAt - b.activeAt;
+
+export function AlertPanel() {
+  const t = useT();
+  const alerts = useAlertsStore(useShallow((s) => Object.values(s.active).sort(bySeverityThenAge)));
+  const seat = useRoomStore((s) => s.seat);
+  const muted = useUiStore((s) => s.muted);
+  const setMuted = useUiStore((s) => s.setMuted);
+  const canAct = seat === 'controller' || seat === 'assistant';
+  return (
+    <section className="panel alerts" data-testid="alert-panel">
+      <h2>
+        {t('alerts')} <span className="count">{alerts.length}</span>
+        <button type="button" className="mute" onClick={() => setMuted(!muted)} data-testid="mute-toggle">
+          {muted ? t('unmute') : t('mute')}
+        </button>
+      </h2>
+      {alerts.length === 0 ? <p className="calm">{t('noAlerts')}</p> : null}
+      <ul>
+        {alerts.map((a) => (
+          <AlertItem key={a.id} alert={a} canAct={canAct} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  const cue = useCuesStore((s) => Object.values(s.byId).find((c) => c.alertId === alert.id) ?? null);
+  const roomTs = useRoomStore((s) => s.state?.ts ?? alert.firedAt ?? 0);
+  const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > roomTs;
+  const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const res = await p;
+    setError(res.ok ? null : (res.error?.message ?? 'failed'));
+  };
+  const ageMin = Math.max(0, Math.round((roomTs - (alert.firedAt ?? alert.activeAt)) / 60_000));
+  return (
+    <li
+      className={`alert sev-${alert.severity}${snoozed ? ' snoozed' : ''}${alert.ackedAt ? ' acked' : ''}`}
+      data-testid="alert-item"
+      data-rule={alert.ruleId}
+    >
+      <div className="alert-head">
+        <span className="sev">{t(alert.severity)}</span>
+        <span className="alert-name">{alert.name}</span>
+        <span className="age">{ageMin} min</span>
+      </div>
+      <div className="alert-figures">
+        {fmt(alert.value)} {alert.baseline !== null ? `← ${fmt(alert.baseline)}` : ''}
+        {alert.ackedAt ? ` · ${t('acked')}` : ''}
+        {snoozed ? ` · ${t('snoozed')}` : ''}
+      </div>
+      <div className="alert-action">{alert.action}</div>
+      {cue ? <CueStatusLine cue={cue} /> : null}
+      {canAct ? (
+        <div className="alert-buttons">
+          <button type="button" data-testid="alert-forward" disabled={cue !== null} onClick={() => act(forward(alert))}>
+            {t('forward')}
+          </button>
+          <button
+            type="button"
+            data-testid="alert-ack"
+            disabled={alert.ackedAt !== null}
+            onClick={() => act(send('alert:ack', { alertId: alert.id }))}
+          >
+            {t('ack')}
+          </button>
+          {SNOOZE_MINUTES.map((m) => (
+            <button key={m} type="button" onClick={() => act(send('alert:snooze', { alertId: alert.id, minutes: m }))}>
+              {m}′
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {error ? <div className="error">{error}</div> : null}
+    </li>
+  );
+}
+
+function forward(alert: Alert) {
+  return send('cue:push', {
+    text: alert.action.slice(0, 120),
+    priority: alert.severity === 'critical' ? 'urgent' : 'normal',
+    alertId: alert.id,
+  });
+}
+
+const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) < 1 ? `${(v * 100).toFixed(1)}%` : v.toFixed(0));
