@@ -16,6 +16,7 @@ import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { roomRoutes } from './routes/rooms.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { createServices, type Services } from './services.ts';
 import { SourceManager } from './sources/source-manager.ts';
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(importRoutes, { services, sources });
   await app.register(sourceRoutes, { services, sources });
   await app.register(alertRuleRoutes, { services });
+  await app.register(sessionRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir);
 

@@ -30,3 +30,6 @@ export const SOURCE_STALE_MS = 15_000;
 
 export const HOT_WORDS_TOP_N = 20;
 export const RECENT_COMMENTS_MAX = 30;
+
+/** A live run (session) ends after this long without events; the next event starts a new session. */
+export const SESSION_GAP_MS = 10 * 60_000;

@@ -18,7 +18,7 @@ export class AlertEvaluator {
   private lastOrders = 0;
   private lastOrderTs = 0;
 
-  constructor(private rules: AlertRule[]) {}
+  constructor(public rules: AlertRule[]) {}
 
   setRules(rules: AlertRule[]): void {
     this.rules = rules;

@@ -48,6 +48,10 @@ export class RoomEngine {
     return this.time;
   }
 
+  catalogue(): Product[] {
+    return [...this.commerce.products.values()].map((p) => p.info);
+  }
+
   setCatalogue(catalogue: Product[]): void {
     this.commerce.setCatalogue(catalogue);
     this.deps.tokenizer.addWords(catalogue.map((p) => p.name));

@@ -2,7 +2,7 @@
 // replay reads. Everything here is synchronous and driven by the caller's notion of time.
 
 import type { AlertRule } from '../../shared/alerts.ts';
-import { SOURCE_STALE_MS } from '../../shared/constants.ts';
+import { SESSION_GAP_MS, SOURCE_STALE_MS } from '../../shared/constants.ts';
 import type { Cue } from '../../shared/cues.ts';
 import type { LiveEvent, Product } from '../../shared/events.ts';
 import type { TickMessage } from '../../shared/protocol.ts';
@@ -25,8 +25,11 @@ export interface RoomListener {
 }
 
 export class RoomRuntime {
-  readonly engine: RoomEngine;
-  readonly alerts: AlertEvaluator;
+  /** Replaced at each new session: a live run starts from zero, as the platforms count it. */
+  engine: RoomEngine;
+  alerts: AlertEvaluator;
+  /** Event time of the first event of the current session (null before any event). */
+  sessionStart: number | null = null;
   readonly cues: CueBook;
   seq = 0;
   /** From the latest tick: a stale or failing source silences data rules and raises 数据中断. */
@@ -46,15 +49,30 @@ export class RoomRuntime {
     rules: AlertRule[],
     private readonly listener: RoomListener,
   ) {
+    this.tokenizer = tokenizer;
     this.engine = new RoomEngine(roomId, { tokenizer }, catalogue);
     this.alerts = new AlertEvaluator(rules);
     this.cues = new CueBook(roomId);
+  }
+
+  private readonly tokenizer: Tokenizer;
+
+  /** A gap of SESSION_GAP_MS without events ends a session; the next event starts a new one from zero. */
+  private startSessionIfGap(ts: number): void {
+    if (this.sessionStart !== null && this.lastEventTs !== null && ts - this.lastEventTs <= SESSION_GAP_MS) return;
+    if (this.sessionStart !== null) {
+      this.engine = new RoomEngine(this.roomId, { tokenizer: this.tokenizer }, this.engine.catalogue());
+      this.alerts = new AlertEvaluator(this.alerts.rules);
+      this.openSec = null;
+    }
+    this.sessionStart = ts;
   }
 
   /** Apply stored (already durable) events in commit order. */
   applyEvents(events: LiveEvent[]): void {
     for (const e of events) {
       this.closeSecondsBefore(e.ts);
+      this.startSessionIfGap(e.ts);
       this.engine.apply(e);
       if (this.lastEventTs === null || e.ts > this.lastEventTs) this.lastEventTs = e.ts;
     }
@@ -64,8 +82,15 @@ export class RoomRuntime {
     this.lastPushWall = wallNow;
   }
 
-  /** The event time "now" for this room: a replaying source's virtual time, else wall time. */
+  /**
+   * While set, the room's clock stays at the latest applied event: an at-once import of a recording must not
+   * have ticks jump the clock to today between its chunks.
+   */
+  holdClock = false;
+
+  /** The event time "now" for this room: held during an import, a replaying source's virtual time, else wall time. */
   timeAt(wallNow: number): number {
+    if (this.holdClock) return this.lastEventTs ?? this.engine.now;
     return this.driver?.virtualNow?.() ?? wallNow;
   }
 

@@ -49,6 +49,16 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX journal_room_ts ON journal(room_id, ts);
    ALTER TABLE rooms ADD COLUMN alert_rules TEXT;`,
+  // v3: every tick's state as the screens received it, keyed by event time: replay at t shows exactly what a
+  // live screen showed at t. Per-second states cover seconds no tick saw (imports, accelerated runs).
+  `CREATE TABLE ticks (
+     room_id TEXT NOT NULL,
+     ts INTEGER NOT NULL,
+     seq INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (room_id, ts)
+   ) WITHOUT ROWID;
+   CREATE INDEX events_room_ts ON events(room_id, ts);`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {

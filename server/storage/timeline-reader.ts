@@ -3,6 +3,9 @@
 import type { LiveEvent } from '../../shared/events.ts';
 import type { Db } from './db.ts';
 
+/** Ticks at least every second; a longer gap means the screen was not live there (replayed, imported). */
+const TICK_GAP_MS = 5000;
+
 export class TimelineReader {
   constructor(private readonly db: Db) {}
 
@@ -25,6 +28,22 @@ export class TimelineReader {
       )
       .get(roomId, sec) as { sec: number; seq: number; body: string } | undefined;
     return row ?? null;
+  }
+
+  /**
+   * The state a screen of the room showed at event time `ts`: the latest stored tick at or before it, or the
+   * per-second state if that is later (seconds no tick saw: imports, accelerated runs).
+   */
+  screenAt(roomId: string, ts: number): { ts: number; body: string } | null {
+    const tick = this.db
+      .prepare('SELECT ts, body FROM ticks WHERE room_id = ? AND ts <= CAST(? AS INTEGER) ORDER BY ts DESC LIMIT 1')
+      .get(roomId, Math.floor(ts)) as { ts: number; body: string } | undefined;
+    // Live, ticks come several times a second: the last one is what the screen showed.
+    if (tick && ts - tick.ts <= TICK_GAP_MS) return tick;
+    const sec = this.stateAt(roomId, Math.floor(ts / 1000) - 1);
+    const secTs = sec ? sec.sec * 1000 + 999 : null;
+    if (sec && secTs !== null && (!tick || secTs > tick.ts)) return { ts: secTs, body: sec.body };
+    return tick ?? null;
   }
 
   lastState(roomId: string): { sec: number; seq: number } | null {

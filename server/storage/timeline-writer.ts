@@ -16,6 +16,8 @@ interface PendingState {
   sec: number;
   seq: number;
   body: string;
+  /** true: a tick's state keyed by ms; false: a per-second state keyed by second. */
+  tick: boolean;
 }
 
 export class TimelineWriter {
@@ -32,9 +34,12 @@ export class TimelineWriter {
     const insertState = db.prepare(
       'INSERT OR REPLACE INTO states (room_id, sec, seq, body) VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?)',
     );
+    const insertTick = db.prepare(
+      'INSERT OR REPLACE INTO ticks (room_id, ts, seq, body) VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?)',
+    );
     this.commit = db.transaction((appends: PendingAppend[], states: PendingState[]) => {
       const results = appends.map((a) => a.events.map((e) => this.insertOne(a.roomId, e)));
-      for (const s of states) insertState.run(s.roomId, s.sec, s.seq, s.body);
+      for (const s of states) (s.tick ? insertTick : insertState).run(s.roomId, s.sec, s.seq, s.body);
       return results;
     });
   }
@@ -53,7 +58,13 @@ export class TimelineWriter {
 
   /** The room state at a second, written with the next commit (replay reads these). */
   putState(roomId: string, sec: number, seq: number, body: string): void {
-    this.states.push({ roomId, sec, seq, body });
+    this.states.push({ roomId, sec, seq, body, tick: false });
+    this.schedule();
+  }
+
+  /** A tick's state exactly as the screens received it, keyed by its event time in ms. */
+  putTick(roomId: string, ts: number, seq: number, body: string): void {
+    this.states.push({ roomId, sec: ts, seq, body, tick: true });
     this.schedule();
   }
 

@@ -1,0 +1,73 @@
+// Sessions are read from the timeline: a run of events with no gap longer than SESSION_GAP_MS. The headline
+// figures are the room state at the session's last event (the engine starts from zero at each session).
+import { SESSION_GAP_MS } from '../../shared/constants.ts';
+import type { RoomState } from '../../shared/state.ts';
+import type { Db } from '../storage/db.ts';
+import type { TimelineReader } from '../storage/timeline-reader.ts';
+
+export interface SessionInfo {
+  id: string;
+  roomId: string;
+  start: number;
+  end: number;
+  durationSeconds: number;
+  events: number;
+  headline: {
+    peakOnline: number;
+    cumulativeViewers: number;
+    comments: number;
+    orders: number;
+    gmv: number;
+    paid: number;
+  } | null;
+}
+
+export const sessionId = (roomId: string, start: number) => `${roomId}.${start}`;
+
+export function parseSessionId(sid: string): { roomId: string; start: number } | null {
+  const m = /^(r_[0-9a-f]+)\.(\d+)$/.exec(sid);
+  return m ? { roomId: m[1]!, start: Number(m[2]) } : null;
+}
+
+export function listSessions(db: Db, reader: TimelineReader, roomId: string): SessionInfo[] {
+  // Boundaries only: the first event, and each event after a long gap, with the end of the run before it.
+  const rows = db
+    .prepare(
+      `SELECT ts, prev, n FROM (
+         SELECT ts, LAG(ts) OVER (ORDER BY ts) AS prev, ROW_NUMBER() OVER (ORDER BY ts) AS n
+         FROM events WHERE room_id = ?)
+       WHERE prev IS NULL OR ts - prev > ?`,
+    )
+    .all(roomId, SESSION_GAP_MS) as { ts: number; prev: number | null; n: number }[];
+  const last = db.prepare('SELECT MAX(ts) AS ts, COUNT(*) AS n FROM events WHERE room_id = ?').get(roomId) as {
+    ts: number | null;
+    n: number;
+  };
+  return rows.map((r, i) => {
+    const next = rows[i + 1];
+    const end = next ? next.prev! : last.ts!;
+    const events = (next ? next.n : last.n + 1) - r.n;
+    return {
+      id: sessionId(roomId, r.ts),
+      roomId,
+      start: r.ts,
+      end,
+      durationSeconds: Math.round((end - r.ts) / 1000),
+      events,
+      headline: headline(reader.screenAt(roomId, end + 999)?.body ?? null),
+    };
+  });
+}
+
+function headline(body: string | null): SessionInfo['headline'] {
+  if (!body) return null;
+  const s = JSON.parse(body) as RoomState;
+  return {
+    peakOnline: s.peakOnline,
+    cumulativeViewers: s.cumulativeViewers,
+    comments: s.comments,
+    orders: s.orders,
+    gmv: s.gmv,
+    paid: s.paid,
+  };
+}

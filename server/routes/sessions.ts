@@ -1,0 +1,78 @@
+// Sessions of a room and the room's screen at any moment of one: the replay reads these.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { authorizeRoom } from '../http/auth.ts';
+import { HttpError } from '../http/errors.ts';
+import { listSessions, parseSessionId, type SessionInfo } from '../replay/sessions.ts';
+import type { Services } from '../services.ts';
+import { errors, RoomParams } from './schemas.ts';
+
+const Headline = Type.Object({
+  peakOnline: Type.Number(),
+  cumulativeViewers: Type.Number(),
+  comments: Type.Number(),
+  orders: Type.Number(),
+  gmv: Type.Number(),
+  paid: Type.Number(),
+});
+const SessionSchema = Type.Object({
+  id: Type.String(),
+  roomId: Type.String(),
+  start: Type.Number(),
+  end: Type.Number(),
+  durationSeconds: Type.Number(),
+  events: Type.Integer(),
+  headline: Type.Union([Headline, Type.Null()]),
+});
+
+const READERS = ['admin', 'controller', 'assistant', 'host', 'viewer'] as const;
+
+export function findSession(services: Services, sid: string): SessionInfo {
+  const parsed = parseSessionId(sid);
+  if (!parsed || !services.rooms.get(parsed.roomId)) throw new HttpError(404, 'unknown_session', `no session ${sid}`);
+  const session = listSessions(services.db, services.reader, parsed.roomId).find((s) => s.start === parsed.start);
+  if (!session) throw new HttpError(404, 'unknown_session', `no session ${sid}`);
+  return session;
+}
+
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
+
+  app.get(
+    '/api/rooms/:id/sessions',
+    { schema: { params: RoomParams, response: { 200: Type.Array(SessionSchema), ...errors } } },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, [...READERS]);
+      return listSessions(services.db, services.reader, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/sessions/:sid/state',
+    {
+      schema: {
+        params: Type.Object({ sid: Type.String({ maxLength: 80 }) }),
+        querystring: Type.Object({ at: Type.Integer({ minimum: 0 }) }),
+        // 200: the stored RoomState JSON, byte for byte as the screens received it (RoomStateSchema).
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const parsed = parseSessionId(req.params.sid);
+      if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
+      authorizeRoom(req, auth, parsed.roomId, [...READERS]);
+      const session = findSession(services, req.params.sid);
+      if (req.query.at < session.start || req.query.at > session.end + 60_000) {
+        throw new HttpError(
+          400,
+          'out_of_session',
+          `at must lie within the session (${session.start} … ${session.end})`,
+        );
+      }
+      const row = services.reader.screenAt(parsed.roomId, req.query.at);
+      if (!row) throw new HttpError(404, 'no_state', 'no stored state at that moment');
+      // Stored as the screens received it: send the JSON text as is (no re-serialisation, byte-identical).
+      return reply.type('application/json').send(row.body as never);
+    },
+  );
+};
