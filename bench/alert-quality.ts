@@ -95,7 +95,7 @@ export function benchAlertQuality(): Row[] {
     },
     {
       name: 'recall (dips caught by their rule)',
-      value: fmt(recall * 100, 1) + '%',
+      value: `${fmt(recall * 100, 1)}%`,
       target: '≥ 95 %',
       pass: recall >= 0.95,
     },
