@@ -60,11 +60,11 @@ export class RoomRuntime {
   /** A gap of SESSION_GAP_MS without events ends a session; the next event starts a new one from zero. */
   private startSessionIfGap(ts: number): void {
     if (this.sessionStart !== null && this.lastEventTs !== null && ts - this.lastEventTs <= SESSION_GAP_MS) return;
-    if (this.sessionStart !== null) {
-      this.engine = new RoomEngine(this.roomId, { tokenizer: this.tokenizer }, this.engine.catalogue());
-      this.alerts = new AlertEvaluator(this.alerts.rules);
-      this.openSec = null;
-    }
+    // Fresh engine and capture even for the first session: ticks may have moved the old clock to today
+    // (an empty room waiting for a recording of last year).
+    this.engine = new RoomEngine(this.roomId, { tokenizer: this.tokenizer }, this.engine.catalogue());
+    this.alerts = new AlertEvaluator(this.alerts.rules);
+    this.openSec = null;
     this.sessionStart = ts;
   }
 

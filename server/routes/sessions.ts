@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
+import { toCsv } from '../replay/csv.ts';
+import { buildReport } from '../replay/report.ts';
 import { listSessions, parseSessionId, type SessionInfo } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams } from './schemas.ts';
@@ -44,6 +46,62 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     async (req) => {
       authorizeRoom(req, auth, req.params.id, [...READERS]);
       return listSessions(services.db, services.reader, req.params.id);
+    },
+  );
+
+  const Sid = Type.Object({ sid: Type.String({ maxLength: 80 }) });
+  const sessionFor = (req: { params: { sid: string } } & Parameters<typeof authorizeRoom>[0]) => {
+    const parsed = parseSessionId(req.params.sid);
+    if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
+    authorizeRoom(req, auth, parsed.roomId, [...READERS]);
+    return findSession(services, req.params.sid);
+  };
+
+  // The report's shape is its builder's return type (server/replay/report.ts); not yet a TypeBox schema.
+  app.get(
+    '/api/sessions/:sid/report',
+    { schema: { params: Sid, response: { 200: Type.Unknown(), ...errors } } },
+    async (req) => buildReport(services, sessionFor(req)),
+  );
+
+  app.get(
+    '/api/sessions/:sid/report.csv',
+    {
+      schema: {
+        params: Sid,
+        querystring: Type.Object({ table: Type.Union([Type.Literal('minutes'), Type.Literal('products')]) }),
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const report = buildReport(services, sessionFor(req));
+      const csv =
+        req.query.table === 'minutes'
+          ? toCsv(
+              report.minutes.map((m) => ({ ...m, time: new Date(m.minute).toISOString() })),
+              ['time', 'online', 'entries', 'comments', 'clicks', 'orders', 'gmv'],
+            )
+          : toCsv(report.products, [
+              'id',
+              'name',
+              'price',
+              'exposureUsers',
+              'clickUsers',
+              'clickRate',
+              'orderUsers',
+              'orders',
+              'gmv',
+              'paid',
+              'payUsers',
+              'explainSeconds',
+              'explainOrders',
+              'explainGmv',
+            ]);
+      const name = `${req.params.sid}-${req.query.table}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(csv as never);
     },
   );
 

@@ -1,0 +1,54 @@
+// Alert audit for the review: each alert of the session, whether a cue went to the host and was acknowledged,
+// and whether the metric recovered (the alert resolved) within 5 minutes of firing.
+import type { Alert } from '../../shared/alerts.ts';
+import type { Cue } from '../../shared/cues.ts';
+import type { JournalRepo } from '../storage/journal-repo.ts';
+
+const RECOVERY_MS = 5 * 60_000;
+
+export interface AlertAuditRow {
+  alertId: string;
+  name: string;
+  severity: string;
+  firedAt: number;
+  resolvedAt: number | null;
+  cueSent: boolean;
+  cueAcked: boolean;
+  recoveredWithin5Min: boolean;
+}
+
+export interface SessionJournal {
+  alerts: { type: string; alert: Alert }[];
+  cues: Cue[];
+}
+
+export function readJournal(journal: JournalRepo, roomId: string, start: number, end: number): SessionJournal {
+  const inRange = (ts: number) => ts >= start && ts <= end + RECOVERY_MS;
+  const alerts = journal
+    .list(roomId, 'alert', 100_000)
+    .filter((j) => inRange(j.ts))
+    .map((j) => j.body as { type: string; alert: Alert });
+  // The latest record of each cue is its whole life so far.
+  const cues = new Map<string, Cue>();
+  for (const j of journal.list(roomId, 'cue', 100_000)) if (inRange(j.ts)) cues.set((j.body as Cue).id, j.body as Cue);
+  return { alerts, cues: [...cues.values()] };
+}
+
+export function alertAudit(j: SessionJournal): AlertAuditRow[] {
+  const raised = j.alerts.filter((e) => e.type === 'raised').map((e) => e.alert);
+  return raised.map((a) => {
+    const resolved = j.alerts.find((e) => e.type === 'resolved' && e.alert.id === a.id)?.alert;
+    const cues = j.cues.filter((c) => c.alertId === a.id);
+    const firedAt = a.firedAt ?? a.activeAt;
+    return {
+      alertId: a.id,
+      name: a.name,
+      severity: a.severity,
+      firedAt,
+      resolvedAt: resolved?.resolvedAt ?? null,
+      cueSent: cues.length > 0,
+      cueAcked: cues.some((c) => c.ackedAt !== null),
+      recoveredWithin5Min: resolved?.resolvedAt != null && resolved.resolvedAt - firedAt <= RECOVERY_MS,
+    };
+  });
+}
