@@ -22,7 +22,7 @@ export function minuteSeries(reader: TimelineReader, roomId: string, start: numb
     out.push({
       minute: m,
       online: s ? s.online : null,
-      entries: s && s.onlineFromEvents ? s.entriesPerMin : null,
+      entries: s?.onlineFromEvents ? s.entriesPerMin : null,
       comments: diff((x) => x.comments),
       clicks: s?.hasCommerce ? diff((x) => x.funnel.stages.productClick) : null,
       orders: s?.hasCommerce ? diff((x) => x.orders) : null,
