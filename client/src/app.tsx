@@ -1,11 +1,17 @@
 // Which room comes from the URL (?room=<id>&token=<seat token>); which view, from the seat the token opens.
 // Without them, the room picker.
 import { LiveScreen } from './features/live/live-screen.tsx';
+import { ReplayScreen } from './features/replay/replay-screen.tsx';
+import { ReportView } from './features/replay/report-view.tsx';
 import { RoomPicker } from './features/room-picker/room-picker.tsx';
 import { readLocation } from './lib/location.ts';
 
 export function App() {
   const { roomId, token } = readLocation();
   if (!roomId || !token) return <RoomPicker />;
+  const q = new URLSearchParams(window.location.search);
+  const report = q.get('report');
+  if (report) return <ReportView roomId={roomId} token={token} sid={report} />;
+  if (q.has('replay')) return <ReplayScreen roomId={roomId} token={token} sid={q.get('replay') || null} />;
   return <LiveScreen roomId={roomId} token={token} />;
 }

@@ -113,6 +113,9 @@ export function buildReport(services: Services, session: SessionInfo) {
     products: st?.hasCommerce ? st.products : [],
     explainSegments: segments,
     alertAudit: alertAudit(journal),
+    /** Full records, so the replay can show the alert panel and each cue's status as they were at any moment. */
+    alerts: journal.alerts,
+    cues: journal.cues,
     comparison: now ? compare(now, prev) : null,
     weakestStage: now ? weakestStage(now) : null,
     minutes,

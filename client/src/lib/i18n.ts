@@ -89,6 +89,14 @@ const zh = {
   cancel: '撤回',
   ackKey: '确认键',
   cueText: '提词内容',
+  replay: '复盘回放',
+  report: '复盘报告',
+  play: '播放',
+  pause: '暂停',
+  backToLive: '回到直播',
+  sessions: '场次',
+  prevMarker: '上一个标记',
+  nextMarker: '下一个标记',
 } as const;
 
 export type Key = keyof typeof zh;
@@ -181,6 +189,14 @@ const en: Record<Key, string> = {
   cancel: 'Cancel',
   ackKey: 'Ack key',
   cueText: 'Cue text',
+  replay: 'replay',
+  report: 'Review report',
+  play: 'Play',
+  pause: 'Pause',
+  backToLive: 'Back to live',
+  sessions: 'Sessions',
+  prevMarker: 'Previous marker',
+  nextMarker: 'Next marker',
 };
 
 export type Lang = 'zh' | 'en';

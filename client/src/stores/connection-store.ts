@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'error';
+/** 'replay': the screen shows the past, driven by the replay, not the live socket. */
+export type ConnectionStatus = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'error' | 'replay';
 
 interface ConnectionState {
   status: ConnectionStatus;

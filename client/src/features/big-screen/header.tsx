@@ -51,6 +51,7 @@ export function Header({ roomId }: { roomId: string }) {
             </ul>
           ) : null}
         </div>
+        <ReplayLink roomId={roomId} />
         <button type="button" data-testid="lang-toggle" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {lang === 'zh' ? 'EN' : '中'}
         </button>
@@ -59,5 +60,17 @@ export function Header({ roomId }: { roomId: string }) {
         </button>
       </div>
     </header>
+  );
+}
+
+/** From the live screen to the replay of this room (and back with 回到直播). */
+function ReplayLink({ roomId }: { roomId: string }) {
+  const t = useT();
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  if (new URLSearchParams(window.location.search).has('replay')) return null;
+  return (
+    <a className="replay-link" href={`${screenUrl(roomId, token)}&replay`} data-testid="replay-link">
+      {t('replay')}
+    </a>
   );
 }

@@ -1,0 +1,107 @@
+// 复盘 replay: the whole console as it was at any moment of a session, with a timeline to scrub and play.
+// Keyboard: Space play/pause, ←/→ previous/next marker, +/− speed, Home/End.
+import { useEffect, useMemo, useState } from 'react';
+import { useT } from '../../lib/i18n.ts';
+import { screenUrl } from '../../lib/location.ts';
+import { ReplayDriver } from '../../lib/replay-driver.ts';
+import type { Report, SessionInfo } from '../../lib/replay-types.ts';
+import { useConnectionStore } from '../../stores/connection-store.ts';
+import { useRoomStore } from '../../stores/room-store.ts';
+import { BigScreen } from '../big-screen/big-screen.tsx';
+import { ReplayBar, SPEEDS } from './replay-bar.tsx';
+import { useReplayKeys } from './use-replay-keys.ts';
+
+const TICK_MS = 250;
+
+async function getJson<T>(url: string, token: string): Promise<T> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${res.status}`);
+  return (await res.json()) as T;
+}
+
+export function ReplayScreen({ roomId, token, sid }: { roomId: string; token: string; sid: string | null }) {
+  const t = useT();
+  const [sessions, setSessions] = useState<SessionInfo[]>([]);
+  const [current, setCurrent] = useState<string | null>(sid);
+  const [report, setReport] = useState<Report | null>(null);
+  const [pos, setPos] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(10);
+  useEffect(() => {
+    useConnectionStore.setState({ status: 'replay' });
+    useRoomStore.setState({ seat: 'viewer' });
+    void getJson<{ name: string }>(`/api/rooms/${roomId}`, token).then((r) =>
+      useRoomStore.setState({ roomName: r.name }),
+    );
+    void getJson<SessionInfo[]>(`/api/rooms/${roomId}/sessions`, token).then((list) => {
+      setSessions(list);
+      setCurrent((c) => c ?? list[list.length - 1]?.id ?? null);
+    });
+  }, [roomId, token]);
+  useEffect(() => {
+    if (!current) return;
+    void getJson<Report>(`/api/sessions/${current}/report`, token).then((r) => {
+      setReport(r);
+      setPos(r.session.start);
+    });
+  }, [current, token]);
+  const driver = useMemo(
+    () => (report && current ? new ReplayDriver(current, token, report) : null),
+    [report, current, token],
+  );
+  useEffect(() => {
+    if (driver) void driver.seek(pos);
+  }, [driver, pos]);
+  useEffect(() => {
+    if (!playing || !report) return;
+    const id = setInterval(() => setPos((p) => Math.min(report.session.end, p + TICK_MS * speed)), TICK_MS);
+    return () => clearInterval(id);
+  }, [playing, speed, report]);
+  const step = (dir: -1 | 1) => {
+    if (!report) return;
+    const ms = report.markers.map((m) => m.ts);
+    const next = dir > 0 ? ms.find((m) => m > pos + 500) : [...ms].reverse().find((m) => m < pos - 500);
+    if (next !== undefined) setPos(next);
+  };
+  useReplayKeys({
+    togglePlay: () => setPlaying((p) => !p),
+    step,
+    speed: (d) => setSpeed((s) => SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, SPEEDS.indexOf(s) + d))]!),
+    jump: (end) => report && setPos(end ? report.session.end : report.session.start),
+  });
+  return (
+    <div className="replay" data-testid="replay-screen">
+      <div className="replay-top">
+        <strong>{t('replay')}</strong>
+        <select value={current ?? ''} onChange={(e) => setCurrent(e.target.value)} data-testid="session-picker">
+          {sessions.map((s) => (
+            <option key={s.id} value={s.id}>
+              {new Date(s.start).toLocaleString()} · {Math.round(s.durationSeconds / 60)} min · {s.events} events
+            </option>
+          ))}
+        </select>
+        {current ? (
+          <a href={`${screenUrl(roomId, token)}&report=${encodeURIComponent(current)}`} data-testid="open-report">
+            {t('report')}
+          </a>
+        ) : null}
+        <a href={screenUrl(roomId, token)}>{t('backToLive')}</a>
+      </div>
+      {report ? (
+        <ReplayBar
+          start={report.session.start}
+          end={report.session.end}
+          t={pos}
+          playing={playing}
+          speed={speed}
+          markers={report.markers}
+          onSeek={setPos}
+          onPlay={setPlaying}
+          onSpeed={setSpeed}
+          onStep={step}
+        />
+      ) : null}
+      <BigScreen roomId={roomId} />
+    </div>
+  );
+}
