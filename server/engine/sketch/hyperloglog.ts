@@ -6,10 +6,16 @@ import { hash32a, hash32b } from './hash.ts';
 export class HyperLogLog {
   private readonly registers: Uint8Array;
   private readonly m: number;
+  /** Σ 2^-register and the number of empty registers, kept as registers change so count() is O(1): the
+   * engine reads the viewer count on every event. */
+  private sumInv: number;
+  private zeros: number;
 
   constructor(private readonly precision = 16) {
     this.m = 1 << precision;
     this.registers = new Uint8Array(this.m);
+    this.sumInv = this.m;
+    this.zeros = this.m;
   }
 
   /** Returns true when a register grew, i.e. the key was (probably) not seen before. */
@@ -19,7 +25,10 @@ export class HyperLogLog {
     // Rank from the second hash: 32 bits are plenty for the cardinalities a live room reaches.
     const w = hash32b(key);
     const rank = w === 0 ? 33 : Math.clz32(w) + 1;
-    if (rank > this.registers[index]!) {
+    const old = this.registers[index]!;
+    if (rank > old) {
+      this.sumInv += 2 ** -rank - 2 ** -old;
+      if (old === 0) this.zeros--;
       this.registers[index] = rank;
       return true;
     }
@@ -27,13 +36,8 @@ export class HyperLogLog {
   }
 
   count(): number {
-    let sum = 0;
-    let zeros = 0;
-    for (let i = 0; i < this.m; i++) {
-      const r = this.registers[i]!;
-      sum += 2 ** -r;
-      if (r === 0) zeros++;
-    }
+    const sum = this.sumInv;
+    const zeros = this.zeros;
     const alpha = 0.7213 / (1 + 1.079 / this.m);
     const raw = (alpha * this.m * this.m) / sum;
     if (raw <= 2.5 * this.m && zeros > 0) return Math.round(this.m * Math.log(this.m / zeros));
