@@ -64,6 +64,15 @@ function runStream(k: number): StreamResult {
   const falseAlarms = raised.filter(
     (a) => FALSE_ALARM_RULES.has(a.ruleId) && (a.activeAt < start || a.activeAt > end + 5 * MIN),
   ).length;
+  if (process.env.BENCH_DEBUG) {
+    for (const a of raised.filter(
+      (x) => FALSE_ALARM_RULES.has(x.ruleId) && (x.activeAt < start || x.activeAt > end + 5 * MIN),
+    )) {
+      console.error(
+        `false alarm: ${a.ruleId} size ${size} at ${(a.activeAt - t0) / MIN} min value ${a.value} baseline ${a.baseline}`,
+      );
+    }
+  }
   return {
     size,
     kind,

@@ -1,10 +1,13 @@
 // npm run bench: every benchmark in one run, so ratios compare peers measured on the same machine state.
 // Not part of the test suite: shared machines are noisy, so only ratios are judged, absolutes are context.
 import { execFileSync } from 'node:child_process';
+import { benchAlertQuality } from './alert-quality.ts';
+import { benchCueLatency } from './cue-latency.ts';
 import { benchFanout } from './fanout.ts';
 import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
+import { benchSeek } from './seek.ts';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -22,6 +25,9 @@ if (want('hotwords')) {
     ]),
   );
 }
+if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
+if (want('alerts')) printRows('Alert quality (30 simulated streams with injected dips)', benchAlertQuality());
+if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', '--json'], {

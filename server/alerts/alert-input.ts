@@ -10,6 +10,8 @@ export interface AlertInput {
   commentsPerMin: number;
   negativePerMin: number;
   explaining: string | null;
+  /** Start of the current explain segment: rates are compared within one product, not across a switch. */
+  explainSince: number | null;
   orders: number;
   /** Sum of a per-minute counter over event time [fromTs, toTs). */
   sum(field: MinuteField, fromTs: number, toTs: number): number;

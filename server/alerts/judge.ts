@@ -12,8 +12,11 @@ export interface Judgement {
 }
 
 const MIN = 60_000;
-/** Rates are judged over the last 5 minutes; gauges against the baseline ending a minute ago. */
-const RATE_WINDOW_MS = 5 * MIN;
+/** Rates are judged over the last 3 minutes against the earlier part of the same explain segment (each
+ * product converts differently: a switch is not a dip); gauges against the baseline ending a minute ago. */
+const RATE_WINDOW_MS = 3 * MIN;
+/** The baseline must cover at least this much of the segment before it is trusted. */
+const MIN_RATE_BASELINE_MS = MIN;
 
 export function judge(rule: AlertRule, input: AlertInput, history: GaugeHistory, gauge: number | null): Judgement {
   if (RATE_METRICS.has(rule.metric)) return judgeRate(rule, input);
@@ -36,7 +39,8 @@ export function judge(rule: AlertRule, input: AlertInput, history: GaugeHistory,
     }
     case 'drop': {
       const base = history.mean(rule.metric, input.ts - (c.baselineMinutes + 1) * MIN, input.ts - MIN);
-      if (base === null || base <= 0) return { holds: null, value: gauge, baseline: base };
+      // minSample on a gauge: the baseline must be at least this big (a 3-comment room cannot "halve").
+      if (base === null || base <= 0 || base < rule.minSample) return { holds: null, value: gauge, baseline: base };
       return { holds: gauge <= base * (1 - c.pct), value: gauge, baseline: base };
     }
   }
@@ -45,8 +49,10 @@ export function judge(rule: AlertRule, input: AlertInput, history: GaugeHistory,
 function judgeRate(rule: AlertRule, input: AlertInput): Judgement {
   const f = RATE_FIELDS[rule.metric as keyof typeof RATE_FIELDS];
   const now = input.ts;
-  const num = input.sum(f.num, now - RATE_WINDOW_MS, now);
-  const den = input.sum(f.den, now - RATE_WINDOW_MS, now);
+  const floor = input.explainSince ?? Number.NEGATIVE_INFINITY;
+  const recentFrom = Math.max(floor, now - RATE_WINDOW_MS);
+  const num = input.sum(f.num, recentFrom, now);
+  const den = input.sum(f.den, recentFrom, now);
   const value = den > 0 ? num / den : null;
   const ci = wilson(num, den);
   if (den < rule.minSample || ci === null) return { holds: null, value, baseline: null };
@@ -54,10 +60,11 @@ function judgeRate(rule: AlertRule, input: AlertInput): Judgement {
   if (c.kind === 'below') return { holds: ci.hi < c.value, value, baseline: null };
   if (c.kind === 'above') return { holds: ci.lo > c.value, value, baseline: null };
   if (c.kind === 'rate') return { holds: null, value, baseline: null };
-  const from = now - RATE_WINDOW_MS - c.baselineMinutes * MIN;
-  const bDen = input.sum(f.den, from, now - RATE_WINDOW_MS);
+  const from = Math.max(floor, recentFrom - c.baselineMinutes * MIN);
+  if (recentFrom - from < MIN_RATE_BASELINE_MS) return { holds: null, value, baseline: null };
+  const bDen = input.sum(f.den, from, recentFrom);
   if (bDen < rule.minSample) return { holds: null, value, baseline: null };
-  const baseline = input.sum(f.num, from, now - RATE_WINDOW_MS) / bDen;
+  const baseline = input.sum(f.num, from, recentFrom) / bDen;
   // Judged only when the whole 95 % interval of the recent rate lies below the lowered baseline.
   return { holds: ci.hi < baseline * (1 - c.pct), value, baseline };
 }

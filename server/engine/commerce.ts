@@ -97,6 +97,10 @@ export class CommerceTracker {
     this.refunds += e.amount;
   }
 
+  explainSince(): number | null {
+    return this.explaining ? (this.products.get(this.explaining)?.explainStartedAt ?? null) : null;
+  }
+
   explainStart(e: EventOf<'explain_start'>): void {
     if (this.explaining && this.explaining !== e.productId) this.product(this.explaining).endExplain(e.ts);
     this.explaining = e.productId;

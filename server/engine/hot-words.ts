@@ -1,97 +1,159 @@
-// Hot barrage words (弹幕热词) over 1 min, 5 min and the session, in event time.
-// Flood damping: within one minute a viewer adds at most 1 to a word, so one viewer repeating a phrase is one
-// voice. Rising: a word is rising when its last-minute count is at least 3 voices and at least twice its
-// per-minute rate over the 10 minutes before (smoothed by one, so a brand-new word needs those 3 voices).
+// Hot barrage words (弹幕热词) over the last minute, the last 5 minutes and the session, in event time.
+//
+// Voices, not lines: within one minute bucket a viewer adds at most 1 to a word (flood damping), so a viewer
+// pasting a phrase 500 times is one voice, while a phrase chanted by many viewers stays hot. Comments without
+// a userId count each (there is no one to damp).
+//
+// Rising: a word is rising when it has at least RISING_MIN_VOICES voices in the last minute and at least
+// RISING_FACTOR × its per-minute rate over the baseline, the BASELINE_MINUTES before that minute (or the whole
+// session before it, when the session is younger). With less than one minute of baseline nothing is rising:
+// at the start of a stream every word is new. A word absent from the baseline needs only the minimum voices.
+//
+// Windows slide: a minute bucket straddling a window edge counts in proportion to the part of its elapsed time
+// inside the window, so 1m and 5m move smoothly instead of jumping at minute boundaries.
+//
+// Bounded memory: a ring of RING_MINUTES buckets keyed by floor(ts / 60 s); each bucket counts words in
+// Space-Saving (MINUTE_CAPACITY) and remembers voices as 30-bit hashes (at most MAX_VOICES_PER_MINUTE, then
+// further voices count undamped); a bucket is cleared when its slot is reused. The session is Space-Saving
+// (SESSION_CAPACITY) ranked by its guaranteed count. Events older than the ring count only in the session, and
+// undamped, since their minute's voices are gone.
 import { WINDOW_MS } from '../../shared/constants.ts';
 import type { HotWord } from '../../shared/state.ts';
-import { SpaceSaving } from './sketch/space-saving.ts';
+import { hash32a, hash32b } from './sketch/hash.ts';
+import { SpaceSaving, selectTop } from './sketch/space-saving.ts';
 import type { Tokenizer } from './tokenizer-types.ts';
-
-const RING_MINUTES = 12;
-const BASELINE_MINUTES = 10;
-const MAX_WORDS_PER_MINUTE = 5000;
-const SESSION_CAPACITY = 2000;
-const RISING_MIN_VOICES = 3;
-const RISING_FACTOR = 2;
-
-interface MinuteWords {
-  minute: number;
-  counts: Map<string, number>;
-  voices: Set<string>;
-}
 
 export type HotWordWindow = '1m' | '5m' | 'session';
 
+export const BASELINE_MINUTES = 10;
+/** The last minute straddles two buckets and the baseline reaches BASELINE_MINUTES further back. */
+export const RING_MINUTES = BASELINE_MINUTES + 2;
+export const MINUTE_CAPACITY = 5_000;
+export const SESSION_CAPACITY = 2_000;
+/** About 8 MB of hashes per minute at most; a room would need thousands of lines a second to reach it. */
+export const MAX_VOICES_PER_MINUTE = 200_000;
+export const RISING_MIN_VOICES = 3;
+export const RISING_FACTOR = 2;
+const WINDOW_MINUTES = { '1m': 1, '5m': 5 } as const;
+
+class MinuteWords {
+  minute = Number.NEGATIVE_INFINITY;
+  readonly words = new SpaceSaving(MINUTE_CAPACITY);
+  readonly voices = new Set<number>();
+
+  reset(minute: number): void {
+    this.minute = minute;
+    this.words.clear();
+    this.voices.clear();
+  }
+
+  /** True the first time this (viewer, word) voice is heard this minute. */
+  admit(voice: number): boolean {
+    if (this.voices.has(voice)) return false;
+    if (this.voices.size < MAX_VOICES_PER_MINUTE) this.voices.add(voice);
+    return true;
+  }
+}
+
 export class HotWordTracker {
-  private readonly ring: MinuteWords[] = [];
+  private readonly ring = Array.from({ length: RING_MINUTES }, () => new MinuteWords());
   private readonly session = new SpaceSaving(SESSION_CAPACITY);
+  private latestMinute = Number.NEGATIVE_INFINITY;
+  private firstTs = Number.POSITIVE_INFINITY;
 
   constructor(private readonly tokenizer: Pick<Tokenizer, 'tokenize'>) {}
 
   addComment(ts: number, userId: string | undefined, text: string): void {
+    if (ts < this.firstTs) this.firstTs = ts;
     const words = this.tokenizer.tokenize(text);
     if (words.length === 0) return;
-    const bucket = this.bucket(ts);
+    const bucket = this.bucketFor(ts);
+    const user = bucket !== null && userId !== undefined ? Math.imul(hash32a(userId), 0x9e3779b1) : null;
     for (const w of words) {
-      if (bucket && userId !== undefined) {
-        const voice = `${userId}\u0001${w}`;
-        if (bucket.voices.has(voice)) continue;
-        bucket.voices.add(voice);
+      if (bucket !== null) {
+        // 30 bits keep the hash a small integer in V8; a collision (≈ voices / 2^30) drops one voice.
+        if (user !== null && !bucket.admit((user ^ hash32b(w)) & 0x3fffffff)) continue;
+        bucket.words.add(w);
       }
-      if (bucket) bucket.counts.set(w, (bucket.counts.get(w) ?? 0) + 1);
       this.session.add(w);
     }
-    if (bucket && bucket.counts.size > MAX_WORDS_PER_MINUTE) prune(bucket.counts);
   }
 
+  /** The n hottest words of a window as of event time `nowTs`, count descending then word ascending. */
   top(window: HotWordWindow, nowTs: number, n = 20): HotWord[] {
-    const recent = this.windowCounts(nowTs, WINDOW_MS);
-    const baseline = this.windowCounts(nowTs - WINDOW_MS, BASELINE_MINUTES * WINDOW_MS);
-    const isRising = (w: string) => {
-      const cur = recent.get(w) ?? 0;
-      const base = ((baseline.get(w) ?? 0) + 1) / BASELINE_MINUTES;
-      return cur >= RISING_MIN_VOICES && cur >= RISING_FACTOR * base;
-    };
-    const entries: [string, number][] =
+    const counted =
       window === 'session'
-        ? this.session.top(n).map((e) => [e.key, e.count])
-        : [...(window === '1m' ? recent : this.windowCounts(nowTs, 5 * WINDOW_MS))];
-    return entries
-      .map(([word, count]) => ({ word, count: Math.round(count), rising: isRising(word) }))
-      .filter((e) => e.count > 0)
-      .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : 1))
-      .slice(0, n);
+        ? this.session.top(n, 'guaranteed').map((e): [string, number] => [e.key, e.count - e.error])
+        : this.windowTop(nowTs - WINDOW_MINUTES[window] * WINDOW_MS, nowTs, n);
+    return counted.map(([word, count]) => ({ word, count, rising: this.isRising(word, nowTs) }));
   }
 
-  /** Word counts over event time (nowTs - ms, nowTs], prorating the minute the window starts in. */
-  private windowCounts(nowTs: number, ms: number): Map<string, number> {
-    const out = new Map<string, number>();
-    const from = nowTs - ms;
+  /** Sizes of the bounded structures, for memory checks. */
+  footprint(): { sessionWords: number; minuteWords: number; voices: number } {
+    let minuteWords = 0;
+    let voices = 0;
     for (const b of this.ring) {
-      if (!b) continue; // slots not used yet
-      const lo = b.minute * WINDOW_MS;
-      const hi = lo + WINDOW_MS;
-      if (hi <= from || lo > nowTs) continue;
-      const weight = lo >= from ? 1 : (hi - from) / WINDOW_MS;
-      for (const [w, c] of b.counts) out.set(w, (out.get(w) ?? 0) + c * weight);
+      minuteWords += b.words.size;
+      voices += b.voices.size;
     }
-    return out;
+    return { sessionWords: this.session.size, minuteWords, voices };
   }
 
-  private bucket(ts: number): MinuteWords | null {
+  private isRising(word: string, nowTs: number): boolean {
+    const lastMinuteFrom = nowTs - WINDOW_MS;
+    const current = this.count(word, lastMinuteFrom, nowTs, nowTs);
+    if (current < RISING_MIN_VOICES) return false;
+    const baselineMinutes = Math.min(BASELINE_MINUTES, (lastMinuteFrom - this.firstTs) / WINDOW_MS);
+    if (!(baselineMinutes >= 1)) return false;
+    const baseline = this.count(word, lastMinuteFrom - baselineMinutes * WINDOW_MS, lastMinuteFrom, nowTs);
+    return current >= (RISING_FACTOR * baseline) / baselineMinutes;
+  }
+
+  private windowTop(from: number, to: number, n: number): [string, number][] {
+    const merged = new Map<string, number>();
+    this.overlapping(from, to, to, (b, weight) =>
+      b.words.forEach((w, c) => {
+        merged.set(w, (merged.get(w) ?? 0) + c * weight);
+      }),
+    );
+    const words = [...merged.keys()];
+    const counts = words.map((w) => Math.round(merged.get(w)!));
+    const picked = selectTop(
+      words.length,
+      n,
+      (i) => counts[i]!,
+      (i) => words[i]!,
+    );
+    return picked.filter((i) => counts[i]! > 0).map((i) => [words[i]!, counts[i]!]);
+  }
+
+  private count(word: string, from: number, to: number, nowTs: number): number {
+    let sum = 0;
+    this.overlapping(from, to, nowTs, (b, weight) => {
+      sum += b.words.get(word) * weight;
+    });
+    return sum;
+  }
+
+  /**
+   * Calls `fn` for each bucket overlapping the window (from, to], weighted by the share of the bucket's elapsed
+   * time (up to `nowTs`: the current minute is not over yet) that lies inside the window.
+   */
+  private overlapping(from: number, to: number, nowTs: number, fn: (b: MinuteWords, weight: number) => void): void {
+    for (const b of this.ring) {
+      const lo = b.minute * WINDOW_MS;
+      const hi = Math.min(lo + WINDOW_MS, nowTs + 1);
+      const inside = Math.min(hi, to + 1) - Math.max(lo, from + 1);
+      if (inside > 0) fn(b, inside / (hi - lo));
+    }
+  }
+
+  private bucketFor(ts: number): MinuteWords | null {
     const minute = Math.floor(ts / WINDOW_MS);
-    const slot = ((minute % RING_MINUTES) + RING_MINUTES) % RING_MINUTES;
-    const b = this.ring[slot];
-    if (b && b.minute === minute) return b;
-    if (b && b.minute > minute) return null; // older than the ring: session only
-    const fresh: MinuteWords = { minute, counts: new Map(), voices: new Set() };
-    this.ring[slot] = fresh;
-    return fresh;
+    if (minute <= this.latestMinute - RING_MINUTES) return null;
+    if (minute > this.latestMinute) this.latestMinute = minute;
+    const b = this.ring[((minute % RING_MINUTES) + RING_MINUTES) % RING_MINUTES]!;
+    if (b.minute !== minute) b.reset(minute);
+    return b;
   }
-}
-
-/** Keep the larger half of a minute's words: only the head can reach a top 20. */
-function prune(counts: Map<string, number>): void {
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  for (let i = MAX_WORDS_PER_MINUTE / 2; i < sorted.length; i++) counts.delete(sorted[i]![0]);
 }

@@ -20,6 +20,10 @@ export class ProductTracker {
 
   constructor(public info: Product) {}
 
+  get explainStartedAt(): number | null {
+    return this.explainSince;
+  }
+
   get explaining(): boolean {
     return this.explainSince !== null;
   }

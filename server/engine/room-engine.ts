@@ -139,6 +139,7 @@ export class RoomEngine {
       commentsPerMin: this.minutes.lastSum('comments', now),
       negativePerMin: this.minutes.lastSum('negative', now),
       explaining: this.commerce.explaining,
+      explainSince: this.commerce.explainSince(),
       orders: this.commerce.orders,
       sum: (field, from, to) => this.minutes.windowSum(field, now, from, to),
     };

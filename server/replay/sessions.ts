@@ -29,7 +29,25 @@ export function parseSessionId(sid: string): { roomId: string; start: number } |
   return m ? { roomId: m[1]!, start: Number(m[2]) } : null;
 }
 
+/** Listing scans the room's events once; the result holds until the room gets a new event. */
+const cache = new WeakMap<Db, Map<string, { lastSeq: number; sessions: SessionInfo[] }>>();
+
 export function listSessions(db: Db, reader: TimelineReader, roomId: string): SessionInfo[] {
+  const lastSeq =
+    (db.prepare('SELECT MAX(seq) AS s FROM events WHERE room_id = ?').get(roomId) as { s: number | null }).s ?? 0;
+  let perDb = cache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
+  const hit = perDb.get(roomId);
+  if (hit && hit.lastSeq === lastSeq) return hit.sessions;
+  const sessions = scanSessions(db, reader, roomId);
+  perDb.set(roomId, { lastSeq, sessions });
+  return sessions;
+}
+
+function scanSessions(db: Db, reader: TimelineReader, roomId: string): SessionInfo[] {
   // Boundaries only: the first event, and each event after a long gap, with the end of the run before it.
   const rows = db
     .prepare(

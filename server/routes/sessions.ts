@@ -127,7 +127,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
           `at must lie within the session (${session.start} … ${session.end})`,
         );
       }
-      const row = services.reader.screenAt(parsed.roomId, req.query.at);
+      const row =
+        services.reader.screenAt(parsed.roomId, req.query.at) ??
+        services.reader.firstStateFrom(parsed.roomId, session.start);
       if (!row) throw new HttpError(404, 'no_state', 'no stored state at that moment');
       // Stored as the screens received it: send the JSON text as is (no re-serialisation, byte-identical).
       return reply.type('application/json').send(row.body as never);

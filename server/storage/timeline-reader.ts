@@ -46,6 +46,14 @@ export class TimelineReader {
     return tick ?? null;
   }
 
+  /** The earliest per-second state at or after `ts`: a session's first moment precedes its first stored state. */
+  firstStateFrom(roomId: string, ts: number): { ts: number; body: string } | null {
+    const row = this.db
+      .prepare('SELECT sec, body FROM states WHERE room_id = ? AND sec >= CAST(? AS INTEGER) ORDER BY sec LIMIT 1')
+      .get(roomId, Math.floor(ts / 1000)) as { sec: number; body: string } | undefined;
+    return row ? { ts: row.sec * 1000 + 999, body: row.body } : null;
+  }
+
   lastState(roomId: string): { sec: number; seq: number } | null {
     const row = this.db
       .prepare('SELECT sec, seq FROM states WHERE room_id = ? ORDER BY sec DESC LIMIT 1')

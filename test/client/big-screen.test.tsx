@@ -1,70 +1,124 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BarrageTicker } from '../../client/src/features/big-screen/barrage-ticker.tsx';
+import { HotWords } from '../../client/src/features/big-screen/hot-words.tsx';
 import { KpiTiles } from '../../client/src/features/big-screen/kpi-tiles.tsx';
 import { ProductTable } from '../../client/src/features/big-screen/product-table.tsx';
-import { resetRoomStore, useRoomStore } from '../../client/src/stores/room-store.ts';
-import { resetUiStore, useUiStore } from '../../client/src/stores/ui-store.ts';
+import { SecondaryStats } from '../../client/src/features/big-screen/secondary-stats.tsx';
+import { useRoomStore } from '../../client/src/stores/room-store.ts';
+import { useUiStore } from '../../client/src/stores/ui-store.ts';
+import { RECENT_COMMENTS_MAX } from '../../shared/constants.ts';
 import { roomState } from './fixtures/room-state.ts';
+import { type Mounted, mount, resetStores, update } from './render.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let host: HTMLDivElement;
-let root: Root;
+let m: Mounted | null = null;
+beforeEach(() => resetStores());
+afterEach(() => m?.unmount());
 
-beforeEach(() => {
-  resetRoomStore();
-  resetUiStore();
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const names = () => [...(m?.host.querySelectorAll('tbody td.name') ?? [])].map((td) => td.textContent ?? '');
+const header = (label: string) =>
+  [...(m?.host.querySelectorAll<HTMLButtonElement>('th button') ?? [])].find((b) => b.textContent?.startsWith(label))!;
 
-const text = (id: string) => host.querySelector(`[data-testid="${id}"]`)?.textContent;
-
-describe('big screen widgets with real stores', () => {
-  it('shows the KPI tiles from the room state, in Chinese and English', () => {
-    act(() => useRoomStore.setState({ state: roomState() }));
-    act(() => root.render(<KpiTiles />));
-    expect(text('kpi-online')).toBe('1.23万');
-    expect(text('kpi-gmv')).toBe('¥6.20万');
-    expect(text('kpi-conversion')).toBe('0.45%');
-    expect(host.textContent).toContain('▼ 18%');
-    act(() => useUiStore.getState().setLang('en'));
-    expect(text('kpi-online')).toBe('12.3k');
-    expect(host.textContent).toContain('Online');
+describe('KPI tiles', () => {
+  it('shows the figures from the room state with their 5-minute change, in Chinese and English', () => {
+    update(() => useRoomStore.setState({ state: roomState() }));
+    m = mount(<KpiTiles />);
+    expect(m.text('kpi-online')).toBe('1.23万');
+    expect(m.text('kpi-entries')).toBe('900');
+    expect(m.text('kpi-watch')).toBe('1:04');
+    expect(m.text('kpi-gmv')).toBe('¥6.20万');
+    expect(m.text('kpi-orders')).toBe('520');
+    expect(m.text('kpi-conversion')).toBe('0.45%');
+    expect(m.host.querySelector('.kpi-online .kpi-change.down')?.textContent).toContain('▼ 18%');
+    expect(m.host.querySelector('.kpi-entries .kpi-change.up')?.textContent).toContain('▲ 13%');
+    update(() => useUiStore.getState().setLang('en'));
+    expect(m.text('kpi-online')).toBe('12.3k');
+    expect(m.host.textContent).toContain('Online');
+    expect(m.host.textContent).toContain('vs prev 5 min');
   });
 
-  it('shows — for commerce figures when the source has none', () => {
-    act(() => useRoomStore.setState({ state: roomState({ hasCommerce: false }) }));
-    act(() => root.render(<KpiTiles />));
-    expect(text('kpi-gmv')).toBe('—');
-    expect(text('kpi-orders')).toBe('—');
+  it('follows each tick', () => {
+    update(() => useRoomStore.setState({ state: roomState() }));
+    m = mount(<KpiTiles />);
+    update(() => useRoomStore.setState({ state: roomState({ online: 321, seq: 11 }) }));
+    expect(m.text('kpi-online')).toBe('321');
   });
 
-  it('sorts the product table and renders names and barrage as text, never HTML', () => {
-    act(() => useRoomStore.setState({ state: roomState() }));
-    act(() =>
-      root.render(
-        <>
-          <ProductTable />
-          <BarrageTicker />
-        </>,
-      ),
+  it('shows — (never 0) before the first snapshot, for missing measures, and for commerce without a commerce source', () => {
+    m = mount(
+      <>
+        <KpiTiles />
+        <SecondaryStats />
+      </>,
     );
-    const names = () => [...host.querySelectorAll('tbody td.name')].map((td) => td.textContent);
-    expect(names()[0]).toContain('<img src=x onerror=alert(1)>');
-    expect(host.querySelector('tbody img')).toBeNull();
-    expect(host.querySelector('tr.explaining')).not.toBeNull();
-    act(() => (host.querySelectorAll('th')[0] as HTMLElement).click()); // sort by name
-    expect(useUiStore.getState().productSort).toBe('name');
-    expect(host.querySelector('[data-testid="barrage-ticker"] script')).toBeNull();
-    expect(text('barrage-ticker')).toContain('<script>');
+    expect(m.text('kpi-online')).toBe('—');
+    update(() => useRoomStore.setState({ state: roomState({ hasCommerce: false, avgWatchSeconds: null }) }));
+    for (const id of ['kpi-gmv', 'kpi-orders', 'kpi-conversion', 'kpi-watch']) expect(m.text(id)).toBe('—');
+    expect(m.text('kpi-online')).toBe('1.23万');
+    expect(m.host.querySelector('.kpi-gmv .kpi-change')?.textContent).toContain('—');
+    expect(m.text('secondary-stats')).toContain('UV价值—');
+  });
+});
+
+describe('product table', () => {
+  it('sorts by a clicked header, flips on a second click, and marks the explained product', () => {
+    update(() => useRoomStore.setState({ state: roomState() }));
+    m = mount(<ProductTable />);
+    expect(names()[0]).toContain('<img src=x onerror=alert(1)>'); // GMV, biggest first
+    expect(m.host.querySelector('tr.explaining td.name')?.textContent).toContain('讲解中');
+    update(() => header('价格').click());
+    expect(names()[0]).toContain('<img');
+    expect(m.host.querySelector('th[aria-sort="descending"]')?.textContent).toContain('价格');
+    update(() => header('价格').click());
+    expect(names()[0]).toBe('保温杯');
+    expect(m.host.querySelector('th[aria-sort="ascending"]')).not.toBeNull();
+  });
+
+  it('puts missing rates last whichever the direction', () => {
+    const [a, b] = roomState().products;
+    const products = [{ ...a!, id: 'x', name: 'none', clickRate: null }, a!, b!];
+    update(() => useRoomStore.setState({ state: roomState({ products }) }));
+    m = mount(<ProductTable />);
+    update(() => header('点击率').click());
+    expect(names().at(-1)).toBe('none');
+    update(() => header('点击率').click());
+    expect(names().at(-1)).toBe('none');
+  });
+
+  it('renders server text as text, never as HTML', () => {
+    update(() => useRoomStore.setState({ state: roomState() }));
+    m = mount(
+      <>
+        <ProductTable />
+        <BarrageTicker />
+      </>,
+    );
+    expect(m.host.querySelector('img')).toBeNull();
+    expect(m.host.querySelector('script')).toBeNull();
+    expect(m.text('barrage-ticker')).toContain('<script>');
     expect((globalThis as { __xss?: number }).__xss).toBeUndefined();
+  });
+});
+
+describe('barrage and hot words', () => {
+  it('shows at most the newest 30 lines, newest first', () => {
+    const lines = Array.from({ length: 50 }, (_, i) => ({ ts: 1000 - i, userId: null, text: `line ${i}` }));
+    update(() => useRoomStore.setState({ state: roomState({ recentComments: lines }) }));
+    m = mount(<BarrageTicker />);
+    const items = m.host.querySelectorAll('[data-testid="barrage-ticker"] li');
+    expect(items).toHaveLength(RECENT_COMMENTS_MAX);
+    expect(items[0]?.textContent).toBe('匿名line 0');
+  });
+
+  it('switches window and marks rising words', () => {
+    update(() => useRoomStore.setState({ state: roomState() }));
+    m = mount(<HotWords />);
+    const rising = m.host.querySelector('li.rising');
+    expect(rising?.textContent).toContain('多少钱');
+    expect(rising?.textContent).toContain('↑');
+    update(() => m!.host.querySelector<HTMLButtonElement>('button[data-window="session"]')!.click());
+    expect(useUiStore.getState().hotWordWindow).toBe('session');
+    expect(m.text('hot-words')).toContain('666');
+    expect(m.host.querySelector('button[aria-pressed="true"]')?.textContent).toBe('本场');
   });
 });

@@ -1,29 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startBridge } from '../../client/src/lib/bridge.ts';
+import { RESYNC_RETRY_MS, startBridge } from '../../client/src/lib/bridge.ts';
+import { resetAlertsStore } from '../../client/src/stores/alerts-store.ts';
 import { resetConnectionStore, useConnectionStore } from '../../client/src/stores/connection-store.ts';
+import { resetCuesStore } from '../../client/src/stores/cues-store.ts';
 import { resetRoomStore, useRoomStore } from '../../client/src/stores/room-store.ts';
 import { resetSeriesStore, useSeriesStore } from '../../client/src/stores/series-store.ts';
 import { ONLINE_SERIES_POINTS, ONLINE_SERIES_STEP_MS } from '../../shared/constants.ts';
 import { FakeSocket } from './fake-socket.ts';
-import { roomState } from './fixtures/room-state.ts';
+import { roomState, snapshotMessage } from './fixtures/room-state.ts';
 
 let socket: FakeSocket;
 let now = 1_000_000;
 let stop: () => void;
 
-const snapshot = (seq: number) => ({
-  protocol: 1,
-  seat: 'controller',
-  tickIntervalMs: 500,
-  state: roomState({ seq }),
-  series: { online: [[roomState().ts - 20_000, 100] as [number, number]] },
-});
+const status = () => useConnectionStore.getState().status;
+const tick = (seq: number, extra: Parameters<typeof roomState>[0] = {}) =>
+  socket.serve('room:tick', { seq, state: roomState({ seq, ...extra }) });
 
 beforeEach(() => {
   vi.useFakeTimers();
   resetConnectionStore();
   resetRoomStore();
   resetSeriesStore();
+  resetAlertsStore();
+  resetCuesStore();
   socket = new FakeSocket();
   stop = startBridge(socket.asBridgeSocket(), () => now);
 });
@@ -32,37 +32,95 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('bridge', () => {
+describe('bridge: snapshots and ticks', () => {
   it('replaces state and seeds the chart on a snapshot, then applies consecutive ticks', () => {
-    socket.serve('room:snapshot', snapshot(5));
-    expect(useConnectionStore.getState().status).toBe('live');
-    expect(useRoomStore.getState().state?.seq).toBe(5);
-    expect(useSeriesStore.getState().online.size).toBe(1);
-    socket.serve('room:tick', { seq: 6, state: roomState({ seq: 6, online: 7 }) });
+    expect(status()).toBe('connecting');
+    socket.serve('room:snapshot', snapshotMessage(5));
+    expect(status()).toBe('live');
+    expect(useRoomStore.getState()).toMatchObject({ seat: 'controller', state: { seq: 5 } });
+    expect(useSeriesStore.getState().online.size).toBe(2);
+    tick(6, { online: 7 });
     expect(useRoomStore.getState().state?.online).toBe(7);
     expect(useConnectionStore.getState().lastSeq).toBe(6);
   });
 
-  it('asks for a resync on a seq gap and applies the answer', () => {
-    socket.serve('room:snapshot', snapshot(5));
-    socket.serve('room:tick', { seq: 8, state: roomState({ seq: 8 }) });
-    expect(useConnectionStore.getState().status).toBe('stale');
-    const req = socket.sent.find((s) => s.event === 'room:resync');
-    expect(req).toBeDefined();
-    req!.ack!({ ok: true, data: snapshot(9) });
+  it('a later snapshot replaces the state and the chart history whole', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    tick(6, { ts: roomState().ts + 60_000, online: 1 });
+    expect(useSeriesStore.getState().online.size).toBe(3);
+    socket.serve('room:snapshot', { ...snapshotMessage(40), series: { online: [[0, 5]] } });
+    expect(useRoomStore.getState().state?.seq).toBe(40);
+    expect(useSeriesStore.getState().online.toArray()).toEqual([[0, 5]]);
+  });
+
+  it('refuses a server that speaks another protocol version', () => {
+    socket.serve('room:snapshot', { ...snapshotMessage(5), protocol: 999 });
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'error', errorCode: 'protocol_mismatch' });
+    expect(useRoomStore.getState().state).toBeNull();
+    tick(6);
+    expect(useRoomStore.getState().state).toBeNull();
+  });
+});
+
+describe('bridge: gaps and silence', () => {
+  it('asks for a resync on a seq gap, drops ticks until it is answered, and applies the answer', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    tick(8);
+    expect(status()).toBe('stale');
+    expect(useRoomStore.getState().state?.seq).toBe(5);
+    tick(9);
+    const reqs = socket.requests('room:resync');
+    expect(reqs).toHaveLength(1);
+    reqs[0]!.ack!({ ok: true, data: snapshotMessage(9) });
     expect(useConnectionStore.getState()).toMatchObject({ status: 'live', lastSeq: 9 });
+    tick(10);
+    expect(useRoomStore.getState().state?.seq).toBe(10);
   });
 
   it('marks a silent screen stale and resyncs', () => {
-    socket.serve('room:snapshot', snapshot(5));
-    now += 2000; // more than 3 ticks of 500 ms
+    socket.serve('room:snapshot', snapshotMessage(5));
+    now += 1400; // under 3 ticks of 500 ms: still live
     vi.advanceTimersByTime(300);
-    expect(useConnectionStore.getState().status).toBe('stale');
-    expect(socket.sent.some((s) => s.event === 'room:resync')).toBe(true);
+    expect(status()).toBe('live');
+    now += 200;
+    vi.advanceTimersByTime(300);
+    expect(status()).toBe('stale');
+    expect(socket.requests('room:resync')).toHaveLength(1);
   });
 
+  it('asks again when a resync answer never comes, or comes back refused', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    now += 2000;
+    vi.advanceTimersByTime(300);
+    expect(socket.requests('room:resync')).toHaveLength(1);
+    now += 1000;
+    vi.advanceTimersByTime(300);
+    expect(socket.requests('room:resync')).toHaveLength(1); // still waiting for the first answer
+    now += RESYNC_RETRY_MS;
+    vi.advanceTimersByTime(300);
+    expect(socket.requests('room:resync')).toHaveLength(2);
+    socket.requests('room:resync')[1]!.ack!({ ok: false, error: { code: 'busy', message: 'busy' } });
+    vi.advanceTimersByTime(300);
+    expect(socket.requests('room:resync')).toHaveLength(3);
+    expect(status()).toBe('stale');
+  });
+
+  it('a resync lost in a dropped link does not block resyncs after the reconnect', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    tick(7); // gap: resync asked, never answered
+    socket.serve('disconnect', 'transport close');
+    expect(status()).toBe('reconnecting');
+    socket.serve('room:snapshot', snapshotMessage(20)); // the server's snapshot on rejoin
+    expect(status()).toBe('live');
+    tick(22);
+    expect(socket.requests('room:resync')).toHaveLength(2);
+  });
+});
+
+describe('bridge: connection errors', () => {
   it('shows a refused handshake as an error with its code and stops retrying', () => {
-    socket.serve('connect_error', Object.assign(new Error('unauthorized'), { data: { message: 'unknown token' } }));
+    const err = Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown token' } });
+    socket.serve('connect_error', err);
     expect(useConnectionStore.getState()).toMatchObject({
       status: 'error',
       errorCode: 'unauthorized',
@@ -71,21 +129,50 @@ describe('bridge', () => {
     expect(socket.disconnected).toBe(true);
   });
 
-  it('shows a dropped link as reconnecting', () => {
-    socket.serve('room:snapshot', snapshot(5));
-    socket.serve('disconnect', 'transport close');
-    expect(useConnectionStore.getState().status).toBe('reconnecting');
+  it('treats any code the server refused with (socket no longer active) as final, e.g. unknown_room', () => {
+    socket.active = false;
+    socket.serve('connect_error', new Error('room_closed'));
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'error', errorCode: 'room_closed' });
   });
 
-  it('keeps the online history bounded however long the stream runs', () => {
-    socket.serve('room:snapshot', snapshot(0));
-    const t0 = roomState().ts;
+  it('shows a transport failure as reconnecting while socket.io retries', () => {
+    socket.serve('connect_error', new Error('websocket error'));
+    expect(status()).toBe('reconnecting');
+    expect(socket.disconnected).toBe(false);
+  });
+
+  it('shows a dropped link as reconnecting, and a server-side close as an error', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    socket.serve('disconnect', 'transport close');
+    expect(status()).toBe('reconnecting');
+    socket.serve('room:snapshot', snapshotMessage(6));
+    socket.serve('disconnect', 'io server disconnect');
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'error', errorCode: 'server_disconnect' });
+  });
+
+  it('detaches every listener and disconnects on stop', () => {
+    expect(socket.listenerCount()).toBeGreaterThan(0);
+    stop();
+    expect(socket.listenerCount()).toBe(0);
+    expect(socket.disconnected).toBe(true);
+  });
+});
+
+describe('bridge: online history', () => {
+  it('keeps one point per step and stays bounded however long the stream runs', () => {
+    socket.serve('room:snapshot', snapshotMessage(0));
+    const t0 = Math.floor(roomState().ts / ONLINE_SERIES_STEP_MS) * ONLINE_SERIES_STEP_MS;
+    let seq = 0;
     for (let i = 1; i <= ONLINE_SERIES_POINTS * 3; i++) {
-      socket.serve('room:tick', {
-        seq: i,
-        state: roomState({ seq: i, ts: t0 + i * ONLINE_SERIES_STEP_MS, online: i }),
-      });
+      // Two ticks per step: the second replaces the first.
+      tick(++seq, { ts: t0 + i * ONLINE_SERIES_STEP_MS, online: i });
+      tick(++seq, { ts: t0 + i * ONLINE_SERIES_STEP_MS + 5_000, online: i + 0.5 });
     }
-    expect(useSeriesStore.getState().online.size).toBe(ONLINE_SERIES_POINTS);
+    const points = useSeriesStore.getState().online.toArray();
+    expect(points).toHaveLength(ONLINE_SERIES_POINTS);
+    expect(points.at(-1)).toEqual([
+      t0 + ONLINE_SERIES_POINTS * 3 * ONLINE_SERIES_STEP_MS,
+      ONLINE_SERIES_POINTS * 3 + 0.5,
+    ]);
   });
 });

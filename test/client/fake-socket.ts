@@ -1,16 +1,26 @@
-// A socket that delivers only what the test emits, so ordering is deterministic.
+// A socket that delivers only what the test serves, so ordering is deterministic; what the bridge emits is
+// recorded with its ack, and the test answers (or never answers) it.
 import type { BridgeSocket } from '../../client/src/lib/bridge.ts';
 
 type Handler = (...args: unknown[]) => void;
 
 export class FakeSocket {
   connected = true;
+  active = true;
+  disconnected = false;
   readonly handlers = new Map<string, Handler[]>();
   readonly sent: { event: string; payload: unknown; ack?: Handler }[] = [];
-  disconnected = false;
 
   on(event: string, h: Handler) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), h]);
+    return this;
+  }
+
+  off(event: string, h: Handler) {
+    this.handlers.set(
+      event,
+      (this.handlers.get(event) ?? []).filter((x) => x !== h),
+    );
     return this;
   }
 
@@ -21,12 +31,23 @@ export class FakeSocket {
 
   disconnect() {
     this.disconnected = true;
+    this.connected = false;
+    this.active = false;
     return this;
   }
 
   /** Deliver a server event to the bridge. */
   serve(event: string, ...args: unknown[]) {
     for (const h of this.handlers.get(event) ?? []) h(...args);
+  }
+
+  /** The emitted requests of one event name, oldest first. */
+  requests(event: string) {
+    return this.sent.filter((s) => s.event === event);
+  }
+
+  listenerCount(): number {
+    return [...this.handlers.values()].reduce((n, hs) => n + hs.length, 0);
   }
 
   asBridgeSocket(): BridgeSocket {

@@ -1,7 +1,9 @@
 // The bridge is the only code that listens to the socket and the only writer into the stores. It checks the
 // tick sequence: a gap, or a silence longer than STALE_AFTER_TICKS ticks, marks the screen stale and asks for
 // a resync; a refused handshake is shown with its code, never retried blindly.
-import type { SnapshotMessage, TickMessage } from '../../../shared/protocol.ts';
+import type { Alert } from '../../../shared/alerts.ts';
+import type { Cue } from '../../../shared/cues.ts';
+import { PROTOCOL_VERSION, type SnapshotMessage, type TickMessage } from '../../../shared/protocol.ts';
 import { applyAlerts, resolveAlert, upsertAlert } from '../stores/alerts-store.ts';
 import { useConnectionStore } from '../stores/connection-store.ts';
 import { applyCues, upsertCue } from '../stores/cues-store.ts';
@@ -11,17 +13,39 @@ import { useUiStore } from '../stores/ui-store.ts';
 import { chime } from './chime.ts';
 import type { LiveSocket } from './socket.ts';
 
-const STALE_AFTER_TICKS = 3;
-const FATAL_CODES = new Set(['unauthorized', 'forbidden', 'forbidden_seat', 'bad_handshake']);
+/** Silence longer than this many tick intervals means ticks are being lost: the screen says so and resyncs. */
+export const STALE_AFTER_TICKS = 3;
+/** A resync whose answer never came (the link dropped mid-request) may be asked again after this long. */
+export const RESYNC_RETRY_MS = 5_000;
+const WATCHDOG_MS = 250;
+/** Handshake codes that retrying cannot fix; anything the server refused (socket not active) is fatal too. */
+const FATAL_CODES = new Set(['unauthorized', 'forbidden', 'forbidden_seat', 'bad_handshake', 'unknown_room']);
 
 /** The subset of a socket the bridge uses, so tests can hand it a fake. */
-export type BridgeSocket = Pick<LiveSocket, 'on' | 'emit' | 'disconnect'> & { connected: boolean };
+export type BridgeSocket = Pick<LiveSocket, 'on' | 'off' | 'emit' | 'disconnect'> & {
+  connected: boolean;
+  /** false once the server refused the handshake or closed the socket: socket.io will not reconnect by itself. */
+  active: boolean;
+};
 
-export function startBridge(socket: BridgeSocket, now: () => number = () => Date.now()): () => void {
-  const conn = useConnectionStore;
-  let resyncing = false;
+type HandshakeError = Error & { data?: { code?: string; message?: string } };
 
-  const applySnapshot = (msg: SnapshotMessage) => {
+const conn = useConnectionStore;
+
+class Bridge {
+  private resyncAskedAt: number | null = null;
+
+  constructor(
+    private readonly socket: BridgeSocket,
+    private readonly now: () => number,
+  ) {}
+
+  readonly onSnapshot = (msg: SnapshotMessage): void => {
+    this.resyncAskedAt = null;
+    if (msg.protocol !== PROTOCOL_VERSION) {
+      this.fail('protocol_mismatch', `server protocol ${msg.protocol}, screen ${PROTOCOL_VERSION}: reload`);
+      return;
+    }
     useRoomStore.setState({ state: msg.state, seat: msg.seat });
     applyAlerts(msg.alerts ?? []);
     applyCues(msg.cues ?? []);
@@ -30,60 +54,95 @@ export function startBridge(socket: BridgeSocket, now: () => number = () => Date
       status: 'live',
       tickIntervalMs: msg.tickIntervalMs,
       lastSeq: msg.state.seq,
-      lastTickAt: now(),
+      lastTickAt: this.now(),
       errorCode: null,
       errorMessage: null,
     });
   };
 
-  const resync = () => {
-    if (resyncing || !socket.connected) return;
-    resyncing = true;
-    conn.setState({ status: 'stale' });
-    socket.emit('room:resync', {}, (res) => {
-      resyncing = false;
-      if (res.ok) applySnapshot(res.data);
-    });
-  };
-
-  const onTick = (msg: TickMessage) => {
-    const { lastSeq } = conn.getState();
-    if (lastSeq !== null && msg.seq !== lastSeq + 1) return resync();
+  readonly onTick = (msg: TickMessage): void => {
+    const { lastSeq, status } = conn.getState();
+    if (status === 'error') return;
+    if (lastSeq !== null && msg.seq !== lastSeq + 1) {
+      this.resync();
+      return;
+    }
     useRoomStore.setState({ state: msg.state });
     appendOnline(msg.state.ts, msg.state.online);
-    conn.setState({ status: 'live', lastSeq: msg.seq, lastTickAt: now() });
+    conn.setState({ status: 'live', lastSeq: msg.seq, lastTickAt: this.now() });
   };
 
-  socket.on('room:snapshot', applySnapshot);
-  socket.on('alert:raised', ({ alert }) => {
-    upsertAlert(alert);
-    if (!useUiStore.getState().muted) chime(alert.severity);
-  });
-  socket.on('alert:updated', ({ alert }) => upsertAlert(alert));
-  socket.on('alert:resolved', ({ alert }) => resolveAlert(alert));
-  socket.on('cue:new', ({ cue }) => upsertCue(cue));
-  socket.on('cue:updated', ({ cue }) => upsertCue(cue));
-  socket.on('room:tick', onTick);
-  socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
-    const fatal = FATAL_CODES.has(err.message);
+  readonly onConnectError = (err: HandshakeError): void => {
+    const code = err.data?.code ?? err.message;
+    const fatal = FATAL_CODES.has(code) || !this.socket.active;
     conn.setState({
       status: fatal ? 'error' : 'reconnecting',
-      errorCode: err.message,
-      errorMessage: err.data?.message ?? err.message,
+      errorCode: code,
+      errorMessage: err.data?.message ?? code,
     });
-    if (fatal) socket.disconnect();
-  });
-  socket.on('disconnect', () => {
-    if (conn.getState().status !== 'error') conn.setState({ status: 'reconnecting', lastSeq: null });
-  });
+    if (fatal) this.socket.disconnect();
+  };
 
-  const watchdog = setInterval(() => {
+  readonly onDisconnect = (reason: string): void => {
+    this.resyncAskedAt = null;
+    if (conn.getState().status === 'error') return;
+    // The server closed the socket on purpose: socket.io will not reconnect, so say so instead of waiting.
+    if (reason === 'io server disconnect') this.fail('server_disconnect', 'the server closed this screen');
+    else conn.setState({ status: 'reconnecting', lastSeq: null });
+  };
+
+  readonly onAlertRaised = ({ alert }: { alert: Alert }): void => {
+    upsertAlert(alert);
+    if (!useUiStore.getState().muted) chime(alert.severity);
+  };
+  readonly onAlertUpdated = ({ alert }: { alert: Alert }): void => upsertAlert(alert);
+  readonly onAlertResolved = ({ alert }: { alert: Alert }): void => resolveAlert(alert);
+  readonly onCue = ({ cue }: { cue: Cue }): void => upsertCue(cue);
+
+  /** Called every WATCHDOG_MS: a live or stale screen that heard nothing for too long asks again. */
+  readonly watch = (): void => {
     const { status, lastTickAt, tickIntervalMs } = conn.getState();
-    if (status === 'live' && lastTickAt !== null && now() - lastTickAt > STALE_AFTER_TICKS * tickIntervalMs) resync();
-  }, 250);
+    if (status !== 'live' && status !== 'stale') return;
+    if (lastTickAt !== null && this.now() - lastTickAt > STALE_AFTER_TICKS * tickIntervalMs) this.resync();
+  };
 
+  private resync(): void {
+    if (!this.socket.connected) return;
+    conn.setState({ status: 'stale' });
+    // One request at a time; a lost one (no ack after a drop) does not block the next forever.
+    if (this.resyncAskedAt !== null && this.now() - this.resyncAskedAt < RESYNC_RETRY_MS) return;
+    this.resyncAskedAt = this.now();
+    this.socket.emit('room:resync', {}, (res) => {
+      this.resyncAskedAt = null;
+      if (res.ok) this.onSnapshot(res.data);
+    });
+  }
+
+  private fail(errorCode: string, errorMessage: string): void {
+    conn.setState({ status: 'error', errorCode, errorMessage });
+  }
+}
+
+function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
+  socket[op]('room:snapshot', b.onSnapshot);
+  socket[op]('room:tick', b.onTick);
+  socket[op]('alert:raised', b.onAlertRaised);
+  socket[op]('alert:updated', b.onAlertUpdated);
+  socket[op]('alert:resolved', b.onAlertResolved);
+  socket[op]('cue:new', b.onCue);
+  socket[op]('cue:updated', b.onCue);
+  socket[op]('connect_error', b.onConnectError);
+  socket[op]('disconnect', b.onDisconnect);
+}
+
+/** Starts writing the socket's facts into the stores; the returned function detaches and disconnects. */
+export function startBridge(socket: BridgeSocket, now: () => number = () => Date.now()): () => void {
+  const bridge = new Bridge(socket, now);
+  wire(socket, bridge, 'on');
+  const watchdog = setInterval(bridge.watch, WATCHDOG_MS);
   return () => {
     clearInterval(watchdog);
+    wire(socket, bridge, 'off');
     socket.disconnect();
   };
 }

@@ -1,7 +1,15 @@
 import { create } from 'zustand';
 import type { Lang } from '../lib/i18n.ts';
 
-export type ProductSortKey = 'gmv' | 'orders' | 'clickUsers' | 'clickRate' | 'exposureUsers' | 'name';
+export type ProductSortKey =
+  | 'gmv'
+  | 'orders'
+  | 'clickUsers'
+  | 'clickRate'
+  | 'exposureUsers'
+  | 'name'
+  | 'price'
+  | 'stock';
 export type HotWordWindow = '1m' | '5m' | 'session';
 
 interface UiState {
@@ -19,6 +27,25 @@ interface UiState {
   setHotWordWindow(w: HotWordWindow): void;
 }
 
+// The language survives a reload of the big screen (it is a choice of the person at it, not of the room).
+const LANG_KEY = 'live-console.lang';
+
+function savedLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function saveLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(LANG_KEY, lang);
+  } catch {
+    // Private mode or storage full: the toggle still works for this page.
+  }
+}
+
 const initial = {
   lang: 'zh' as Lang,
   productSort: 'gmv' as ProductSortKey,
@@ -30,15 +57,22 @@ const initial = {
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
-  setLang: (lang) => set({ lang }),
-  // Clicking the active column flips the order; a new column starts descending (biggest first).
+  lang: savedLang(),
+  setLang: (lang) => {
+    saveLang(lang);
+    set({ lang });
+  },
+  // Clicking the active column flips the order; a new column starts descending (biggest first), names A→Z.
   sortProducts: (key) =>
     set((s) =>
-      s.productSort === key ? { productSortDesc: !s.productSortDesc } : { productSort: key, productSortDesc: true },
+      s.productSort === key
+        ? { productSortDesc: !s.productSortDesc }
+        : { productSort: key, productSortDesc: key !== 'name' },
     ),
   setHotWordWindow: (hotWordWindow) => set({ hotWordWindow }),
   setMuted: (muted) => set({ muted }),
   setAckKey: (ackKey) => set({ ackKey }),
 }));
 
+/** Back to the defaults (tests); the saved language is left alone. */
 export const resetUiStore = () => useUiStore.setState(initial);

@@ -1,50 +1,97 @@
-// HyperLogLog (Flajolet et al.) with the linear-counting correction for small cardinalities.
-// Precision 16: 65,536 one-byte registers (64 KiB), standard error 1.04/√m ≈ 0.41 %, so a 1M-viewer count
-// stays within the 1 % the screen promises (p = 14 measured 1.1 % at 1M here).
+// HyperLogLog (Flajolet et al. 2007) with Ertl's improved estimator ("New cardinality estimation algorithms
+// for HyperLogLog sketches", 2017): it needs no empirical bias tables and stays unbiased from tiny counts
+// (where it behaves like linear counting) to billions, so there is no switch-over bump at 2.5 m where the
+// classic estimator with the linear-counting correction is off by a few per cent.
+// Standard error 1.04/√m: precision 14 → 16 KiB, ≈ 0.81 %; precision 16 → 64 KiB, ≈ 0.41 %.
 import { hash32a, hash32b } from './hash.ts';
 
-export class HyperLogLog {
-  private readonly registers: Uint8Array;
-  private readonly m: number;
-  /** Σ 2^-register and the number of empty registers, kept as registers change so count() is O(1): the
-   * engine reads the viewer count on every event. */
-  private sumInv: number;
-  private zeros: number;
+export const DEFAULT_HLL_PRECISION = 14;
+/** The register index takes `precision` bits of the first hash; the rank comes from all 32 bits of the second,
+ * so the sketch sees 46-50 bits of hash: no large-range correction is needed below ~2^40 keys. */
+const RANK_BITS = 32;
+const ALPHA_INF = 1 / (2 * Math.LN2);
 
-  constructor(private readonly precision = 16) {
+export class HyperLogLog {
+  readonly precision: number;
+  private readonly m: number;
+  private readonly registers: Uint8Array;
+  /** How many registers hold each value 0..RANK_BITS+1, kept as registers change: the estimator reads only
+   * this, so count() costs ~50 operations whatever the precision (the engine reads counts on every event). */
+  private readonly histogram: Int32Array;
+  private cached = 0;
+  private dirty = false;
+
+  constructor(precision = DEFAULT_HLL_PRECISION) {
+    if (!Number.isInteger(precision) || precision < 4 || precision > 18) {
+      throw new RangeError(`HyperLogLog precision must be an integer in 4..18, got ${precision}`);
+    }
+    this.precision = precision;
     this.m = 1 << precision;
     this.registers = new Uint8Array(this.m);
-    this.sumInv = this.m;
-    this.zeros = this.m;
+    this.histogram = new Int32Array(RANK_BITS + 2);
+    this.histogram[0] = this.m;
   }
 
-  /** Returns true when a register grew, i.e. the key was (probably) not seen before. */
+  /** Returns true when a register grew: the key was certainly not seen before. False means "probably seen"
+   * (a new key whose rank does not beat its register also returns false). */
   add(key: string): boolean {
-    const a = hash32a(key);
-    const index = a >>> (32 - this.precision);
-    // Rank from the second hash: 32 bits are plenty for the cardinalities a live room reaches.
+    const index = hash32a(key) >>> (32 - this.precision);
     const w = hash32b(key);
-    const rank = w === 0 ? 33 : Math.clz32(w) + 1;
+    const rank = w === 0 ? RANK_BITS + 1 : Math.clz32(w) + 1;
     const old = this.registers[index]!;
-    if (rank > old) {
-      this.sumInv += 2 ** -rank - 2 ** -old;
-      if (old === 0) this.zeros--;
-      this.registers[index] = rank;
-      return true;
-    }
-    return false;
+    if (rank <= old) return false;
+    this.registers[index] = rank;
+    this.histogram[old]!--;
+    this.histogram[rank]!++;
+    this.dirty = true;
+    return true;
   }
 
   count(): number {
-    const sum = this.sumInv;
-    const zeros = this.zeros;
-    const alpha = 0.7213 / (1 + 1.079 / this.m);
-    const raw = (alpha * this.m * this.m) / sum;
-    if (raw <= 2.5 * this.m && zeros > 0) return Math.round(this.m * Math.log(this.m / zeros));
-    return Math.round(raw);
+    if (this.dirty) {
+      this.cached = Math.round(estimate(this.histogram, this.m));
+      this.dirty = false;
+    }
+    return this.cached;
   }
 
   get bytes(): number {
-    return this.registers.byteLength;
+    return this.registers.byteLength + this.histogram.byteLength;
   }
+}
+
+/** Ertl 2017, algorithm 6 (improved raw estimator), with q = RANK_BITS. */
+function estimate(c: Int32Array, m: number): number {
+  let z = m * tau(1 - c[RANK_BITS + 1]! / m);
+  for (let k = RANK_BITS; k >= 1; k--) z = 0.5 * (z + c[k]!);
+  z += m * sigma(c[0]! / m);
+  return (ALPHA_INF * m * m) / z;
+}
+
+function sigma(x: number): number {
+  if (x === 1) return Number.POSITIVE_INFINITY;
+  let y = 1;
+  let z = x;
+  let prev: number;
+  do {
+    x *= x;
+    prev = z;
+    z += x * y;
+    y += y;
+  } while (z !== prev);
+  return z;
+}
+
+function tau(x: number): number {
+  if (x === 0 || x === 1) return 0;
+  let y = 1;
+  let z = 1 - x;
+  let prev: number;
+  do {
+    x = Math.sqrt(x);
+    prev = z;
+    y *= 0.5;
+    z -= (1 - x) ** 2 * y;
+  } while (z !== prev);
+  return z / 3;
 }

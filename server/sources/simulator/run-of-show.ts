@@ -1,50 +1,57 @@
-// The run of show: products are explained in turn (讲解, 3–8 minutes each, a short gap between), each with its
-// own click, order and payment rates.
-import type { LiveEvent, Product } from '../../../shared/events.ts';
-import type { Rng } from './rng.ts';
+// The run of show: products are explained in turn (讲解, 3–8 minutes each, 20–60 s between), each product with
+// its own click, order and payment rates, so the per-product table has winners and losers.
+import type { Product } from '../../../shared/events.ts';
+import type { SimContext } from './context.ts';
 
 export interface ProductRates {
   product: Product;
+  /** exposure → click */
   click: number;
+  /** click → order */
   order: number;
+  /** order → paid */
   pay: number;
 }
-
-type Emit = (e: LiveEvent) => void;
 
 export class RunOfShow {
   private readonly rates: ProductRates[];
   private index = -1;
   private segmentEnd = 0;
   private gapEnd = 0;
-  current: Product | null = null;
+  private current: ProductRates | null = null;
 
   constructor(
     catalogue: Product[],
-    private readonly rng: Rng,
+    private readonly ctx: SimContext,
   ) {
     this.rates = catalogue.map((product) => ({
       product,
-      click: rng.range(0.05, 0.2),
-      order: rng.range(0.05, 0.2),
-      pay: rng.range(0.6, 0.9),
+      click: ctx.rng.range(0.05, 0.2),
+      order: ctx.rng.range(0.05, 0.2),
+      pay: ctx.rng.range(0.6, 0.9),
     }));
   }
 
-  /** Moves the show on at second `t`; returns the rates of the product being explained, if any. */
-  step(t: number, emit: Emit): ProductRates | null {
+  /** Moves the show on at the start of second `t`; returns the product being explained, if any. */
+  step(t: number): ProductRates | null {
     if (this.rates.length === 0) return null;
     if (this.current && t >= this.segmentEnd) {
-      emit({ type: 'explain_end', ts: t, productId: this.current.id });
-      this.current = null;
-      this.gapEnd = t + this.rng.range(20_000, 60_000);
+      this.end(t);
+      this.gapEnd = t + this.ctx.rng.range(20_000, 60_000);
     }
     if (!this.current && t >= this.gapEnd) {
       this.index = (this.index + 1) % this.rates.length;
-      this.current = this.rates[this.index]!.product;
-      this.segmentEnd = t + this.rng.range(3 * 60_000, 8 * 60_000);
-      emit({ type: 'explain_start', ts: t, productId: this.current.id });
+      this.current = this.rates[this.index]!;
+      this.segmentEnd = t + this.ctx.rng.range(3 * 60_000, 8 * 60_000);
+      this.ctx.emit({ type: 'explain_start', ts: t, id: this.ctx.id(), productId: this.current.product.id });
     }
-    return this.current ? this.rates[this.index]! : null;
+    return this.current;
+  }
+
+  /** Closes the segment in progress (the stream ended, or its time is up). */
+  end(t: number): void {
+    if (!this.current) return;
+    this.ctx.emit({ type: 'explain_end', ts: t, id: this.ctx.id(), productId: this.current.product.id });
+    this.current = null;
   }
 }

@@ -1,12 +1,18 @@
-// A seeded, deterministic live-commerce room. Time advances in whole simulated seconds, each generated with
-// the same random draws whatever the caller's step size, so advance(t1); advance(t2) equals advance(t2).
-// Magnitudes follow ../shared/DOMAIN.md: most viewers leave within a minute, a few stay for hours; exposure →
-// click 5–20 %, click → order 5–20 %, order → paid 60–90 %. Dips are injected at known offsets.
+// A seeded, deterministic live-commerce room (pure: no clock, no I/O). Time advances in whole simulated
+// seconds from `startTs`, each drawn from the same random stream whatever the caller's step sizes, so
+// advance(t1); advance(t2) returns exactly what advance(t2) alone would. Magnitudes follow DOMAIN.md; dips
+// are injected at known offsets so alert rules can be judged against ground truth.
 import type { LiveEvent, Product } from '../../../shared/events.ts';
-import { barrageLine, defaultCatalogue, SPAM_LINES } from './content.ts';
-import { TimeHeap } from './heap.ts';
+import { Audience } from './audience.ts';
+import { Commerce } from './commerce.ts';
+import { defaultCatalogue } from './content.ts';
+import type { SimContext } from './context.ts';
+import { Engagement } from './engagement.ts';
 import { Rng } from './rng.ts';
-import { type ProductRates, RunOfShow } from './run-of-show.ts';
+import { RunOfShow } from './run-of-show.ts';
+import { SecondBuckets } from './second-buckets.ts';
+import { sortSecond } from './sort-second.ts';
+import { Traffic } from './traffic.ts';
 
 export interface DipSpec {
   kind: 'retention' | 'conversion';
@@ -20,248 +26,158 @@ export interface DipSpec {
 export interface SimulatorOptions {
   seed: number;
   startTs: number;
+  /** Online viewers at the top of the ramp (default 300); waves move it ±12 %. */
   peakOnline?: number;
+  /** Default: a generated catalogue of `productCount` (default 8) products with Chinese names. */
   products?: Product[];
   productCount?: number;
   dips?: DipSpec[];
-  /** Share of barrage, likes and shares without a userId, as some platforms send. */
+  /** The stream ends here (rounded up to a whole second): the segment closes and everyone leaves; payments and
+   * refunds still due arrive later. Default: it never ends. */
+  durationMs?: number;
+  /** Share of barrage, likes and shares without a userId, as some platforms send (default 0.05). */
   anonymousShare?: number;
 }
 
 export interface Simulator {
   readonly catalogue: Product[];
   readonly dips: DipSpec[];
-  /** Every event of the whole simulated seconds before `untilTs` not yet returned, sorted by ts. */
+  /** All events with ts < untilTs not yet returned, sorted by ts. untilTs may be Infinity once durationMs is set. */
   advance(untilTs: number): LiveEvent[];
+  /** Simulated time reached: every event before it has been returned. */
   readonly now: number;
 }
 
-type Scheduled = { kind: 'leave'; userId: string; stay: number } | { kind: 'event'; event: LiveEvent };
-
+/** Ramp-up from 10 % to full over the first minutes, as a room fills after going live. */
 const RAMP_MS = 5 * 60_000;
+const WAVE_PERIOD_MS = 23 * 60_000;
+const WAVE_AMPLITUDE = 0.12;
 
 export function createSimulator(opts: SimulatorOptions): Simulator {
   return new RoomSimulator(opts);
 }
 
-class RoomSimulator implements Simulator {
+class RoomSimulator implements Simulator, SimContext {
   readonly catalogue: Product[];
   readonly dips: DipSpec[];
-  private readonly rng: Rng;
+  readonly rng: Rng;
+  readonly audience = new Audience();
+  readonly anonymousShare: number;
+  private readonly base: number;
+  private readonly endTs: number;
   private readonly peak: number;
-  private readonly anon: number;
+  private readonly idPrefix: string;
+  private readonly traffic = new Traffic(this);
+  private readonly engagement = new Engagement(this);
+  private readonly commerce: Commerce;
   private readonly show: RunOfShow;
-  private readonly heap = new TimeHeap<Scheduled>();
-  private readonly online: string[] = [];
-  private readonly slot = new Map<string, number>();
-  private sec: number;
-  private nextUser = 0;
-  private nextId = 0;
-  private pendingExposure = 0;
-  private spamLeft = 0;
-  private spammer = '';
-  private out: LiveEvent[] = [];
+  private readonly scheduled = new SecondBuckets<LiveEvent>();
+  private k = 0;
+  private reached: number;
+  private ended = false;
+  private ids = 0;
+  /** Events of the second being generated, then of the part of it not yet returned. */
+  private current: LiveEvent[] = [];
+  private held: LiveEvent[] = [];
 
-  constructor(private readonly opts: SimulatorOptions) {
+  constructor(opts: SimulatorOptions) {
     this.rng = new Rng(opts.seed);
-    this.peak = opts.peakOnline ?? 300;
-    this.anon = opts.anonymousShare ?? 0.05;
+    this.idPrefix = `s${opts.seed}-`;
+    this.base = Math.ceil(opts.startTs);
+    this.reached = this.base;
+    this.peak = Math.max(0, opts.peakOnline ?? 300);
+    this.anonymousShare = opts.anonymousShare ?? 0.05;
+    this.endTs = opts.durationMs === undefined ? Infinity : this.base + Math.ceil(opts.durationMs / 1000) * 1000;
     this.catalogue = opts.products ?? defaultCatalogue(opts.productCount ?? 8, this.rng);
     this.dips = opts.dips ?? [];
-    this.show = new RunOfShow(this.catalogue, this.rng);
-    this.sec = Math.floor(opts.startTs / 1000);
+    this.commerce = new Commerce(this, opts.seed);
+    this.show = new RunOfShow(this.catalogue, this);
   }
 
   get now(): number {
-    return this.sec * 1000;
+    return this.reached;
+  }
+
+  id(): string {
+    return this.idPrefix + this.ids++;
+  }
+
+  emit(e: LiveEvent): void {
+    this.current.push(e);
+  }
+
+  later(e: LiveEvent): void {
+    this.scheduled.add(this.k, Math.floor((e.ts - this.base) / 1000), e);
   }
 
   advance(untilTs: number): LiveEvent[] {
-    this.out = [];
-    while ((this.sec + 1) * 1000 <= untilTs) {
-      const before = this.out.length;
-      this.simulateSecond(this.sec * 1000);
-      const chunk = this.out.splice(before).sort((a, b) => a.ts - b.ts);
-      this.out.push(...chunk);
-      this.sec++;
+    if (Number.isNaN(untilTs) || (untilTs === Infinity && this.endTs === Infinity)) {
+      throw new RangeError('advance() needs a finite time unless the stream has a durationMs');
     }
-    return this.out;
+    if (untilTs <= this.reached) return [];
+    const out: LiveEvent[] = [];
+    this.release(this.held, untilTs, out);
+    while (this.base + this.k * 1000 < untilTs && !this.finished()) {
+      this.release(this.generateSecond(), untilTs, out);
+    }
+    this.reached = untilTs;
+    return out;
   }
 
-  private emit(e: LiveEvent): void {
-    this.out.push({ ...e, id: `s${this.opts.seed}-${this.nextId++}` });
+  /** Sorted events before `untilTs` go out; the rest of the second waits for the next call. */
+  private release(sorted: LiveEvent[], untilTs: number, out: LiveEvent[]): void {
+    const held: LiveEvent[] = [];
+    for (const e of sorted) (e.ts < untilTs ? out : held).push(e);
+    this.held = held;
   }
 
-  private dip(kind: DipSpec['kind'], t: number): number {
-    const off = t - this.opts.startTs;
-    let factor = 1;
-    for (const d of this.dips)
-      if (d.kind === kind && off >= d.atMs && off < d.atMs + d.durationMs) factor *= 1 - d.depth;
-    return factor;
+  private finished(): boolean {
+    return this.ended && this.scheduled.size === 0;
   }
 
-  private simulateSecond(t: number): void {
-    this.departures(t);
-    this.arrivals(t);
-    this.retentionDip(t);
-    this.interaction(t);
-    const rates = this.show.step(t, (e) => this.emit(e));
-    if (rates) this.commerce(t, rates);
+  private generateSecond(): LiveEvent[] {
+    const k = this.k;
+    const t = this.base + k * 1000;
+    this.current = [];
+    if (!this.ended && t >= this.endTs) this.close(t);
+    this.traffic.leave(k);
+    for (const e of this.scheduled.take(k)) this.current.push(e);
+    if (!this.ended) this.live(k, t);
+    this.k++;
+    return sortSecond(this.current, t);
+  }
+
+  private live(k: number, t: number): void {
+    const target = this.targetOnline(t);
+    this.traffic.arrive(k, t, target);
+    if (this.dipFactor('retention', t) < 1) this.traffic.walkOut(t, target);
+    const rates = this.show.step(t);
+    this.engagement.second(t, rates?.product.name ?? null);
+    if (rates) this.commerce.second(t, rates, this.dipFactor('conversion', t));
+  }
+
+  private close(t: number): void {
+    this.ended = true;
+    this.show.end(t);
+    this.traffic.close(t);
   }
 
   private targetOnline(t: number): number {
-    const off = t - this.opts.startTs;
+    const off = t - this.base;
     const ramp = Math.min(1, 0.1 + (0.9 * off) / RAMP_MS);
-    const wave = 1 + 0.12 * Math.sin((2 * Math.PI * off) / (23 * 60_000));
-    return this.peak * ramp * wave * this.dip('retention', t);
+    const wave = 1 + WAVE_AMPLITUDE * Math.sin((2 * Math.PI * off) / WAVE_PERIOD_MS);
+    return this.peak * ramp * wave * this.dipFactor('retention', t);
   }
 
-  private stayMs(): number {
-    const r = this.rng.next();
-    if (r < 0.75) return this.rng.exp(20_000) + 1000;
-    if (r < 0.97) return this.rng.exp(90_000) + 1000;
-    const pareto = 240_000 / (1 - this.rng.next()) ** (1 / 1.5);
-    return Math.min(pareto, 4 * 3_600_000);
-  }
-
-  private arrivals(t: number): void {
-    const target = this.targetOnline(t);
-    const meanStaySec = 55;
-    const rate = Math.max(0, target / meanStaySec + (target - this.online.length) / 30);
-    const n = this.rng.poisson(rate);
-    this.pendingExposure += n * this.rng.range(3, 10);
-    for (let i = 0; i < n; i++) {
-      const ts = t + this.rng.int(1000);
-      const userId = `u${this.nextUser++}`;
-      this.slot.set(userId, this.online.length);
-      this.online.push(userId);
-      this.emit({ type: 'viewer_enter', ts, userId });
-      const stay = this.stayMs();
-      this.heap.push(ts + stay, { kind: 'leave', userId, stay });
-    }
-    if (this.pendingExposure >= 1 && this.rng.chance(0.2)) {
-      this.emit({ type: 'room_exposure', ts: t, count: Math.round(this.pendingExposure) });
-      this.pendingExposure = 0;
-    }
-  }
-
-  private departures(t: number): void {
-    while (this.heap.peekTs() < t + 1000) {
-      const popped = this.heap.pop()!;
-      const item = popped.item;
-      const ts = Math.round(popped.ts); // stays and payment delays are drawn as real numbers
-      if (item.kind === 'event') this.out.push({ ...item.event, ts: Math.max(ts, t) });
-      else if (this.slot.has(item.userId)) this.leave(item.userId, Math.max(ts, t));
-    }
-  }
-
-  private leave(userId: string, ts: number): void {
-    const i = this.slot.get(userId)!;
-    const last = this.online.pop()!;
-    if (last !== userId) {
-      this.online[i] = last;
-      this.slot.set(last, i);
-    }
-    this.slot.delete(userId);
-    this.emit({ type: 'viewer_leave', ts, userId });
-  }
-
-  /** During a retention dip, viewers walk out faster than the arrival cut alone would show. */
-  private retentionDip(t: number): void {
-    const factor = this.dip('retention', t);
-    if (factor >= 1) return;
-    const n = this.rng.poisson((this.online.length * (1 - factor)) / 45);
-    for (let i = 0; i < n && this.online.length > 0; i++)
-      this.leave(this.rng.pick(this.online), t + this.rng.int(1000));
-  }
-
-  private viewer(allowAnonymous: boolean): string | undefined {
-    if (this.online.length === 0) return undefined;
-    if (allowAnonymous && this.rng.chance(this.anon)) return undefined;
-    return this.rng.pick(this.online);
-  }
-
-  private interaction(t: number): void {
-    const online = this.online.length;
-    const product = this.show.current?.name ?? null;
-    for (let i = this.rng.poisson((online * 0.12) / 60); i > 0; i--) {
-      const userId = this.viewer(true);
-      this.emit({
-        type: 'comment',
-        ts: t + this.rng.int(1000),
-        ...(userId ? { userId } : {}),
-        text: barrageLine(this.rng, product),
-      });
-    }
-    this.spam(t);
-    for (let i = this.rng.poisson((online * 0.6) / 60); i > 0; i--) {
-      const userId = this.viewer(true);
-      this.emit({
-        type: 'like',
-        ts: t + this.rng.int(1000),
-        ...(userId ? { userId } : {}),
-        count: 1 + this.rng.int(20),
-      });
-    }
-    for (let i = this.rng.poisson((online * 0.04) / 60); i > 0; i--) {
-      const userId = this.viewer(false);
-      if (userId) this.emit({ type: 'follow', ts: t + this.rng.int(1000), userId });
-    }
-    if (this.rng.chance((online * 0.01) / 60)) this.emit({ type: 'share', ts: t + this.rng.int(1000) });
-    if (this.rng.chance((online * 0.01) / 60)) {
-      const userId = this.viewer(false);
-      if (userId)
-        this.emit({ type: 'gift', ts: t + this.rng.int(1000), userId, name: '小心心', value: 1 + this.rng.int(50) });
-    }
-  }
-
-  /** Now and then one viewer floods the barrage with one phrase: hot words must not take it for a trend. */
-  private spam(t: number): void {
-    if (this.spamLeft === 0 && this.rng.chance(1 / 900)) {
-      const who = this.viewer(false);
-      if (who) {
-        this.spammer = who;
-        this.spamLeft = 20 + this.rng.int(30);
+  /** Product of (1 − depth) over the dips of this kind active at `t`; 1 outside them. */
+  private dipFactor(kind: DipSpec['kind'], t: number): number {
+    const off = t - this.base;
+    let factor = 1;
+    for (const d of this.dips) {
+      if (d.kind === kind && off >= d.atMs && off < d.atMs + d.durationMs) {
+        factor *= 1 - Math.min(1, Math.max(0, d.depth));
       }
     }
-    if (this.spamLeft > 0) {
-      this.spamLeft--;
-      this.emit({
-        type: 'comment',
-        ts: t + this.rng.int(1000),
-        userId: this.spammer,
-        text: SPAM_LINES[this.spamLeft % SPAM_LINES.length]!,
-      });
-    }
-  }
-
-  private commerce(t: number, r: ProductRates): void {
-    const conv = this.dip('conversion', t);
-    for (let i = this.rng.poisson(this.online.length * 0.015); i > 0; i--) {
-      const userId = this.viewer(false);
-      if (!userId) return;
-      const ts = t + this.rng.int(1000);
-      this.emit({ type: 'product_exposure', ts, productId: r.product.id, userId });
-      if (!this.rng.chance(r.click * conv)) continue;
-      this.emit({ type: 'product_click', ts, productId: r.product.id, userId });
-      if (!this.rng.chance(r.order * conv)) continue;
-      const quantity = this.rng.chance(0.85) ? 1 : 2;
-      const orderId = `o${this.opts.seed}-${this.nextId}`;
-      const amount = r.product.price * quantity;
-      this.emit({ type: 'order_created', ts, orderId, productId: r.product.id, userId, amount, quantity });
-      if (!this.rng.chance(r.pay)) continue;
-      const paidAt = Math.round(ts + 3000 + this.rng.exp(20_000));
-      this.heap.push(paidAt, {
-        kind: 'event',
-        event: { type: 'order_paid', ts: paidAt, orderId, amount, id: `${orderId}-paid` },
-      });
-      if (this.rng.chance(0.02)) {
-        const at = Math.round(paidAt + 60_000 + this.rng.exp(300_000));
-        this.heap.push(at, {
-          kind: 'event',
-          event: { type: 'refund', ts: at, orderId, amount, id: `${orderId}-refund` },
-        });
-      }
-    }
+    return factor;
   }
 }

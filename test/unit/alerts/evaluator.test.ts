@@ -17,6 +17,7 @@ function input(ts: number, over: Partial<AlertInput> = {}): AlertInput {
     commentsPerMin: 50,
     negativePerMin: 0,
     explaining: null,
+    explainSince: null,
     orders: 0,
     sum: () => 0,
     ...over,

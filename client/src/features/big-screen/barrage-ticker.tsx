@@ -1,6 +1,10 @@
-// The latest barrage lines, newest first, always as plain text.
+// The latest barrage lines, newest first, always as plain text (React escapes; never innerHTML).
+import { RECENT_COMMENTS_MAX } from '../../../../shared/constants.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+
+/** Shown ids are shortened: the screen is read from 3 m, and ids are not what the 场控 needs. */
+const ID_CHARS = 8;
 
 export function BarrageTicker() {
   const t = useT();
@@ -9,10 +13,10 @@ export function BarrageTicker() {
     <section className="panel barrage">
       <h2>{t('barrage')}</h2>
       <ul data-testid="barrage-ticker">
-        {lines.map((c, i) => (
+        {lines.slice(0, RECENT_COMMENTS_MAX).map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a flood repeats the same user, time and text; position is the identity
           <li key={`${c.ts}-${i}`}>
-            <span className="who">{c.userId ? c.userId.slice(0, 8) : '匿名'}</span>
+            <span className="who">{c.userId ? c.userId.slice(0, ID_CHARS) : t('anonymous')}</span>
             <span className="text">{c.text}</span>
           </li>
         ))}

@@ -1,4 +1,7 @@
-// The 场控 big screen: every widget reads its own narrow slice of the stores the bridge fills.
+// The 场控 big screen: every widget reads its own narrow slice of the stores the bridge fills. While the link
+// is not live the figures are dimmed and say so: a frozen number must never look like a current one.
+import { useT } from '../../lib/i18n.ts';
+import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { AlertPanel } from '../alerts/alert-panel.tsx';
 import { BarrageTicker } from './barrage-ticker.tsx';
@@ -11,9 +14,13 @@ import { ProductTable } from './product-table.tsx';
 import { SecondaryStats } from './secondary-stats.tsx';
 
 export function BigScreen({ roomId }: { roomId: string }) {
+  const t = useT();
   const hasCommerce = useRoomStore((s) => s.state?.hasCommerce ?? true);
+  const outdated = useConnectionStore(
+    (s) => s.status === 'stale' || s.status === 'reconnecting' || s.status === 'error',
+  );
   return (
-    <div className="screen">
+    <div className={`screen${outdated ? ' outdated' : ''}`} data-testid="big-screen">
       <Header roomId={roomId} />
       <KpiTiles />
       <SecondaryStats />
@@ -25,11 +32,14 @@ export function BigScreen({ roomId }: { roomId: string }) {
         <BarrageTicker />
         <AlertPanel />
       </main>
-      {hasCommerce ? null : <NoCommerceNote />}
+      <div className="notes">
+        {hasCommerce ? null : (
+          <div className="note" data-testid="no-commerce">
+            {t('noCommerce')}
+          </div>
+        )}
+        {outdated ? <div className="note note-stale">{t('staleData')}</div> : null}
+      </div>
     </div>
   );
-}
-
-function NoCommerceNote() {
-  return <div className="note">该数据源无交易数据 · This source has no sales data</div>;
 }

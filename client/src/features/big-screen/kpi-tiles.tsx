@@ -1,20 +1,20 @@
-// The six numbers a 场控 reads first, each with its change against the previous 5 minutes.
-
+// The six numbers a 场控 reads first, each with its change against the previous 5 minutes. Each tile selects
+// only its own formatted value, so a tick that does not change a number does not re-render its tile.
 import { useShallow } from 'zustand/react/shallow';
 import type { AlertMetric } from '../../../../shared/alerts.ts';
 import type { Change, RoomState } from '../../../../shared/state.ts';
-import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtPct } from '../../lib/format.ts';
-import type { Lang } from '../../lib/i18n.ts';
-import { type Key, useT } from '../../lib/i18n.ts';
+import { DASH, fmtChange, fmtCount, fmtDuration, fmtMoney, fmtPct } from '../../lib/format.ts';
+import { type Key, type Lang, useT } from '../../lib/i18n.ts';
 import { useAlertsStore } from '../../stores/alerts-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 
 interface TileSpec {
-  id: string;
+  id: 'online' | 'entries' | 'watch' | 'gmv' | 'orders' | 'conversion';
   label: Key;
   value: (s: RoomState, lang: Lang) => string;
   change: (s: RoomState) => Change;
+  /** Needs order data: a barrage-only source shows "—", not a fake 0. */
   commerce?: boolean;
 }
 
@@ -50,7 +50,7 @@ const TILES: TileSpec[] = [
 ];
 
 /** Which tile flashes while an alert on a metric is firing and not yet acknowledged. */
-const TILE_OF: Partial<Record<AlertMetric, string>> = {
+const TILE_OF: Partial<Record<AlertMetric, TileSpec['id']>> = {
   online: 'online',
   avgWatchSeconds: 'watch',
   entriesPerMin: 'entries',
@@ -61,7 +61,6 @@ const TILE_OF: Partial<Record<AlertMetric, string>> = {
 };
 
 export function KpiTiles() {
-  const state = useRoomStore((s) => s.state);
   const flashing = useAlertsStore(
     useShallow((s) =>
       Object.values(s.active)
@@ -69,25 +68,35 @@ export function KpiTiles() {
         .map((a) => TILE_OF[a.metric] ?? ''),
     ),
   );
-  const lang = useUiStore((s) => s.lang);
-  const t = useT();
   return (
     <section className="kpis">
-      {TILES.map((tile) => {
-        const missing = !state || (tile.commerce && !state.hasCommerce);
-        const change = fmtChange(missing || !state ? null : tile.change(state).pct);
-        return (
-          <div key={tile.id} className={`kpi kpi-${tile.id}${flashing.includes(tile.id) ? ' flash' : ''}`}>
-            <div className="kpi-label">{t(tile.label)}</div>
-            <div className="kpi-value" data-testid={`kpi-${tile.id}`}>
-              {missing || !state ? '—' : tile.value(state, lang)}
-            </div>
-            <div className={`kpi-change ${change.dir}`} title={t('vs5m')}>
-              {change.text}
-            </div>
-          </div>
-        );
-      })}
+      {TILES.map((tile) => (
+        <Tile key={tile.id} spec={tile} flash={flashing.includes(tile.id)} />
+      ))}
     </section>
+  );
+}
+
+function Tile({ spec, flash }: { spec: TileSpec; flash: boolean }) {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  const [value, pct] = useRoomStore(
+    useShallow((s): [string, number | null] => {
+      const st = s.state;
+      if (!st || (spec.commerce && !st.hasCommerce)) return [DASH, null];
+      return [spec.value(st, lang), spec.change(st).pct];
+    }),
+  );
+  const change = fmtChange(pct);
+  return (
+    <div className={`kpi kpi-${spec.id}${flash ? ' flash' : ''}`}>
+      <div className="kpi-label">{t(spec.label)}</div>
+      <div className="kpi-value" data-testid={`kpi-${spec.id}`}>
+        {value}
+      </div>
+      <div className={`kpi-change ${change.dir}`}>
+        {change.text} <span className="kpi-vs">{t('vs5m')}</span>
+      </div>
+    </div>
   );
 }

@@ -1,25 +1,44 @@
+// Online viewers over the last 30 minutes, from the series ring; where an audience alert began is marked.
 import { useCallback, useMemo } from 'react';
 import { CHART_COLORS, CHART_TEXT, type EChartsOption } from '../../lib/echarts.ts';
-import { useT } from '../../lib/i18n.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
+import { fmtCount } from '../../lib/format.ts';
+import { type Lang, useT } from '../../lib/i18n.ts';
 import { useAlertsStore } from '../../stores/alerts-store.ts';
 import { useSeriesStore } from '../../stores/series-store.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
 import { Chart } from '../../widgets/chart.tsx';
 
-const time = (ts: number) => new Date(ts).toTimeString().slice(0, 5);
+const hhmm = (ts: number) => new Date(ts).toTimeString().slice(0, 5);
+const hhmmss = (ts: number) => new Date(ts).toTimeString().slice(0, 8);
+
+/** ECharts tooltips are HTML: everything in them is escaped, whatever its origin. */
+export function onlineTooltip(params: unknown, label: string, lang: Lang): string {
+  const first = (Array.isArray(params) ? params[0] : params) as { value?: unknown } | undefined;
+  const value = first?.value;
+  if (!Array.isArray(value)) return '';
+  const [ts, n] = value as [number, number];
+  return `${escapeHtml(hhmmss(ts))}<br/>${escapeHtml(label)}: <b>${escapeHtml(fmtCount(n, lang))}</b>`;
+}
 
 export function OnlineChart() {
   const t = useT();
+  const lang = useUiStore((s) => s.lang);
   const base = useMemo<EChartsOption>(
     () => ({
       animation: false,
       grid: { left: 70, right: 20, top: 20, bottom: 36 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', formatter: (p: unknown) => onlineTooltip(p, t('online'), lang) },
       xAxis: {
         type: 'time',
-        axisLabel: { ...CHART_TEXT, formatter: (v: number) => time(v) },
+        axisLabel: { ...CHART_TEXT, formatter: (v: number) => hhmm(v) },
         splitLine: { show: false },
       },
-      yAxis: { type: 'value', axisLabel: CHART_TEXT, splitLine: { lineStyle: { color: '#223048' } } },
+      yAxis: {
+        type: 'value',
+        axisLabel: { ...CHART_TEXT, formatter: (v: number) => fmtCount(v, lang) },
+        splitLine: { lineStyle: { color: '#223048' } },
+      },
       series: [
         {
           type: 'line',
@@ -32,14 +51,13 @@ export function OnlineChart() {
         },
       ],
     }),
-    [t],
+    [t, lang],
   );
   const subscribe = useCallback((update: (o: EChartsOption) => void) => {
-    // Where an audience alert began is marked on the chart, so the 场控 sees what the drop looked like.
     const push = () => {
       const starts = Object.values(useAlertsStore.getState().active)
         .filter((a) => a.metric === 'online' || a.metric === 'avgWatchSeconds')
-        .map((a) => ({ xAxis: a.activeAt, name: a.name }));
+        .map((a) => ({ xAxis: a.activeAt }));
       update({
         series: [
           {

@@ -1,25 +1,36 @@
-// Per-product figures, sortable; the product being explained (讲解) is highlighted.
+// Per-product figures, sortable by any column; the product being explained (讲解) is highlighted. Names are
+// server text and are rendered as text only.
 import { useMemo } from 'react';
 import type { ProductStats } from '../../../../shared/state.ts';
 import { fmtCount, fmtMoney, fmtPct } from '../../lib/format.ts';
-import { type Key, useT } from '../../lib/i18n.ts';
+import { type Key, type Lang, useT } from '../../lib/i18n.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { type ProductSortKey, useUiStore } from '../../stores/ui-store.ts';
 
-const COLUMNS: { key: ProductSortKey; label: Key }[] = [
-  { key: 'name', label: 'product' },
-  { key: 'exposureUsers', label: 'productExposure' },
-  { key: 'clickUsers', label: 'clicks' },
-  { key: 'clickRate', label: 'clickRate' },
-  { key: 'orders', label: 'orders' },
-  { key: 'gmv', label: 'gmv' },
+interface Column {
+  key: ProductSortKey;
+  label: Key;
+  cell: (p: ProductStats, lang: Lang) => string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'product', cell: (p) => p.name },
+  { key: 'price', label: 'price', cell: (p, l) => fmtMoney(p.price, l) },
+  { key: 'stock', label: 'stock', cell: (p, l) => fmtCount(p.stock, l) },
+  { key: 'exposureUsers', label: 'productExposure', cell: (p, l) => fmtCount(p.exposureUsers, l) },
+  { key: 'clickUsers', label: 'clicks', cell: (p, l) => fmtCount(p.clickUsers, l) },
+  { key: 'clickRate', label: 'clickRate', cell: (p) => fmtPct(p.clickRate) },
+  { key: 'orders', label: 'orders', cell: (p, l) => fmtCount(p.orders, l) },
+  { key: 'gmv', label: 'gmv', cell: (p, l) => fmtMoney(p.gmv, l) },
 ];
 
-function compare(key: ProductSortKey, desc: boolean) {
-  return (a: ProductStats, b: ProductStats) => {
-    const av = a[key] ?? -1;
-    const bv = b[key] ?? -1;
-    const c = typeof av === 'string' ? av.localeCompare(String(bv)) : (av as number) - (bv as number);
+/** Missing rates sort below every number, whichever the direction. */
+export function compareProducts(key: ProductSortKey, desc: boolean) {
+  return (a: ProductStats, b: ProductStats): number => {
+    const av = a[key];
+    const bv = b[key];
+    if (av === null || bv === null) return av === bv ? 0 : av === null ? 1 : -1;
+    const c = typeof av === 'string' ? av.localeCompare(String(bv), 'zh-CN') : av - (bv as number);
     return desc ? -c : c;
   };
 }
@@ -31,7 +42,7 @@ export function ProductTable() {
   const desc = useUiStore((s) => s.productSortDesc);
   const sortBy = useUiStore((s) => s.sortProducts);
   const products = useRoomStore((s) => s.state?.products);
-  const rows = useMemo(() => [...(products ?? [])].sort(compare(sortKey, desc)), [products, sortKey, desc]);
+  const rows = useMemo(() => [...(products ?? [])].sort(compareProducts(sortKey, desc)), [products, sortKey, desc]);
   return (
     <section className="panel products">
       <h2>{t('products')}</h2>
@@ -39,12 +50,22 @@ export function ProductTable() {
         <table data-testid="product-table">
           <thead>
             <tr>
-              {COLUMNS.map((c) => (
-                <th key={c.key} onClick={() => sortBy(c.key)} className={c.key === sortKey ? 'sorted' : ''}>
-                  {t(c.label)}
-                  {c.key === sortKey ? (desc ? ' ▼' : ' ▲') : ''}
-                </th>
-              ))}
+              {COLUMNS.map((c) => {
+                const sorted = c.key === sortKey;
+                return (
+                  <th key={c.key} aria-sort={sorted ? (desc ? 'descending' : 'ascending') : 'none'}>
+                    <button
+                      type="button"
+                      className={sorted ? 'sorted' : ''}
+                      onClick={() => sortBy(c.key)}
+                      title={t('sortBy')}
+                    >
+                      {t(c.label)}
+                      {sorted ? (desc ? ' ▼' : ' ▲') : ''}
+                    </button>
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -54,11 +75,9 @@ export function ProductTable() {
                   {p.explaining ? <span className="tag">{t('explaining')}</span> : null}
                   {p.name}
                 </td>
-                <td>{fmtCount(p.exposureUsers, lang)}</td>
-                <td>{fmtCount(p.clickUsers, lang)}</td>
-                <td>{fmtPct(p.clickRate)}</td>
-                <td>{fmtCount(p.orders, lang)}</td>
-                <td>{fmtMoney(p.gmv, lang)}</td>
+                {COLUMNS.slice(1).map((c) => (
+                  <td key={c.key}>{c.cell(p, lang)}</td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,11 @@
 // Staleness is shown, never hidden: the link to the server and the health of the room's data source.
-import { fmtDuration } from '../../lib/format.ts';
+import { DASH, fmtDuration } from '../../lib/format.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+
+/** Source lag under this is normal delivery delay, not worth the 场控's attention. */
+const SHOW_LAG_ABOVE_MS = 2_000;
 
 export function ConnectionBadge() {
   const t = useT();
@@ -20,8 +23,15 @@ export function ConnectionBadge() {
 export function SourceBadge() {
   const t = useT();
   const source = useRoomStore((s) => s.state?.source);
-  if (!source) return null;
-  const lag = source.lagMs !== null && source.lagMs > 2000 ? ` · ${t('lag')} ${fmtDuration(source.lagMs / 1000)}` : '';
+  if (!source) {
+    return (
+      <span className="badge" data-testid="source-badge" data-status="unknown">
+        {t('source')}: {DASH}
+      </span>
+    );
+  }
+  const lagMs = source.lagMs;
+  const lag = lagMs !== null && lagMs > SHOW_LAG_ABOVE_MS ? ` · ${t('lag')} ${fmtDuration(lagMs / 1000)}` : '';
   return (
     <span
       className={`badge badge-src-${source.status}`}

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { startBridge } from '../../lib/bridge.ts';
 import { setCommandSocket } from '../../lib/commands.ts';
+import { useT } from '../../lib/i18n.ts';
 import { rememberRoom } from '../../lib/recent-rooms.ts';
 import { createLiveSocket } from '../../lib/socket.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
@@ -13,13 +14,17 @@ import { ConnectionBadge } from '../big-screen/status-badges.tsx';
 import { Prompter } from '../prompter/prompter.tsx';
 
 async function loadRoomName(roomId: string, token: string): Promise<void> {
-  const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) return;
-  const room = (await res.json()) as { name: string };
-  useRoomStore.setState({ roomName: room.name });
-  rememberRoom({ roomId, token, name: room.name });
+  try {
+    const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) return;
+    const room = (await res.json()) as { name: string };
+    useRoomStore.setState({ roomName: room.name });
+    rememberRoom({ roomId, token, name: room.name });
+  } catch {
+    // Offline: the header shows the room id instead.
+  }
 }
 
 export function LiveScreen({ roomId, token }: { roomId: string; token: string }) {
@@ -35,13 +40,32 @@ export function LiveScreen({ roomId, token }: { roomId: string; token: string })
   }, [roomId, token]);
   const seat = useRoomStore((s) => s.seat);
   const status = useConnectionStore((s) => s.status);
+  // A token the server accepted is worth offering again in the picker, with or without its name.
+  const accepted = status === 'live';
+  useEffect(() => {
+    if (accepted) rememberRoom({ roomId, token, name: useRoomStore.getState().roomName ?? undefined });
+  }, [accepted, roomId, token]);
   if (seat === 'host') return <Prompter />;
   if (seat === 'assistant') return <AssistantConsole roomId={roomId} />;
   if (seat === 'controller' || seat === 'viewer') return <BigScreen roomId={roomId} />;
   return (
     <div className="waiting">
       <ConnectionBadge />
-      {status === 'error' ? null : <p>…</p>}
+      {status === 'error' ? <ErrorNotice /> : <p>…</p>}
     </div>
+  );
+}
+
+/** A refused screen says why (the server's message) and offers the picker. */
+function ErrorNotice() {
+  const t = useT();
+  const message = useConnectionStore((s) => s.errorMessage);
+  return (
+    <>
+      <p className="error-message" data-testid="conn-error">
+        {message}
+      </p>
+      <a href="/">{t('pickRoom')}</a>
+    </>
   );
 }

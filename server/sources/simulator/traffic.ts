@@ -1,0 +1,71 @@
+// Viewers coming and going. Arrivals are Poisson, steered so online follows a target (ramp-up, slow waves,
+// dips); each arrival draws its stay and is scheduled to leave, in per-second buckets, so nothing ever scans
+// the audience. Room exposures (直播间曝光) accrue at 3–10 per entry and are reported every 5 seconds.
+import { type Audience, drawStayMs, type Viewer } from './audience.ts';
+import type { SimContext } from './context.ts';
+import { SecondBuckets } from './second-buckets.ts';
+
+/** Matches the mean of drawStayMs, so arrivals at target / mean keep online steady. */
+const MEAN_STAY_S = 55;
+/** Online closes its gap to the target with this time constant: a dip bites, and heals, in 1–2 minutes. */
+const CATCH_UP_S = 30;
+const EXPOSURE_REPORT_EVERY_S = 5;
+
+export class Traffic {
+  private readonly departures = new SecondBuckets<Viewer>();
+  private exposures = 0;
+
+  constructor(private readonly ctx: SimContext) {}
+
+  get audience(): Audience {
+    return this.ctx.audience;
+  }
+
+  /** Viewers whose stay ends in second `k` (starting at `t`) leave, at the instant their stay ends. */
+  leave(k: number): void {
+    for (const v of this.departures.take(k)) {
+      if (this.audience.leave(v)) this.emitLeave(v, v.leaveAt);
+    }
+  }
+
+  /** New viewers in second `k`, steered towards `target` online. */
+  arrive(k: number, t: number, target: number): void {
+    const { ctx } = this;
+    const rate = Math.max(0, target / MEAN_STAY_S + (target - this.audience.size) / CATCH_UP_S);
+    const n = ctx.rng.poisson(rate);
+    if (n > 0) this.exposures += n * ctx.rng.range(3, 10);
+    for (let i = 0; i < n; i++) {
+      const ts = t + ctx.rng.int(1000);
+      const v = this.audience.enter(ts, drawStayMs(ctx.rng));
+      ctx.emit({ type: 'viewer_enter', ts, id: ctx.id(), userId: v.id });
+      this.departures.add(k, Math.floor((v.leaveAt - t) / 1000) + k, v);
+    }
+    if (k % EXPOSURE_REPORT_EVERY_S === 0 && this.exposures >= 1) {
+      const count = Math.floor(this.exposures);
+      this.exposures -= count;
+      ctx.emit({ type: 'room_exposure', ts: t, id: ctx.id(), count });
+    }
+  }
+
+  /** In a retention dip, viewers above the lowered target walk out on top of the usual departures. */
+  walkOut(t: number, target: number): void {
+    const excess = this.audience.size - target;
+    if (excess <= 0) return;
+    for (let n = this.ctx.rng.poisson(excess / CATCH_UP_S); n > 0; n--) {
+      const v = this.audience.pick(this.ctx.rng);
+      if (!v) return;
+      this.audience.leave(v);
+      this.emitLeave(v, Math.max(v.enteredAt, t + this.ctx.rng.int(1000)));
+    }
+  }
+
+  /** The stream ended at `t`: everyone still watching leaves. */
+  close(t: number): void {
+    for (const v of this.audience.clear()) this.emitLeave(v, t);
+    this.departures.clear();
+  }
+
+  private emitLeave(v: Viewer, ts: number): void {
+    this.ctx.emit({ type: 'viewer_leave', ts, id: this.ctx.id(), userId: v.id });
+  }
+}

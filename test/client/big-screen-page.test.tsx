@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+// The whole big screen (charts included, SVG renderer under jsdom) fed through the real bridge from a fake
+// socket, and the room picker.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BigScreen } from '../../client/src/features/big-screen/big-screen.tsx';
+import { RoomPicker } from '../../client/src/features/room-picker/room-picker.tsx';
+import { startBridge } from '../../client/src/lib/bridge.ts';
+import { rememberRoom } from '../../client/src/lib/recent-rooms.ts';
+import { useConnectionStore } from '../../client/src/stores/connection-store.ts';
+import { FakeSocket } from './fake-socket.ts';
+import { roomState, snapshotMessage } from './fixtures/room-state.ts';
+import { type Mounted, mount, resetStores, update } from './render.tsx';
+
+const TEST_IDS = [
+  'kpi-online',
+  'kpi-entries',
+  'kpi-watch',
+  'kpi-gmv',
+  'kpi-orders',
+  'kpi-conversion',
+  'conn-badge',
+  'source-badge',
+  'funnel-chart',
+  'online-chart',
+  'hot-words',
+  'product-table',
+  'barrage-ticker',
+  'lang-toggle',
+];
+
+let m: Mounted | null = null;
+const flushFrames = () => update(() => vi.advanceTimersByTime(50));
+let socket: FakeSocket;
+let stop: () => void;
+let now = 5_000_000;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  resetStores();
+  socket = new FakeSocket();
+  stop = startBridge(socket.asBridgeSocket(), () => now);
+});
+afterEach(() => {
+  m?.unmount();
+  m = null;
+  stop();
+  vi.useRealTimers();
+  localStorage.clear();
+});
+
+describe('big screen page', () => {
+  it('renders every widget from a snapshot and follows ticks, charts included', () => {
+    m = mount(<BigScreen roomId="r_test" />);
+    expect(m.byTestId('conn-badge')?.dataset.status).toBe('connecting');
+    update(() => socket.serve('room:snapshot', snapshotMessage(5)));
+    for (const id of TEST_IDS) expect(m.byTestId(id), id).not.toBeNull();
+    expect(m.byTestId('conn-badge')?.dataset.status).toBe('live');
+    expect(m.byTestId('source-badge')?.dataset.status).toBe('ok');
+    expect(m.byTestId('online-chart')?.querySelector('svg')).not.toBeNull();
+    flushFrames(); // setOption with lazyUpdate draws on the next animation frame
+    expect(m.byTestId('funnel-chart')?.textContent).toContain('直播间曝光');
+    expect(m.text('now-explaining')).toContain('<img src=x onerror=alert(1)>');
+    update(() => socket.serve('room:tick', { seq: 6, state: roomState({ seq: 6, online: 4321 }) }));
+    expect(m.text('kpi-online')).toBe('4,321');
+  });
+
+  it('says when the figures are stale, and when the source has no commerce', () => {
+    m = mount(<BigScreen roomId="r_test" />);
+    update(() => socket.serve('room:snapshot', snapshotMessage(5, { hasCommerce: false })));
+    expect(m.byTestId('no-commerce')?.textContent).toBe('该数据源无交易数据');
+    flushFrames();
+    expect(m.byTestId('funnel-chart')?.textContent).toContain('成交  — · —');
+    now += 5_000;
+    update(() => vi.advanceTimersByTime(300));
+    expect(m.byTestId('conn-badge')?.dataset.status).toBe('stale');
+    expect(m.byTestId('big-screen')?.classList.contains('outdated')).toBe(true);
+  });
+
+  it('shows a refused handshake with its code', () => {
+    m = mount(<BigScreen roomId="r_test" />);
+    const err = Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown token' } });
+    update(() => socket.serve('connect_error', err));
+    expect(m.byTestId('conn-badge')?.dataset.status).toBe('error');
+    expect(m.text('conn-badge')).toContain('unauthorized');
+    expect(useConnectionStore.getState().errorMessage).toBe('unknown token');
+  });
+
+  it('switches language with the toggle', () => {
+    m = mount(<BigScreen roomId="r_test" />);
+    update(() => socket.serve('room:snapshot', snapshotMessage(5)));
+    update(() => m!.byTestId('lang-toggle')!.click());
+    expect(m.host.textContent).toContain('Hot words');
+    flushFrames();
+    expect(m.byTestId('funnel-chart')?.textContent).toContain('Room exposure');
+    expect(localStorage.getItem('live-console.lang')).toBe('en');
+  });
+});
+
+describe('room picker', () => {
+  it('offers the recent rooms of this browser and a form', () => {
+    rememberRoom({ roomId: 'r_1', token: 't1', name: '店铺直播间' });
+    rememberRoom({ roomId: 'r_2', token: 't2' });
+    m = mount(<RoomPicker />);
+    const links = [...(m.byTestId('recent-rooms')?.querySelectorAll('a') ?? [])];
+    expect(links.map((a) => a.textContent)).toEqual(['r_2', '店铺直播间 r_1']);
+    expect(links[1]?.getAttribute('href')).toBe('/?room=r_1&token=t1');
+    expect(m.byTestId('room-picker')?.querySelectorAll('input')).toHaveLength(2);
+  });
+});
