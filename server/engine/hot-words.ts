@@ -13,10 +13,11 @@
 // inside the window, so 1m and 5m move smoothly instead of jumping at minute boundaries.
 //
 // Bounded memory: a ring of RING_MINUTES buckets keyed by floor(ts / 60 s); each bucket counts words in
-// Space-Saving (MINUTE_CAPACITY) and remembers voices as 30-bit hashes (at most MAX_VOICES_PER_MINUTE, then
-// further voices count undamped); a bucket is cleared when its slot is reused. The session is Space-Saving
-// (SESSION_CAPACITY) ranked by its guaranteed count. Events older than the ring count only in the session, and
-// undamped, since their minute's voices are gone.
+// Space-Saving (MINUTE_CAPACITY) and is cleared when its slot is reused. Voices are 30-bit hashes, at most
+// MAX_VOICES_PER_MINUTE a minute (further voices count undamped), kept only for the VOICE_MINUTES newest
+// minutes: late events are seconds late, and older voice sets would cost memory for nothing. The session is
+// Space-Saving (SESSION_CAPACITY) ranked by its guaranteed count. So a late event from before the previous
+// minute counts undamped, and one older than the ring counts in the session only.
 import { WINDOW_MS } from '../../shared/constants.ts';
 import type { HotWord } from '../../shared/state.ts';
 import { hash32a, hash32b } from './sketch/hash.ts';
@@ -30,8 +31,11 @@ export const BASELINE_MINUTES = 10;
 export const RING_MINUTES = BASELINE_MINUTES + 2;
 export const MINUTE_CAPACITY = 5_000;
 export const SESSION_CAPACITY = 2_000;
-/** About 8 MB of hashes per minute at most; a room would need thousands of lines a second to reach it. */
+/** About 5 MB of hashes (26 bytes each in a V8 Set) per minute at most; a room would need thousands of lines
+ * a second to reach it. */
 export const MAX_VOICES_PER_MINUTE = 200_000;
+/** The current and the previous minute keep their voices. */
+export const VOICE_MINUTES = 2;
 export const RISING_MIN_VOICES = 3;
 export const RISING_FACTOR = 2;
 const WINDOW_MINUTES = { '1m': 1, '5m': 5 } as const;
@@ -68,7 +72,8 @@ export class HotWordTracker {
     const words = this.tokenizer.tokenize(text);
     if (words.length === 0) return;
     const bucket = this.bucketFor(ts);
-    const user = bucket !== null && userId !== undefined ? Math.imul(hash32a(userId), 0x9e3779b1) : null;
+    const damp = bucket !== null && userId !== undefined && bucket.minute > this.latestMinute - VOICE_MINUTES;
+    const user = damp ? Math.imul(hash32a(userId), 0x9e3779b1) : null;
     for (const w of words) {
       if (bucket !== null) {
         // 30 bits keep the hash a small integer in V8; a collision (≈ voices / 2^30) drops one voice.
@@ -151,9 +156,14 @@ export class HotWordTracker {
   private bucketFor(ts: number): MinuteWords | null {
     const minute = Math.floor(ts / WINDOW_MS);
     if (minute <= this.latestMinute - RING_MINUTES) return null;
-    if (minute > this.latestMinute) this.latestMinute = minute;
+    if (minute > this.latestMinute) this.advanceTo(minute);
     const b = this.ring[((minute % RING_MINUTES) + RING_MINUTES) % RING_MINUTES]!;
     if (b.minute !== minute) b.reset(minute);
     return b;
+  }
+
+  private advanceTo(minute: number): void {
+    this.latestMinute = minute;
+    for (const b of this.ring) if (b.minute <= minute - VOICE_MINUTES && b.voices.size > 0) b.voices.clear();
   }
 }

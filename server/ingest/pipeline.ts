@@ -6,7 +6,7 @@ import type { RoomRuntime } from '../rooms/room-runtime.ts';
 import type { IngestRejection, IngestResult } from '../sources/source.ts';
 import type { TimelineWriter } from '../storage/timeline-writer.ts';
 import type { BodyItem } from './parse-body.ts';
-import { validateEvent } from './validate-event.ts';
+import { type TimeBounds, validateEvent } from './validate-event.ts';
 
 export interface IngestMetrics {
   accepted(roomId: string, n: number): void;
@@ -26,14 +26,7 @@ export class IngestPipeline {
   ) {}
 
   async ingest(runtime: RoomRuntime, items: BodyItem[], opts: IngestOptions): Promise<IngestResult> {
-    const bounds = opts.checkTime ? { now: this.clock.now() } : null;
-    const rejected: IngestRejection[] = [];
-    const valid: LiveEvent[] = [];
-    items.forEach((item, index) => {
-      const verdict = item.ok ? validateEvent(item.value, bounds) : item;
-      if (verdict.ok) valid.push(verdict.event);
-      else rejected.push({ index, code: verdict.code, message: verdict.message });
-    });
+    const { valid, rejected } = splitValid(items, opts.checkTime ? { now: this.clock.now() } : null);
     for (const r of rejected) this.metrics.rejected(runtime.roomId, r.code);
     const inserted = valid.length ? await this.writer.append(runtime.roomId, valid) : [];
     const fresh = valid.filter((_, i) => inserted[i]);
@@ -50,4 +43,19 @@ export class IngestPipeline {
       opts,
     );
   }
+}
+
+/** Validates each item; a bad one is rejected alone, with its index in the sender's batch. */
+export function splitValid(
+  items: BodyItem[],
+  bounds: TimeBounds | null,
+): { valid: LiveEvent[]; rejected: IngestRejection[] } {
+  const rejected: IngestRejection[] = [];
+  const valid: LiveEvent[] = [];
+  items.forEach((item, index) => {
+    const verdict = item.ok ? validateEvent(item.value, bounds) : item;
+    if (verdict.ok) valid.push(verdict.event);
+    else rejected.push({ index, code: verdict.code, message: verdict.message });
+  });
+  return { valid, rejected };
 }

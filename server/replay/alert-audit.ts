@@ -2,20 +2,10 @@
 // and whether the metric recovered (the alert resolved) within 5 minutes of firing.
 import type { Alert } from '../../shared/alerts.ts';
 import type { Cue } from '../../shared/cues.ts';
+import type { AlertAuditRow } from '../../shared/replay.ts';
 import type { JournalRepo } from '../storage/journal-repo.ts';
 
 const RECOVERY_MS = 5 * 60_000;
-
-export interface AlertAuditRow {
-  alertId: string;
-  name: string;
-  severity: string;
-  firedAt: number;
-  resolvedAt: number | null;
-  cueSent: boolean;
-  cueAcked: boolean;
-  recoveredWithin5Min: boolean;
-}
 
 export interface SessionJournal {
   alerts: { type: string; alert: Alert }[];

@@ -1,16 +1,7 @@
 // Minute-level series of a session, read from stored states at each minute's end (no raw-event scan).
+import type { MinutePoint } from '../../shared/replay.ts';
 import type { RoomState } from '../../shared/state.ts';
 import type { TimelineReader } from '../storage/timeline-reader.ts';
-
-export interface MinutePoint {
-  minute: number;
-  online: number | null;
-  entries: number | null;
-  comments: number | null;
-  clicks: number | null;
-  orders: number | null;
-  gmv: number | null;
-}
 
 export function minuteSeries(reader: TimelineReader, roomId: string, start: number, end: number): MinutePoint[] {
   const out: MinutePoint[] = [];

@@ -1,17 +1,7 @@
 // Explain segments (讲解) of a session, with what happened to that product while it was explained: read from
 // the events in the session's time range (the (room_id, ts) index keeps this to the session's rows).
+import type { ExplainSegment } from '../../shared/replay.ts';
 import type { Db } from '../storage/db.ts';
-
-export interface ExplainSegment {
-  productId: string;
-  start: number;
-  end: number;
-  durationSeconds: number;
-  exposures: number;
-  clicks: number;
-  orders: number;
-  gmv: number;
-}
 
 export function explainSegments(db: Db, roomId: string, start: number, end: number): ExplainSegment[] {
   const marks = db

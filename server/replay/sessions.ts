@@ -1,26 +1,13 @@
 // Sessions are read from the timeline: a run of events with no gap longer than SESSION_GAP_MS. The headline
 // figures are the room state at the session's last event (the engine starts from zero at each session).
 import { SESSION_GAP_MS } from '../../shared/constants.ts';
+import type { SessionInfo } from '../../shared/replay.ts';
 import type { RoomState } from '../../shared/state.ts';
+
+export type { SessionInfo };
+
 import type { Db } from '../storage/db.ts';
 import type { TimelineReader } from '../storage/timeline-reader.ts';
-
-export interface SessionInfo {
-  id: string;
-  roomId: string;
-  start: number;
-  end: number;
-  durationSeconds: number;
-  events: number;
-  headline: {
-    peakOnline: number;
-    cumulativeViewers: number;
-    comments: number;
-    orders: number;
-    gmv: number;
-    paid: number;
-  } | null;
-}
 
 export const sessionId = (roomId: string, start: number) => `${roomId}.${start}`;
 

@@ -2,15 +2,13 @@
 // recorded timestamps) or replayed at a speed factor.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { LiveEvent } from '../../shared/events.ts';
 import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { type BodyItem, parseEventsBody } from '../ingest/parse-body.ts';
-import { validateEvent } from '../ingest/validate-event.ts';
+import { splitValid } from '../ingest/pipeline.ts';
 import type { Services } from '../services.ts';
 import { parseBilibiliXml } from '../sources/import/bilibili-xml.ts';
 import { ReplaySource } from '../sources/replay-source.ts';
-import type { IngestRejection } from '../sources/source.ts';
 import type { SourceManager } from '../sources/source-manager.ts';
 import { errors, RoomParams } from './schemas.ts';
 
@@ -66,13 +64,8 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
       const { format, speed } = req.query;
       const items = toItems(format, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       const runtime = services.runtime(req.params.id)!;
-      const rejected: IngestRejection[] = [];
-      const valid: LiveEvent[] = [];
-      items.forEach((item, index) => {
-        const v = item.ok ? validateEvent(item.value, null) : item;
-        if (v.ok) valid.push(v.event);
-        else rejected.push({ index, code: v.code, message: v.message });
-      });
+      // Recordings keep their own time: no bound against server time.
+      const { valid, rejected } = splitValid(items, null);
       valid.sort((a, b) => a.ts - b.ts);
       const base = {
         format,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BigScreen } from '../../client/src/features/big-screen/big-screen.tsx';
 import { RoomPicker } from '../../client/src/features/room-picker/room-picker.tsx';
 import { startBridge } from '../../client/src/lib/bridge.ts';
+import { echarts } from '../../client/src/lib/echarts.ts';
 import { rememberRoom } from '../../client/src/lib/recent-rooms.ts';
 import { useConnectionStore } from '../../client/src/stores/connection-store.ts';
 import { FakeSocket } from './fake-socket.ts';
@@ -28,28 +29,31 @@ const TEST_IDS = [
   'lang-toggle',
 ];
 
+// jsdom has no canvas to measure text with: a fixed-width estimate keeps zrender quiet and layouts stable.
+echarts.setPlatformAPI({ measureText: (text = '') => ({ width: text.length * 9 }) });
+
 let m: Mounted | null = null;
-const flushFrames = () => update(() => vi.advanceTimersByTime(50));
+/** Charts draw on the next animation frame (setOption with lazyUpdate): wait for it, with a timeout. */
+const chartText = async (id: string, expected: string) =>
+  vi.waitFor(() => expect(m?.byTestId(id)?.textContent).toContain(expected), { timeout: 2_000 });
 let socket: FakeSocket;
 let stop: () => void;
-let now = 5_000_000;
 
 beforeEach(() => {
-  vi.useFakeTimers();
+  // Real timers: jsdom's animation frames run on them, and the charts draw on the next frame.
   resetStores();
   socket = new FakeSocket();
-  stop = startBridge(socket.asBridgeSocket(), () => now);
+  stop = startBridge(socket.asBridgeSocket());
 });
 afterEach(() => {
   m?.unmount();
   m = null;
   stop();
-  vi.useRealTimers();
   localStorage.clear();
 });
 
 describe('big screen page', () => {
-  it('renders every widget from a snapshot and follows ticks, charts included', () => {
+  it('renders every widget from a snapshot and follows ticks, charts included', async () => {
     m = mount(<BigScreen roomId="r_test" />);
     expect(m.byTestId('conn-badge')?.dataset.status).toBe('connecting');
     update(() => socket.serve('room:snapshot', snapshotMessage(5)));
@@ -57,21 +61,18 @@ describe('big screen page', () => {
     expect(m.byTestId('conn-badge')?.dataset.status).toBe('live');
     expect(m.byTestId('source-badge')?.dataset.status).toBe('ok');
     expect(m.byTestId('online-chart')?.querySelector('svg')).not.toBeNull();
-    flushFrames(); // setOption with lazyUpdate draws on the next animation frame
-    expect(m.byTestId('funnel-chart')?.textContent).toContain('直播间曝光');
+    await chartText('funnel-chart', '直播间曝光');
     expect(m.text('now-explaining')).toContain('<img src=x onerror=alert(1)>');
     update(() => socket.serve('room:tick', { seq: 6, state: roomState({ seq: 6, online: 4321 }) }));
     expect(m.text('kpi-online')).toBe('4,321');
   });
 
-  it('says when the figures are stale, and when the source has no commerce', () => {
+  it('says when the figures are stale, and when the source has no commerce', async () => {
     m = mount(<BigScreen roomId="r_test" />);
     update(() => socket.serve('room:snapshot', snapshotMessage(5, { hasCommerce: false })));
     expect(m.byTestId('no-commerce')?.textContent).toBe('该数据源无交易数据');
-    flushFrames();
-    expect(m.byTestId('funnel-chart')?.textContent).toContain('成交  — · —');
-    now += 5_000;
-    update(() => vi.advanceTimersByTime(300));
+    await chartText('funnel-chart', '成交  — · —');
+    update(() => socket.serve('room:tick', { seq: 9, state: roomState({ seq: 9 }) })); // a gap: resync asked
     expect(m.byTestId('conn-badge')?.dataset.status).toBe('stale');
     expect(m.byTestId('big-screen')?.classList.contains('outdated')).toBe(true);
   });
@@ -85,13 +86,12 @@ describe('big screen page', () => {
     expect(useConnectionStore.getState().errorMessage).toBe('unknown token');
   });
 
-  it('switches language with the toggle', () => {
+  it('switches language with the toggle', async () => {
     m = mount(<BigScreen roomId="r_test" />);
     update(() => socket.serve('room:snapshot', snapshotMessage(5)));
     update(() => m!.byTestId('lang-toggle')!.click());
     expect(m.host.textContent).toContain('Hot words');
-    flushFrames();
-    expect(m.byTestId('funnel-chart')?.textContent).toContain('Room exposure');
+    await chartText('funnel-chart', 'Room exposure');
     expect(localStorage.getItem('live-console.lang')).toBe('en');
   });
 });

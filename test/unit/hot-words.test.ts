@@ -128,6 +128,17 @@ describe('HotWordTracker rules', () => {
     expect(countOf(h.top('session', now), '太迟')).toBe(1);
   });
 
+  it('damps late events in the previous minute, and counts later ones undamped (their voices are dropped)', () => {
+    const h = new HotWordTracker(words);
+    h.addComment(T0 + 30 * MIN, 'u1', '现场');
+    for (let i = 0; i < 3; i++) h.addComment(T0 + 29 * MIN + i, 'u2', '刚才');
+    for (let i = 0; i < 3; i++) h.addComment(T0 + 25 * MIN + i, 'u3', '早先');
+    const session = h.top('session', T0 + 30 * MIN + 1000);
+    expect(countOf(session, '刚才')).toBe(1);
+    expect(countOf(session, '早先')).toBe(3);
+    expect(h.footprint().voices).toBe(2);
+  });
+
   it('keeps memory bounded under a long tail of distinct words and viewers', () => {
     const h = new HotWordTracker(words);
     for (let i = 0; i < 300_000; i++) {

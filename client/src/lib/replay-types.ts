@@ -1,42 +1,10 @@
 // What the replay and report screens read from GET /api/sessions/:sid/report (server/replay/report.ts).
 import type { Alert } from '../../../shared/alerts.ts';
 import type { Cue } from '../../../shared/cues.ts';
+import type { AlertAuditRow, ExplainSegment, Marker, MinutePoint, SessionInfo } from '../../../shared/replay.ts';
 import type { HotWord, ProductStats } from '../../../shared/state.ts';
 
-export interface SessionInfo {
-  id: string;
-  start: number;
-  end: number;
-  durationSeconds: number;
-  events: number;
-  headline: {
-    peakOnline: number;
-    cumulativeViewers: number;
-    comments: number;
-    orders: number;
-    gmv: number;
-    paid: number;
-  } | null;
-}
-
-export interface Marker {
-  kind: 'alert' | 'cue' | 'explain' | 'dip';
-  ts: number;
-  end?: number;
-  label: string;
-  severity?: string;
-  acked?: boolean;
-}
-
-export interface MinutePoint {
-  minute: number;
-  online: number | null;
-  entries: number | null;
-  comments: number | null;
-  clicks: number | null;
-  orders: number | null;
-  gmv: number | null;
-}
+export type { Marker, MinutePoint, SessionInfo };
 
 export interface CompareRow {
   metric: string;
@@ -60,26 +28,8 @@ export interface Report {
   clicks: { productExposureUsers: number | null; clickUsers: number | null; clickRate: number | null } | null;
   conversion: Record<string, number | null> | null;
   products: ProductStats[];
-  explainSegments: {
-    productId: string;
-    start: number;
-    end: number;
-    durationSeconds: number;
-    exposures: number;
-    clicks: number;
-    orders: number;
-    gmv: number;
-  }[];
-  alertAudit: {
-    alertId: string;
-    name: string;
-    severity: string;
-    firedAt: number;
-    resolvedAt: number | null;
-    cueSent: boolean;
-    cueAcked: boolean;
-    recoveredWithin5Min: boolean;
-  }[];
+  explainSegments: ExplainSegment[];
+  alertAudit: AlertAuditRow[];
   alerts: { type: string; alert: Alert }[];
   cues: Cue[];
   comparison: { previousSession: boolean; rows: CompareRow[]; largestChanges: string[] } | null;

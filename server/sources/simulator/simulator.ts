@@ -42,7 +42,7 @@ export interface SimulatorOptions {
 export interface Simulator {
   readonly catalogue: Product[];
   readonly dips: DipSpec[];
-  /** All events with ts < untilTs not yet returned, sorted by ts. untilTs may be Infinity once durationMs is set. */
+  /** All events with ts < untilTs not yet returned, sorted by ts. untilTs may be infinite once durationMs is set. */
   advance(untilTs: number): LiveEvent[];
   /** Simulated time reached: every event before it has been returned. */
   readonly now: number;
@@ -87,7 +87,8 @@ class RoomSimulator implements Simulator, SimContext {
     this.reached = this.base;
     this.peak = Math.max(0, opts.peakOnline ?? 300);
     this.anonymousShare = opts.anonymousShare ?? 0.05;
-    this.endTs = opts.durationMs === undefined ? Infinity : this.base + Math.ceil(opts.durationMs / 1000) * 1000;
+    this.endTs =
+      opts.durationMs === undefined ? Number.POSITIVE_INFINITY : this.base + Math.ceil(opts.durationMs / 1000) * 1000;
     this.catalogue = opts.products ?? defaultCatalogue(opts.productCount ?? 8, this.rng);
     this.dips = opts.dips ?? [];
     this.commerce = new Commerce(this, opts.seed);
@@ -111,7 +112,7 @@ class RoomSimulator implements Simulator, SimContext {
   }
 
   advance(untilTs: number): LiveEvent[] {
-    if (Number.isNaN(untilTs) || (untilTs === Infinity && this.endTs === Infinity)) {
+    if (Number.isNaN(untilTs) || (untilTs === Number.POSITIVE_INFINITY && this.endTs === Number.POSITIVE_INFINITY)) {
       throw new RangeError('advance() needs a finite time unless the stream has a durationMs');
     }
     if (untilTs <= this.reached) return [];

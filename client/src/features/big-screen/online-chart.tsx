@@ -27,11 +27,11 @@ export function OnlineChart() {
   const base = useMemo<EChartsOption>(
     () => ({
       animation: false,
-      grid: { left: 70, right: 20, top: 20, bottom: 36 },
+      grid: { left: 8, right: 20, top: 20, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       tooltip: { trigger: 'axis', formatter: (p: unknown) => onlineTooltip(p, t('online'), lang) },
       xAxis: {
         type: 'time',
-        axisLabel: { ...CHART_TEXT, formatter: (v: number) => hhmm(v) },
+        axisLabel: { ...CHART_TEXT, hideOverlap: true, formatter: (v: number) => hhmm(v) },
         splitLine: { show: false },
       },
       yAxis: {
