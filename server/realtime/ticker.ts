@@ -33,7 +33,9 @@ export class Ticker {
     const fullSnapshot = ++this.ticks % Math.max(1, Math.round(FULL_SNAPSHOT_EVERY_MS / this.intervalMs)) === 0;
     for (const runtime of this.services.registry.all()) {
       const msg = runtime.tick(wallNow);
-      this.services.writer.putTick(runtime.roomId, msg.state.ts, msg.seq, JSON.stringify(msg.state));
+      // An at-once import holds the room clock: those ticks show a recording half-loaded, not a live screen.
+      if (!runtime.holdClock)
+        this.services.writer.putTick(runtime.roomId, msg.state.ts, msg.seq, JSON.stringify(msg.state));
       const lag = msg.state.source.lagMs;
       if (lag !== null) this.services.metrics.roomLag.set({ room: runtime.roomId }, lag / 1000);
       const channel = roomChannel(runtime.roomId);

@@ -3,8 +3,9 @@
 import type { LiveEvent } from '../../shared/events.ts';
 import type { Db } from './db.ts';
 
-/** Ticks at least every second; a longer gap means the screen was not live there (replayed, imported). */
-const TICK_GAP_MS = 5000;
+/** Ticks come several times a second of wall time; even at 60x replay speed with a stalled event loop they are
+ * well under this apart in event time. A longer gap means no screen was live there (an import). */
+const TICK_GAP_MS = 120_000;
 
 export class TimelineReader {
   constructor(private readonly db: Db) {}
@@ -38,8 +39,13 @@ export class TimelineReader {
     const tick = this.db
       .prepare('SELECT ts, body FROM ticks WHERE room_id = ? AND ts <= CAST(? AS INTEGER) ORDER BY ts DESC LIMIT 1')
       .get(roomId, Math.floor(ts)) as { ts: number; body: string } | undefined;
-    // Live, ticks come several times a second: the last one is what the screen showed.
-    if (tick && ts - tick.ts <= TICK_GAP_MS) return tick;
+    // While the ticker ran around `ts` (the next tick follows closely), the last tick is what screens showed.
+    if (tick) {
+      const next = this.db
+        .prepare('SELECT ts FROM ticks WHERE room_id = ? AND ts > CAST(? AS INTEGER) ORDER BY ts LIMIT 1')
+        .get(roomId, tick.ts) as { ts: number } | undefined;
+      if ((next ? next.ts : ts) - tick.ts <= TICK_GAP_MS) return tick;
+    }
     const sec = this.stateAt(roomId, Math.floor(ts / 1000) - 1);
     const secTs = sec ? sec.sec * 1000 + 999 : null;
     if (sec && secTs !== null && (!tick || secTs > tick.ts)) return { ts: secTs, body: sec.body };

@@ -78,7 +78,8 @@ describe.skipIf(!ready && !process.env.CI)('replay and report in Chromium', () =
     await expect
       .poll(
         async () => {
-          await alertMarker.click();
+          // The scrubber's range input overlaps the marker row; dispatch the click on the marker itself.
+          await alertMarker.dispatchEvent('click');
           await page.waitForTimeout(500);
           return alertItem.count();
         },
