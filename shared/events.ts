@@ -47,6 +47,9 @@ export const EventSchemas = {
   refund: event('refund', { orderId: Id, amount: Amount }),
   explain_start: event('explain_start', { productId: Id }),
   explain_end: event('explain_end', { productId: Id }),
+  /** Explicit session boundaries: a start begins a new session at once, an end closes the current one. */
+  session_start: event('session_start', {}),
+  session_end: event('session_end', {}),
 } satisfies Record<string, TObject>;
 
 export type EventType = keyof typeof EventSchemas;

@@ -124,6 +124,9 @@ export class RoomEngine {
       case 'explain_end':
         this.commerce.explainEnd(e);
         break;
+      case 'session_start':
+      case 'session_end':
+        break; // boundaries are the runtime's business (room-runtime.ts)
     }
   }
 

@@ -39,9 +39,9 @@ function scanSessions(db: Db, reader: TimelineReader, roomId: string): SessionIn
   const rows = db
     .prepare(
       `SELECT ts, prev, n FROM (
-         SELECT ts, LAG(ts) OVER (ORDER BY ts) AS prev, ROW_NUMBER() OVER (ORDER BY ts) AS n
-         FROM events WHERE room_id = ?)
-       WHERE prev IS NULL OR ts - prev > ?`,
+         SELECT ts, type, LAG(ts) OVER w AS prev, LAG(type) OVER w AS prevType, ROW_NUMBER() OVER w AS n
+         FROM events WHERE room_id = ? WINDOW w AS (ORDER BY ts, seq))
+       WHERE prev IS NULL OR ts - prev > ? OR type = 'session_start' OR prevType = 'session_end'`,
     )
     .all(roomId, SESSION_GAP_MS) as { ts: number; prev: number | null; n: number }[];
   const last = db.prepare('SELECT MAX(ts) AS ts, COUNT(*) AS n FROM events WHERE room_id = ?').get(roomId) as {

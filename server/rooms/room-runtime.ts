@@ -58,8 +58,19 @@ export class RoomRuntime {
   private readonly tokenizer: Tokenizer;
 
   /** A gap of SESSION_GAP_MS without events ends a session; the next event starts a new one from zero. */
-  private startSessionIfGap(ts: number): void {
-    if (this.sessionStart !== null && this.lastEventTs !== null && ts - this.lastEventTs <= SESSION_GAP_MS) return;
+  /** Set by a session_end event: the next event starts a new session whatever the gap. */
+  private sessionEnded = false;
+
+  private startSessionIfGap(e: LiveEvent): void {
+    const ts = e.ts;
+    const forced = e.type === 'session_start' || this.sessionEnded;
+    if (e.type === 'session_end') {
+      this.sessionEnded = true;
+      return;
+    }
+    this.sessionEnded = false;
+    if (!forced && this.sessionStart !== null && this.lastEventTs !== null && ts - this.lastEventTs <= SESSION_GAP_MS)
+      return;
     // Fresh engine and capture even for the first session: ticks may have moved the old clock to today
     // (an empty room waiting for a recording of last year).
     this.engine = new RoomEngine(this.roomId, { tokenizer: this.tokenizer }, this.engine.catalogue());
@@ -72,7 +83,7 @@ export class RoomRuntime {
   applyEvents(events: LiveEvent[]): void {
     for (const e of events) {
       this.closeSecondsBefore(e.ts);
-      this.startSessionIfGap(e.ts);
+      this.startSessionIfGap(e);
       this.engine.apply(e);
       if (this.lastEventTs === null || e.ts > this.lastEventTs) this.lastEventTs = e.ts;
     }

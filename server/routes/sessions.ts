@@ -49,6 +49,28 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     },
   );
 
+  // An explicit start or end, stamped with the room's clock and stored on the timeline like any event.
+  app.post(
+    '/api/rooms/:id/session',
+    {
+      schema: {
+        params: RoomParams,
+        body: Type.Object(
+          { action: Type.Union([Type.Literal('start'), Type.Literal('end')]) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ ts: Type.Number() }), ...errors },
+      },
+    },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      const runtime = services.runtime(req.params.id)!;
+      const ts = Math.round(runtime.timeAt(services.clock.now()));
+      await services.pipeline.ingestEvents(runtime, [{ type: `session_${req.body.action}`, ts }], { checkTime: false });
+      return { ts };
+    },
+  );
+
   const Sid = Type.Object({ sid: Type.String({ maxLength: 80 }) });
   const sessionFor = (req: { params: { sid: string } } & Parameters<typeof authorizeRoom>[0]) => {
     const parsed = parseSessionId(req.params.sid);
