@@ -54,12 +54,15 @@ export class Engagement {
       this.spamText = ctx.rng.pick(SPAM_LINES);
       this.spamLeft = this.spammer ? 20 + ctx.rng.int(31) : 0;
     }
-    // A flooder who left stops flooding.
-    if (this.spamLeft > 0 && this.spammer && this.spammer.slot < 0) this.spamLeft = 0;
+    const who = this.spammer;
+    if (this.spamLeft === 0 || !who) return;
+    if (who.slot < 0) {
+      this.spamLeft = 0; // a flooder who left stops flooding
+      return;
+    }
     for (let n = Math.min(this.spamLeft, 1 + ctx.rng.int(3)); n > 0; n--) {
       this.spamLeft--;
-      const userId = this.spammer!.id;
-      ctx.emit({ type: 'comment', ts: instant(ctx, t, this.spammer!), id: ctx.id(), userId, text: this.spamText });
+      ctx.emit({ type: 'comment', ts: instant(ctx, t, who), id: ctx.id(), userId: who.id, text: this.spamText });
     }
   }
 

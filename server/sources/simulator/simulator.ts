@@ -72,12 +72,14 @@ class RoomSimulator implements Simulator, SimContext {
   private readonly commerce: Commerce;
   private readonly show: RunOfShow;
   private readonly scheduled = new SecondBuckets<LiveEvent>();
+  /** Index of the next simulated second to generate (second k starts at base + k·1000). */
   private k = 0;
   private reached: number;
   private ended = false;
   private ids = 0;
-  /** Events of the second being generated, then of the part of it not yet returned. */
+  /** Events of the second being generated. */
   private current: LiveEvent[] = [];
+  /** The part of the last generated second at or after the last untilTs, sorted. */
   private held: LiveEvent[] = [];
 
   constructor(opts: SimulatorOptions) {

@@ -1,6 +1,6 @@
-// Orders one simulated second's events by ts with a counting sort on the millisecond (O(n), stable, so
-// same-millisecond events keep generation order: an entry before that viewer's first comment). A comparison
-// sort was the largest cost in a 50,000-viewer room.
+// Orders one simulated second's events by ts with a counting sort on the millisecond: O(n) where a comparison
+// sort is O(n log n) at ~3,000 events a second in a 50,000-viewer room, and stable, so same-millisecond events
+// keep generation order (a viewer's entry before their first comment).
 const counts = new Int32Array(1001);
 
 /** `events` all have ts in [t, t + 1000). */
