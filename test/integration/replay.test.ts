@@ -44,7 +44,8 @@ describe('replay', () => {
     let compared = 0;
     for (let t = from; t <= to; t += 1000) {
       const expected = inSession.filter((st) => st.ts <= t).pop()!;
-      expect(await replayAt(t), `second ${t}`).toEqual(expected);
+      const got = await replayAt(t);
+      expect(got, `second ${t}`).toEqual(expected);
       compared++;
     }
     expect(compared).toBeGreaterThan(60); // 20× speed: ~2 simulated seconds per tick

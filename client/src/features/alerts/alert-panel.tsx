@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type Alert, SEVERITY_RANK } from '../../../../shared/alerts.ts';
+import { fillTemplate } from '../../../../shared/cue-template.ts';
 import { SNOOZE_MINUTES } from '../../../../shared/protocol.ts';
 import { send } from '../../lib/commands.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -46,6 +47,15 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
   const cue = useCuesStore((s) => Object.values(s.byId).find((c) => c.alertId === alert.id) ?? null);
   const roomTs = useRoomStore((s) => s.state?.ts ?? alert.firedAt ?? 0);
   const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > roomTs;
+  // The server fills the template when the cue is sent; the panel previews it with the room as it is now.
+  const preview = useRoomStore((s) => {
+    const st = s.state;
+    const p = st?.products.find((x) => x.id === st.explaining);
+    return fillTemplate(alert.action, {
+      ...(p ? { 商品名: p.name, 价格: p.price, 库存: p.stock } : {}),
+      ...(st ? { 在线人数: st.online } : {}),
+    });
+  });
   const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const res = await p;
     setError(res.ok ? null : (res.error?.message ?? 'failed'));
@@ -67,7 +77,7 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
         {alert.ackedAt ? ` · ${t('acked')}` : ''}
         {snoozed ? ` · ${t('snoozed')}` : ''}
       </div>
-      <div className="alert-action">{alert.action}</div>
+      <div className="alert-action">{preview}</div>
       {cue ? <CueStatusLine cue={cue} /> : null}
       {canAct ? (
         <div className="alert-buttons">
