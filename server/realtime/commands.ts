@@ -28,6 +28,7 @@ type Command = keyof typeof schemas;
 const checkers = Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, TypeCompiler.Compile(s as TSchema)]));
 
 export type CommandResult = Ack<unknown>;
+const NOT_OPEN = 'cue is not open (already acknowledged, cancelled or expired)';
 const fail = (code: string, message: string): CommandResult => ({ ok: false, error: { code, message } });
 
 /** Runs one command for a seat. Exported for tests and for the HTTP twin of cue:push if one is added. */
@@ -56,19 +57,9 @@ export function runCommand(
     case 'cue:push':
       return pushCue(payload as Parameters<ClientToServerEvents['cue:push']>[0], seat, runtime, services, ts);
     case 'cue:cancel':
-      return cueResult(
-        runtime.cues.cancel(p.cueId, ts),
-        runtime,
-        services,
-        'cue is not open (already acknowledged, cancelled or expired)',
-      );
+      return cueResult(runtime.cues.cancel(p.cueId, ts), runtime, services, NOT_OPEN);
     case 'cue:ack':
-      return cueResult(
-        runtime.cues.ack(p.cueId, ts),
-        runtime,
-        services,
-        'cue is not open (already acknowledged, cancelled or expired)',
-      );
+      return cueResult(runtime.cues.ack(p.cueId, ts), runtime, services, NOT_OPEN);
     case 'cue:seen':
       return cueResult(runtime.cues.seen(p.cueId, p.phase, ts), runtime, services, 'nothing to record', true);
   }
