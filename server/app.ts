@@ -58,7 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(eventRoutes, { services });
   await app.register(importRoutes, { services, sources });
   await app.register(sourceRoutes, { services, sources });
-  await app.register(alertRuleRoutes, { services });
+  await app.register(alertRuleRoutes, { services, io });
   await app.register(sessionRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir);

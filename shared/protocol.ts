@@ -1,7 +1,7 @@
 // The one catalogue of socket events on namespace /live. Names are `domain:action`: commands are
 // imperatives sent by clients and always answered with an Ack; facts are sent by the server.
 // Bump PROTOCOL_VERSION on any incompatible change; the client refuses a server with another version.
-import type { Alert } from './alerts.ts';
+import type { Alert, AlertRule } from './alerts.ts';
 import type { Cue, CuePush } from './cues.ts';
 import type { RoomSnapshot, RoomState } from './state.ts';
 
@@ -31,6 +31,17 @@ export interface SnapshotMessage extends RoomSnapshot {
   alerts: Alert[];
   /** Open cues in prompter order (urgent first), then the recent closed ones: a reconnect loses none. */
   cues: Cue[];
+  /** The room's alert rules as the evaluator runs them. Optional: added in protocol 2 without a bump. */
+  rules?: AlertRule[];
+}
+
+/** The rules were replaced (PUT /api/rooms/:id/alert-rules): the whole list, who changed it, at what room time. */
+export interface RulesMessage {
+  rules: AlertRule[];
+  /** The caller's role: admin, controller or assistant. */
+  by: string;
+  /** Room (event) time of the change, the same as its timeline entry. */
+  at: number;
 }
 
 export const SNOOZE_MINUTES = [5, 10, 30] as const;
@@ -61,6 +72,8 @@ export interface ServerToClientEvents {
   /** Acknowledged or snoozed. */
   'alert:updated': (msg: { alert: Alert }) => void;
   'alert:resolved': (msg: { alert: Alert }) => void;
+  /** The rules changed. To controller, assistant and viewer seats, like alerts. */
+  'alert:rules': (msg: RulesMessage) => void;
   /** A cue was sent. To every seat of the room. */
   'cue:new': (msg: { cue: Cue }) => void;
   /** A cue was delivered, shown, acknowledged, cancelled, expired or escalated. */

@@ -18,6 +18,7 @@ export function buildSnapshot(
     series: { online: runtime.engine.onlineSeries() },
     alerts: runtime.alerts.active(),
     cues: mergeCues(runtime.cues.open(), runtime.cues.recent()),
+    rules: runtime.alerts.rules,
   };
 }
 

@@ -1,13 +1,20 @@
-// A room's alert rules: listed and replaced whole; every change is written to the room's timeline.
+// A room's alert rules: listed and replaced whole; every change is written to the room's timeline and sent
+// to the screens that show alerts, so an editor open on another screen sees it at once.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AlertRulesSchema } from '../../shared/alerts.ts';
+import type { AlertEvent } from '../alerts/alert-evaluator.ts';
 import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
+import type { IoServer } from '../plugins/socket-io.ts';
+import { broadcastRules } from '../realtime/broadcaster.ts';
 import type { Services } from '../services.ts';
+import { AlertsResponseSchema } from './alert-schemas.ts';
 import { errors, RoomParams } from './schemas.ts';
 
-export const alertRuleRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+type Deps = { services: Services; io: IoServer };
+
+export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { services, io }) => {
   const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
 
   app.get(
@@ -35,16 +42,22 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       const runtime = services.runtime(req.params.id)!;
       services.rooms.setAlertRules(req.params.id, req.body);
       runtime.alerts.setRules(req.body);
-      services.journal.append(req.params.id, runtime.timeAt(services.clock.now()), 'rules', { by, rules: req.body });
+      const at = runtime.timeAt(services.clock.now());
+      services.journal.append(req.params.id, at, 'rules', { by, rules: req.body });
+      broadcastRules(io, req.params.id, { rules: req.body, by, at });
       return { rules: req.body.length };
     },
   );
 
-  app.get('/api/rooms/:id/alerts', { schema: { params: RoomParams } }, async (req) => {
-    authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
-    return {
-      active: services.runtime(req.params.id)!.alerts.active(),
-      history: services.journal.list(req.params.id, 'alert', 500).map((j) => j.body),
-    };
-  });
+  app.get(
+    '/api/rooms/:id/alerts',
+    { schema: { params: RoomParams, response: { 200: AlertsResponseSchema, ...errors } } },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
+      return {
+        active: services.runtime(req.params.id)!.alerts.active(),
+        history: services.journal.list(req.params.id, 'alert', 500).map((j) => j.body as AlertEvent),
+      };
+    },
+  );
 };
