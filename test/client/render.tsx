@@ -6,6 +6,7 @@ import { resetAlertsStore } from '../../client/src/stores/alerts-store.ts';
 import { resetConnectionStore } from '../../client/src/stores/connection-store.ts';
 import { resetCuesStore } from '../../client/src/stores/cues-store.ts';
 import { resetRoomStore } from '../../client/src/stores/room-store.ts';
+import { resetRulesStore } from '../../client/src/stores/rules-store.ts';
 import { resetSeriesStore } from '../../client/src/stores/series-store.ts';
 import { resetUiStore } from '../../client/src/stores/ui-store.ts';
 
@@ -23,6 +24,7 @@ export function resetStores(): void {
   resetConnectionStore();
   resetCuesStore();
   resetRoomStore();
+  resetRulesStore();
   resetSeriesStore();
   resetUiStore();
 }

@@ -3,11 +3,17 @@
 // a resync; a refused handshake is shown with its code, never retried blindly.
 import type { Alert } from '../../../shared/alerts.ts';
 import type { Cue } from '../../../shared/cues.ts';
-import { PROTOCOL_VERSION, type SnapshotMessage, type TickMessage } from '../../../shared/protocol.ts';
+import {
+  PROTOCOL_VERSION,
+  type RulesMessage,
+  type SnapshotMessage,
+  type TickMessage,
+} from '../../../shared/protocol.ts';
 import { applyAlerts, resolveAlert, upsertAlert } from '../stores/alerts-store.ts';
 import { useConnectionStore } from '../stores/connection-store.ts';
 import { applyCues, upsertCue } from '../stores/cues-store.ts';
 import { useRoomStore } from '../stores/room-store.ts';
+import { applyRules, changeRules } from '../stores/rules-store.ts';
 import { appendOnline, seedOnline } from '../stores/series-store.ts';
 import { useUiStore } from '../stores/ui-store.ts';
 import { chime } from './chime.ts';
@@ -49,6 +55,8 @@ class Bridge {
     useRoomStore.setState({ state: msg.state, seat: msg.seat });
     applyAlerts(msg.alerts ?? []);
     applyCues(msg.cues ?? []);
+    // An older server sends no rules: leave them unknown rather than show an empty list as if it were true.
+    if (msg.rules) applyRules(msg.rules);
     seedOnline(msg.series.online);
     conn.setState({
       status: 'live',
@@ -98,6 +106,7 @@ class Bridge {
   readonly onAlertUpdated = ({ alert }: { alert: Alert }): void => upsertAlert(alert);
   readonly onAlertResolved = ({ alert }: { alert: Alert }): void => resolveAlert(alert);
   readonly onCue = ({ cue }: { cue: Cue }): void => upsertCue(cue);
+  readonly onRules = (msg: RulesMessage): void => changeRules(msg);
 
   /** Called every WATCHDOG_MS: a live or stale screen that heard nothing for too long asks again. */
   readonly watch = (): void => {
@@ -131,6 +140,7 @@ function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
   socket[op]('alert:resolved', b.onAlertResolved);
   socket[op]('cue:new', b.onCue);
   socket[op]('cue:updated', b.onCue);
+  socket[op]('alert:rules', b.onRules);
   socket[op]('connect_error', b.onConnectError);
   socket[op]('disconnect', b.onDisconnect);
 }
