@@ -7,6 +7,7 @@ import './styles/alerts.css';
 import './styles/assistant.css';
 import './styles/prompter.css';
 import './styles/replay.css';
+import './styles/rules.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,11 +1,12 @@
-// Room name, what is being explained, the two health badges, and the screen's controls: room picker,
-// replay, language, fullscreen.
+// Room name, what is being explained, the two health badges, and the screen's controls: alert rules, room
+// picker, replay, language, fullscreen.
 import { useEffect, useState } from 'react';
 import { useT } from '../../lib/i18n.ts';
 import { screenUrl } from '../../lib/location.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { RecentRoomList, RoomForm } from '../../widgets/room-choice.tsx';
+import { RulesButton } from '../rules/rules-button.tsx';
 import { ConnectionBadge, SourceBadge } from './status-badges.tsx';
 
 export function Header({ roomId }: { roomId: string }) {
@@ -28,6 +29,7 @@ export function Header({ roomId }: { roomId: string }) {
       <div className="top-right">
         <SourceBadge />
         <ConnectionBadge />
+        <RulesButton roomId={roomId} />
         <RoomMenu />
         <ReplayLink roomId={roomId} />
         <LangToggle />

@@ -1,0 +1,174 @@
+// One rule: its words and figures, as inputs for the seats that edit and as plain text for the viewer. Names
+// and 话术 come from the server and are rendered as text or input values only.
+import { SEVERITY_RANK, type Severity } from '../../../../shared/alerts.ts';
+import { type Key, useT } from '../../lib/i18n.ts';
+import { type DraftRule, type NumField, TIMING_FIELDS } from './rule-draft.ts';
+import { fieldLabel, type RuleIssue } from './rule-validate.ts';
+import { conditionWords, METRIC_LABEL } from './rule-words.ts';
+
+const SEVERITIES = Object.keys(SEVERITY_RANK) as Severity[];
+const TESTID: Record<NumField, string> = {
+  forSeconds: 'rule-for',
+  keepFiringForSeconds: 'rule-keep',
+  cooldownSeconds: 'rule-cooldown',
+  minSample: 'rule-min-sample',
+  threshold: 'rule-threshold',
+  pct: 'rule-pct',
+  baselineMinutes: 'rule-baseline',
+  perMinute: 'rule-per-minute',
+};
+const UNIT: Partial<Record<NumField, Key>> = {
+  forSeconds: 'seconds',
+  keepFiringForSeconds: 'seconds',
+  cooldownSeconds: 'seconds',
+  baselineMinutes: 'minutes',
+};
+
+interface CardProps {
+  rule: DraftRule;
+  editable: boolean;
+  issues: RuleIssue[];
+  onEdit: (patch: Partial<DraftRule>) => void;
+  onDelete: () => void;
+}
+
+export function RuleCard({ rule, editable, issues, onEdit, onDelete }: CardProps) {
+  const t = useT();
+  const bad = new Set(issues.map((i) => i.field));
+  const num = { rule, editable, bad, onEdit };
+  return (
+    <li
+      className={`rule-card sev-${rule.severity}${rule.enabled ? '' : ' off'}`}
+      data-testid="rule-item"
+      data-rule={rule.id}
+      data-enabled={String(rule.enabled)}
+    >
+      <HeadLine {...{ rule, editable, bad, onEdit, onDelete }} />
+      <div className="rule-line">
+        <span className="rule-label">{t('ruleCondition')}</span>
+        <span className="rule-words" data-testid="rule-condition">
+          {t(METRIC_LABEL[rule.metric])} {conditionWords(rule, t)}
+        </span>
+        {editable ? <ConditionInputs {...num} /> : null}
+      </div>
+      <div className="rule-line rule-timing">
+        {TIMING_FIELDS.map((f) => (
+          <NumInput key={f} field={f} {...num} />
+        ))}
+      </div>
+      <div className="rule-line">
+        <span className="rule-label">{t('ruleAction')}</span>
+        {editable ? (
+          <input
+            className={`rule-action${bad.has('action') ? ' invalid' : ''}`}
+            data-testid="rule-action"
+            value={rule.action}
+            onChange={(e) => onEdit({ action: e.target.value })}
+          />
+        ) : (
+          <span className="rule-action" data-testid="rule-action">
+            {rule.action || '—'}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function HeadLine({ rule, editable, bad, onEdit, onDelete }: Omit<CardProps, 'issues'> & { bad: Set<string> }) {
+  const t = useT();
+  return (
+    <div className="rule-line rule-head">
+      <label className="rule-toggle">
+        <input
+          type="checkbox"
+          data-testid="rule-enabled"
+          checked={rule.enabled}
+          disabled={!editable}
+          onChange={(e) => onEdit({ enabled: e.target.checked })}
+        />
+        {t('ruleEnabled')}
+      </label>
+      {editable ? (
+        <input
+          className={`rule-name${bad.has('name') ? ' invalid' : ''}`}
+          data-testid="rule-name"
+          aria-label={t('ruleName')}
+          value={rule.name}
+          onChange={(e) => onEdit({ name: e.target.value })}
+        />
+      ) : (
+        <span className="rule-name" data-testid="rule-name">
+          {rule.name}
+        </span>
+      )}
+      {editable ? (
+        <select
+          data-testid="rule-severity"
+          aria-label={t('ruleSeverity')}
+          value={rule.severity}
+          onChange={(e) => onEdit({ severity: e.target.value as Severity })}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(s)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span className="sev" data-testid="rule-severity">
+          {t(rule.severity)}
+        </span>
+      )}
+      {editable ? (
+        <button type="button" className="rule-delete" data-testid="rule-delete" onClick={onDelete}>
+          {t('ruleDelete')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+type NumProps = Pick<CardProps, 'rule' | 'editable' | 'onEdit'> & { bad: Set<string> };
+
+function ConditionInputs(p: NumProps) {
+  if (p.rule.metric === 'sourceDown') return null;
+  if (p.rule.kind === 'drop')
+    return (
+      <>
+        <NumInput field="pct" suffix="%" {...p} />
+        <NumInput field="baselineMinutes" {...p} />
+      </>
+    );
+  return <NumInput field={p.rule.kind === 'rate' ? 'perMinute' : 'threshold'} {...p} />;
+}
+
+function NumInput({ field, rule, editable, bad, onEdit, suffix }: NumProps & { field: NumField; suffix?: string }) {
+  const t = useT();
+  const unitKey = UNIT[field];
+  const unit = suffix ?? (unitKey ? t(unitKey) : '');
+  const cls = `rule-num${bad.has(field) ? ' invalid' : ''}`;
+  const label = <span className="rule-label">{t(fieldLabel(field))}</span>;
+  const after = unit ? <span className="rule-unit">{unit}</span> : null;
+  if (!editable)
+    return (
+      <span className={cls}>
+        {label}
+        <span data-testid={TESTID[field]}>{rule.num[field]}</span>
+        {after}
+      </span>
+    );
+  return (
+    <label className={cls}>
+      {label}
+      <input
+        data-testid={TESTID[field]}
+        inputMode="decimal"
+        aria-invalid={bad.has(field)}
+        value={rule.num[field]}
+        onChange={(e) => onEdit({ num: { ...rule.num, [field]: e.target.value } })}
+      />
+      {after}
+    </label>
+  );
+}

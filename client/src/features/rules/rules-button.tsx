@@ -1,0 +1,22 @@
+// The header button that opens the rules drawer, on the screens whose seats see alerts (the host's prompter
+// has no header, and the server sends it no rules).
+import { useCallback, useState } from 'react';
+import { useT } from '../../lib/i18n.ts';
+import { useRoomStore } from '../../stores/room-store.ts';
+import { RuleEditor } from './rule-editor.tsx';
+
+export function RulesButton({ roomId }: { roomId: string }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const seat = useRoomStore((s) => s.seat);
+  const close = useCallback(() => setOpen(false), []);
+  if (seat !== 'controller' && seat !== 'assistant' && seat !== 'viewer') return null;
+  return (
+    <>
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="rules-button">
+        {t('rules')}
+      </button>
+      {open ? <RuleEditor roomId={roomId} onClose={close} /> : null}
+    </>
+  );
+}
