@@ -3,6 +3,7 @@
 // missing data never reads as a dip.
 import type { Alert, AlertMetric, AlertRule } from '../../shared/alerts.ts';
 import type { AlertInput } from './alert-input.ts';
+import { CountHistory } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
 import { judge } from './judge.ts';
 import { RuleState } from './rule-state.ts';
@@ -11,7 +12,7 @@ export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert
 
 export class AlertEvaluator {
   private readonly states = new Map<string, RuleState>();
-  private readonly history = new GaugeHistory();
+  private readonly history = { gauges: new GaugeHistory(), counts: new CountHistory() };
   private readonly open = new Map<string, Alert>();
   private explainSince: number | null = null;
   private explaining: string | null = null;
@@ -32,7 +33,8 @@ export class AlertEvaluator {
 
   evaluate(input: AlertInput): AlertEvent[] {
     const gauges = this.gauges(input);
-    for (const [m, v] of Object.entries(gauges)) this.history.add(m, input.ts, v);
+    for (const [m, v] of Object.entries(gauges)) this.history.gauges.add(m, input.ts, v);
+    this.history.counts.add(input.ts, input.explaining, input.counts);
     const events: AlertEvent[] = [];
     for (const rule of this.rules) {
       if (!rule.enabled) continue;

@@ -1,5 +1,16 @@
-// What the alert evaluator reads from a room each second: current figures and windowed sums, all in event time.
-import type { MinuteField } from '../engine/minute-buckets.ts';
+// What the alert evaluator reads from a room each second: current figures, windowed sums and cumulative
+// counts, all in event time.
+
+/** Cumulative event counts that rates are judged on (successes ÷ trials). */
+export interface RateCounts {
+  /** Product card exposures, clicks and created orders: the explained product's while one is explained. */
+  exposures: number;
+  clicks: number;
+  orders: number;
+  /** Room-wide. */
+  paidOrders: number;
+  entries: number;
+}
 
 export interface AlertInput {
   ts: number;
@@ -9,17 +20,16 @@ export interface AlertInput {
   entriesPerMin: number;
   commentsPerMin: number;
   negativePerMin: number;
+  /** The product being explained (讲解), if any: it scopes the funnel counts below. */
   explaining: string | null;
-  /** Start of the current explain segment: rates are compared within one product, not across a switch. */
-  explainSince: number | null;
+  /** Orders created in the room so far. */
   orders: number;
-  /** Sum of a per-minute counter over event time [fromTs, toTs). */
-  sum(field: MinuteField, fromTs: number, toTs: number): number;
+  counts: RateCounts;
 }
 
-/** For rate metrics: successes over trials, as counted events in a window. */
+/** For rate metrics: successes over trials. */
 export const RATE_FIELDS = {
-  clickRate: { num: 'clicks', den: 'productExposures' },
+  clickRate: { num: 'clicks', den: 'exposures' },
   clickToOrderRate: { num: 'orders', den: 'clicks' },
   conversionRate: { num: 'paidOrders', den: 'entries' },
-} as const satisfies Record<string, { num: MinuteField; den: MinuteField }>;
+} as const satisfies Record<string, { num: keyof RateCounts; den: keyof RateCounts }>;

@@ -1,8 +1,10 @@
 // Whether a rule's condition holds now, and the value and baseline it was judged on. null = not judged
 // (no data yet, or too few samples for a rate: small numbers must not fire a rate alert).
 import { type AlertRule, RATE_METRICS } from '../../shared/alerts.ts';
+import { rateDifference } from '../../shared/metrics/newcombe.ts';
 import { wilson } from '../../shared/metrics/wilson.ts';
 import { type AlertInput, RATE_FIELDS } from './alert-input.ts';
+import type { CountHistory } from './count-history.ts';
 import type { GaugeHistory } from './gauge-history.ts';
 
 export interface Judgement {
@@ -12,14 +14,23 @@ export interface Judgement {
 }
 
 const MIN = 60_000;
-/** Rates are judged over the last 3 minutes against the earlier part of the same explain segment (each
- * product converts differently: a switch is not a dip); gauges against the baseline ending a minute ago. */
-const RATE_WINDOW_MS = 3 * MIN;
+/** Rates are judged over a recent window against the earlier part of the same explain segment (each product
+ * converts differently: a switch is not a dip; CountHistory restarts at a switch). The recent window is the
+ * last minute, widened up to 3 minutes until it holds `minSample` trials: big rooms are judged fast, small
+ * rooms on enough evidence. Gauges are judged against the baseline ending a minute ago. */
+const RECENT_MIN_MS = MIN;
+const RECENT_MAX_MS = 3 * MIN;
 /** The baseline must cover at least this much of the segment before it is trusted. */
 const MIN_RATE_BASELINE_MS = MIN;
 
-export function judge(rule: AlertRule, input: AlertInput, history: GaugeHistory, gauge: number | null): Judgement {
-  if (RATE_METRICS.has(rule.metric)) return judgeRate(rule, input);
+export interface Histories {
+  gauges: GaugeHistory;
+  counts: CountHistory;
+}
+
+export function judge(rule: AlertRule, input: AlertInput, h: Histories, gauge: number | null): Judgement {
+  if (RATE_METRICS.has(rule.metric)) return judgeRate(rule, input.ts, h.counts);
+  const history = h.gauges;
   const c = rule.condition;
   if (gauge === null) return { holds: null, value: null, baseline: null };
   switch (c.kind) {
@@ -46,13 +57,19 @@ export function judge(rule: AlertRule, input: AlertInput, history: GaugeHistory,
   }
 }
 
-function judgeRate(rule: AlertRule, input: AlertInput): Judgement {
+function judgeRate(rule: AlertRule, now: number, counts: CountHistory): Judgement {
   const f = RATE_FIELDS[rule.metric as keyof typeof RATE_FIELDS];
-  const now = input.ts;
-  const floor = input.explainSince ?? Number.NEGATIVE_INFINITY;
-  const recentFrom = Math.max(floor, now - RATE_WINDOW_MS);
-  const num = input.sum(f.num, recentFrom, now);
-  const den = input.sum(f.den, recentFrom, now);
+  const floor = counts.since;
+  if (floor === null) return { holds: null, value: null, baseline: null };
+  const recentFrom = counts.windowStart(
+    f.den,
+    rule.minSample,
+    now,
+    Math.max(floor, now - RECENT_MAX_MS),
+    Math.max(floor, now - RECENT_MIN_MS),
+  );
+  const num = counts.between(f.num, recentFrom, now);
+  const den = counts.between(f.den, recentFrom, now);
   const value = den > 0 ? num / den : null;
   const ci = wilson(num, den);
   if (den < rule.minSample || ci === null) return { holds: null, value, baseline: null };
@@ -62,9 +79,12 @@ function judgeRate(rule: AlertRule, input: AlertInput): Judgement {
   if (c.kind === 'rate') return { holds: null, value, baseline: null };
   const from = Math.max(floor, recentFrom - c.baselineMinutes * MIN);
   if (recentFrom - from < MIN_RATE_BASELINE_MS) return { holds: null, value, baseline: null };
-  const bDen = input.sum(f.den, from, recentFrom);
+  const bDen = counts.between(f.den, from, recentFrom);
   if (bDen < rule.minSample) return { holds: null, value, baseline: null };
-  const baseline = input.sum(f.num, from, recentFrom) / bDen;
-  // Judged only when the whole 95 % interval of the recent rate lies below the lowered baseline.
-  return { holds: ci.hi < baseline * (1 - c.pct), value, baseline };
+  const bNum = counts.between(f.num, from, recentFrom);
+  const baseline = bNum / bDen;
+  // The drop must be as large as the rule asks, and real: Newcombe's 95 % interval of (recent − baseline),
+  // which counts the baseline's own noise too, lies wholly below zero.
+  const d = rateDifference(num, den, bNum, bDen)!;
+  return { holds: value! <= baseline * (1 - c.pct) && d.hi < 0, value, baseline };
 }

@@ -18,6 +18,8 @@ export class CommerceTracker {
   readonly roomClickUsers = new PeopleCounter();
   readonly roomOrderUsers = new PeopleCounter();
   readonly roomPayUsers = new PeopleCounter();
+  exposures = 0;
+  clicks = 0;
   orders = 0;
   paidOrders = 0;
   gmv = 0;
@@ -48,14 +50,20 @@ export class CommerceTracker {
 
   exposure(e: EventOf<'product_exposure'>): void {
     this.sawCommerce = true;
-    this.product(e.productId).exposureUsers.add(e.userId);
+    const p = this.product(e.productId);
+    p.exposureUsers.add(e.userId);
+    p.exposures++;
+    this.exposures++;
     this.roomExposureUsers.add(e.userId);
     this.minutes.add(e.ts, 'productExposures');
   }
 
   click(e: EventOf<'product_click'>): void {
     this.sawCommerce = true;
-    this.product(e.productId).clickUsers.add(e.userId);
+    const p = this.product(e.productId);
+    p.clickUsers.add(e.userId);
+    p.clicks++;
+    this.clicks++;
     this.roomClickUsers.add(e.userId);
     this.minutes.add(e.ts, 'clicks');
   }
@@ -97,8 +105,10 @@ export class CommerceTracker {
     this.refunds += e.amount;
   }
 
-  explainSince(): number | null {
-    return this.explaining ? (this.products.get(this.explaining)?.explainStartedAt ?? null) : null;
+  /** Funnel event counts of the explained product, or of the room between segments. */
+  funnelCounts(): { exposures: number; clicks: number; orders: number } {
+    const p = this.explaining ? this.products.get(this.explaining) : undefined;
+    return p ?? this;
   }
 
   explainStart(e: EventOf<'explain_start'>): void {

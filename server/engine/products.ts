@@ -10,6 +10,9 @@ export class ProductTracker {
   readonly clickUsers = new PeopleCounter();
   readonly orderUsers = new PeopleCounter();
   readonly payUsers = new PeopleCounter();
+  /** Event counts (not people): the trials and successes alert rules judge rates on. */
+  exposures = 0;
+  clicks = 0;
   orders = 0;
   gmv = 0;
   paid = 0;

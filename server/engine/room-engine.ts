@@ -133,6 +133,8 @@ export class RoomEngine {
   /** What the alert rules read, at the engine's current time. */
   alertInput(sourceDown: boolean): AlertInput {
     const now = this.time;
+    const c = this.commerce;
+    const { exposures, clicks, orders } = c.funnelCounts();
     return {
       ts: now,
       sourceDown,
@@ -141,10 +143,9 @@ export class RoomEngine {
       entriesPerMin: this.minutes.lastSum('entries', now),
       commentsPerMin: this.minutes.lastSum('comments', now),
       negativePerMin: this.minutes.lastSum('negative', now),
-      explaining: this.commerce.explaining,
-      explainSince: this.commerce.explainSince(),
-      orders: this.commerce.orders,
-      sum: (field, from, to) => this.minutes.windowSum(field, now, from, to),
+      explaining: c.explaining,
+      orders: c.orders,
+      counts: { exposures, clicks, orders, paidOrders: c.paidOrders, entries: this.audience.entries },
     };
   }
 

@@ -17,9 +17,8 @@ function input(ts: number, over: Partial<AlertInput> = {}): AlertInput {
     commentsPerMin: 50,
     negativePerMin: 0,
     explaining: null,
-    explainSince: null,
     orders: 0,
-    sum: () => 0,
+    counts: { exposures: 0, clicks: 0, orders: 0, paidOrders: 0, entries: 0 },
     ...over,
   };
 }
@@ -55,27 +54,39 @@ describe('AlertEvaluator', () => {
 
   it('does not judge a rate on too few samples, and judges it with enough', () => {
     const r: AlertRule = { ...rule('click-rate-drop'), forSeconds: 0 };
-    // baseline: 20 % click rate; recent: 5 %. Few trials: 40 exposures in 5 min < minSample 200.
-    const few = (ts: number): Partial<AlertInput> => ({
-      sum: (field, from) => {
-        const recent = from >= ts - 5 * 60_000;
-        if (field === 'productExposures') return recent ? 40 : 400;
-        if (field === 'clicks') return recent ? 2 : 80;
-        return 0;
-      },
-    });
-    expect(runSeconds(new AlertEvaluator([r]), 900, 910, few)).toEqual([]);
-    const many = (ts: number): Partial<AlertInput> => ({
-      sum: (field, from) => {
-        const recent = from >= ts - 5 * 60_000;
-        if (field === 'productExposures') return recent ? 1000 : 2000;
-        if (field === 'clicks') return recent ? 50 : 400;
-        return 0;
-      },
-    });
-    const fired = runSeconds(new AlertEvaluator([r]), 900, 910, many);
+    // Click rate 20 % of exposures for 15 minutes, then 5 %; `perSecond` exposures a second.
+    const funnel = (perSecond: number) => (ts: number) => {
+      const s = (ts - T0) / 1000;
+      const exposures = Math.floor(perSecond * s);
+      const clicks = Math.floor(perSecond * (0.2 * Math.min(s, 900) + 0.05 * Math.max(0, s - 900)));
+      return { counts: { exposures, clicks, orders: 0, paidOrders: 0, entries: 0 } };
+    };
+    // Few trials: 0.2 exposures a second is 36 in the 3-minute window, under minSample 100.
+    expect(runSeconds(new AlertEvaluator([r]), 0, 1200, funnel(0.2))).toEqual([]);
+    const fired = runSeconds(new AlertEvaluator([r]), 0, 1200, funnel(10));
     expect(fired[0]).toMatchObject({ type: 'raised', alert: { ruleId: 'click-rate-drop' } });
-    expect(fired[0]!.alert.baseline).toBeCloseTo(0.2);
+    expect(fired[0]!.s).toBeGreaterThan(900);
+    expect(fired[0]!.s).toBeLessThan(1000); // the 3-minute window must be mostly low first
+    expect(fired[0]!.alert.baseline).toBeCloseTo(0.2, 2);
+  });
+
+  it('compares rates within one explained product: a switch to a weaker product is not a dip', () => {
+    const r: AlertRule = { ...rule('click-rate-drop'), forSeconds: 0 };
+    // p1 converts at 20 % for 10 minutes, then p2 at 5 % from its first second on.
+    const show = (ts: number): Partial<AlertInput> => {
+      const s = (ts - T0) / 1000;
+      const mine = s < 600 ? s : s - 600;
+      const share = s < 600 ? 0.2 : 0.05;
+      const counts = {
+        exposures: 10 * mine,
+        clicks: Math.floor(10 * mine * share),
+        orders: 0,
+        paidOrders: 0,
+        entries: 0,
+      };
+      return { explaining: s < 600 ? 'p1' : 'p2', counts };
+    };
+    expect(runSeconds(new AlertEvaluator([r]), 0, 1500, show)).toEqual([]);
   });
 
   it('fires when a product is explained for 3 minutes without an order, and counts from the last order', () => {

@@ -1,0 +1,80 @@
+// Cumulative rate counts sampled once per evaluated second, so a window's count is an exact difference of
+// two samples (minute buckets would prorate, and a minute that straddles a product switch would lend the old
+// product's rate to the new one's baseline). The history restarts whenever the scope (the explained product)
+// changes: rates are compared within one product. Bounded: about 34 minutes of samples.
+import type { RateCounts } from './alert-input.ts';
+
+/** Longest look-back a rate rule can take: a 3-minute recent window plus a 30-minute baseline. */
+const KEEP_MS = 34 * 60_000;
+
+export class CountHistory {
+  private scope: string | null | undefined;
+  private readonly times: number[] = [];
+  private readonly rows: RateCounts[] = [];
+
+  add(ts: number, scope: string | null, counts: RateCounts): void {
+    if (scope !== this.scope) {
+      this.scope = scope;
+      this.times.length = 0;
+      this.rows.length = 0;
+    }
+    const last = this.times[this.times.length - 1];
+    if (last !== undefined && ts <= last) return;
+    this.times.push(ts);
+    this.rows.push({ ...counts });
+    let drop = 0;
+    while (drop < this.times.length && this.times[drop]! < ts - KEEP_MS) drop++;
+    if (drop > 0) {
+      this.times.splice(0, drop);
+      this.rows.splice(0, drop);
+    }
+  }
+
+  /** Event time of the oldest sample in scope, or null before any. */
+  get since(): number | null {
+    return this.times[0] ?? null;
+  }
+
+  /** Count of `field` between the samples at fromTs and toTs (each: the latest sample at or before it). */
+  between(field: keyof RateCounts, fromTs: number, toTs: number): number {
+    const a = this.indexAt(fromTs);
+    const b = this.indexAt(toTs);
+    if (b < 0) return 0;
+    return this.rows[b]![field] - (a < 0 ? this.rows[0]![field] : this.rows[a]![field]);
+  }
+
+  /**
+   * The latest sample time t in [earliest, latest] with at least `need` of `field` counted between t and
+   * toTs; `earliest` (clamped to the history) when even that window holds fewer.
+   */
+  windowStart(field: keyof RateCounts, need: number, toTs: number, earliest: number, latest: number): number {
+    const end = this.indexAt(toTs);
+    if (end < 0) return earliest;
+    const target = this.rows[end]![field] - need;
+    let lo = Math.max(0, this.indexAt(earliest));
+    let hi = this.indexAt(latest);
+    if (hi < lo || this.rows[lo]![field] > target) return Math.max(earliest, this.times[lo]!);
+    // Counts only grow, so the samples with count <= target form a prefix: find its last one.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.rows[mid]![field] <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.times[lo]!;
+  }
+
+  /** Index of the latest sample at or before ts, or -1. */
+  private indexAt(ts: number): number {
+    let lo = 0;
+    let hi = this.times.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.times[mid]! <= ts) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+}
