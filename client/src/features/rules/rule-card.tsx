@@ -47,7 +47,9 @@ export function RuleCard({ rule, editable, issues, onEdit, onDelete }: CardProps
       <div className="rule-line">
         <span className="rule-label">{t('ruleCondition')}</span>
         <span className="rule-words" data-testid="rule-condition">
-          {t(METRIC_LABEL[rule.metric])} {conditionWords(rule, t)}
+          {/* 数据中断 is its own condition: naming the metric again would say it twice. */}
+          {rule.metric === 'sourceDown' ? '' : `${t(METRIC_LABEL[rule.metric])} `}
+          {conditionWords(rule, t)}
         </span>
         {editable ? <ConditionInputs {...num} /> : null}
       </div>
@@ -135,12 +137,16 @@ function ConditionInputs(p: NumProps) {
   if (p.rule.metric === 'sourceDown') return null;
   if (p.rule.kind === 'drop')
     return (
-      <>
+      <span className="rule-cond-inputs">
         <NumInput field="pct" suffix="%" {...p} />
         <NumInput field="baselineMinutes" {...p} />
-      </>
+      </span>
     );
-  return <NumInput field={p.rule.kind === 'rate' ? 'perMinute' : 'threshold'} {...p} />;
+  return (
+    <span className="rule-cond-inputs">
+      <NumInput field={p.rule.kind === 'rate' ? 'perMinute' : 'threshold'} {...p} />
+    </span>
+  );
 }
 
 function NumInput({ field, rule, editable, bad, onEdit, suffix }: NumProps & { field: NumField; suffix?: string }) {

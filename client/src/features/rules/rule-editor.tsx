@@ -2,7 +2,7 @@
 // the viewer. Save sends the whole list; the result comes back through the socket into the store.
 import { useEffect, useState } from 'react';
 import { ALERT_METRICS, type AlertMetric, AlertRulesSchema } from '../../../../shared/alerts.ts';
-import { useT } from '../../lib/i18n.ts';
+import { type Key, useT } from '../../lib/i18n.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useRulesStore } from '../../stores/rules-store.ts';
 import { RuleCard } from './rule-card.tsx';
@@ -11,6 +11,12 @@ import { fill, METRIC_LABEL } from './rule-words.ts';
 import { useRuleDraft } from './use-rule-draft.ts';
 
 type Draft = ReturnType<typeof useRuleDraft>;
+/** The roles that may change rules (PUT /alert-rules); an unknown one is shown as the server sent it. */
+const ROLE_LABEL: Record<string, Key> = {
+  controller: 'roleController',
+  assistant: 'roleAssistant',
+  admin: 'roleAdmin',
+};
 
 export function RuleEditor({ roomId, onClose }: { roomId: string; onClose: () => void }) {
   const t = useT();
@@ -58,9 +64,10 @@ function LastChange() {
   const t = useT();
   const by = useRulesStore((s) => s.changedBy);
   if (by === null) return null;
+  const role = ROLE_LABEL[by];
   return (
     <span className="rules-by" data-testid="rules-changed-by">
-      {t('rulesChangedBy')}: {by}
+      {t('rulesChangedBy')}: {role ? t(role) : by}
     </span>
   );
 }
