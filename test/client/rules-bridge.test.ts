@@ -29,6 +29,15 @@ describe('bridge: alert rules', () => {
     expect(useRulesStore.getState()).toMatchObject({ rules: edited, changedBy: 'assistant', changedAt: 42 });
   });
 
+  it('a periodic snapshot repeating the same rules keeps the array, so an open draft is not marked outdated', () => {
+    socket.serve('room:snapshot', { ...snapshotMessage(5), rules: DEFAULT_RULES });
+    const first = useRulesStore.getState().rules;
+    socket.serve('room:snapshot', { ...snapshotMessage(6), rules: structuredClone(DEFAULT_RULES) });
+    expect(useRulesStore.getState().rules).toBe(first);
+    socket.serve('room:snapshot', { ...snapshotMessage(7), rules: edited });
+    expect(useRulesStore.getState().rules).toEqual(edited);
+  });
+
   it('a snapshot without rules (an older server) leaves them as they were, not empty', () => {
     socket.serve('room:snapshot', snapshotMessage(5));
     expect(useRulesStore.getState().rules).toBeNull();

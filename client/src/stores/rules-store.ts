@@ -14,8 +14,12 @@ const empty = { rules: null, changedBy: null, changedAt: null };
 export const useRulesStore = create<RulesStore>()(() => ({ ...empty }));
 export const resetRulesStore = () => useRulesStore.setState({ ...empty }, true);
 
-/** From a snapshot: the list only; the last change's author stays as the broadcast said. */
+/** From a snapshot: the list only; the last change's author stays as the broadcast said. The periodic
+ * snapshot repeats unchanged rules every 30 s: keeping the same array then means an open editor does not
+ * take the repeat for a change made elsewhere (and nothing re-renders). */
 export function applyRules(rules: AlertRule[]): void {
+  const current = useRulesStore.getState().rules;
+  if (current !== null && JSON.stringify(current) === JSON.stringify(rules)) return;
   useRulesStore.setState({ rules });
 }
 

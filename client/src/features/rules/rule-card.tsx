@@ -58,26 +58,34 @@ export function RuleCard({ rule, editable, issues, onEdit, onDelete }: CardProps
           <NumInput key={f} field={f} {...num} />
         ))}
       </div>
-      <div className="rule-line">
-        <span className="rule-label">{t('ruleAction')}</span>
-        {editable ? (
-          <input
-            className={`rule-action${bad.has('action') ? ' invalid' : ''}`}
-            data-testid="rule-action"
-            value={rule.action}
-            onChange={(e) => onEdit({ action: e.target.value })}
-          />
-        ) : (
-          <span className="rule-action" data-testid="rule-action">
-            {rule.action || '—'}
-          </span>
-        )}
-      </div>
+      <ActionLine {...{ rule, editable, bad, onEdit }} />
     </li>
   );
 }
 
-function HeadLine({ rule, editable, bad, onEdit, onDelete }: Omit<CardProps, 'issues'> & { bad: Set<string> }) {
+function ActionLine({ rule, editable, bad, onEdit }: LineProps) {
+  const t = useT();
+  return (
+    <div className="rule-line">
+      <span className="rule-label">{t('ruleAction')}</span>
+      {editable ? (
+        <input
+          className={`rule-action${bad.has('action') ? ' invalid' : ''}`}
+          data-testid="rule-action"
+          aria-label={t('ruleAction')}
+          value={rule.action}
+          onChange={(e) => onEdit({ action: e.target.value })}
+        />
+      ) : (
+        <span className="rule-action" data-testid="rule-action">
+          {rule.action || '—'}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function HeadLine({ rule, editable, bad, onEdit, onDelete }: LineProps & { onDelete: () => void }) {
   const t = useT();
   return (
     <div className="rule-line rule-head">
@@ -131,9 +139,9 @@ function HeadLine({ rule, editable, bad, onEdit, onDelete }: Omit<CardProps, 'is
   );
 }
 
-type NumProps = Pick<CardProps, 'rule' | 'editable' | 'onEdit'> & { bad: Set<string> };
+type LineProps = Pick<CardProps, 'rule' | 'editable' | 'onEdit'> & { bad: Set<string> };
 
-function ConditionInputs(p: NumProps) {
+function ConditionInputs(p: LineProps) {
   if (p.rule.metric === 'sourceDown') return null;
   if (p.rule.kind === 'drop')
     return (
@@ -149,7 +157,7 @@ function ConditionInputs(p: NumProps) {
   );
 }
 
-function NumInput({ field, rule, editable, bad, onEdit, suffix }: NumProps & { field: NumField; suffix?: string }) {
+function NumInput({ field, rule, editable, bad, onEdit, suffix }: LineProps & { field: NumField; suffix?: string }) {
   const t = useT();
   const unitKey = UNIT[field];
   const unit = suffix ?? (unitKey ? t(unitKey) : '');
