@@ -7,6 +7,8 @@ export const ALERT_METRICS = [
   'avgWatchSeconds',
   'entriesPerMin',
   'commentsPerMin',
+  /** Distinct people commenting in the last minute: a one-viewer flood counts once. */
+  'commentersPerMin',
   'clickRate',
   'clickToOrderRate',
   'conversionRate',

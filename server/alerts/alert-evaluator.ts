@@ -121,6 +121,7 @@ export class AlertEvaluator {
       avgWatchSeconds: input.avgWatchSeconds,
       entriesPerMin: input.entriesPerMin,
       commentsPerMin: input.commentsPerMin,
+      commentersPerMin: input.commentersPerMin,
       negativeBarragePerMin: input.negativePerMin,
       explainNoOrdersSeconds: quietSince === null ? null : (input.ts - quietSince) / 1000,
       sourceDown: input.sourceDown ? 1 : 0,

@@ -19,6 +19,8 @@ export interface AlertInput {
   avgWatchSeconds: number | null;
   entriesPerMin: number;
   commentsPerMin: number;
+  /** Distinct people who commented in the last minute. */
+  commentersPerMin: number;
   negativePerMin: number;
   /** The product being explained (讲解), if any: it scopes the funnel counts below. */
   explaining: string | null;

@@ -1,19 +1,23 @@
 // Cumulative rate counts sampled once per evaluated second, so a window's count is an exact difference of
 // two samples (minute buckets would prorate, and a minute that straddles a product switch would lend the old
 // product's rate to the new one's baseline). The history restarts whenever the scope (the explained product)
-// changes: rates are compared within one product. Bounded: about 34 minutes of samples.
+// changes: rates are compared within one product. What a product did in its earlier explain segments of the
+// session is kept as its prior (返场: a product comes back), so a dip that begins right as a known product
+// returns still has a baseline. Bounded: about 36 minutes of samples, one prior per product.
 import type { RateCounts } from './alert-input.ts';
 
-/** Longest look-back a rate rule can take: a 3-minute recent window plus a 30-minute baseline. */
-const KEEP_MS = 34 * 60_000;
+/** Longest look-back a rate rule can take: a 5-minute recent window plus a 30-minute baseline. */
+const KEEP_MS = 36 * 60_000;
 
 export class CountHistory {
   private scope: string | null | undefined;
   private readonly times: number[] = [];
   private readonly rows: RateCounts[] = [];
+  private readonly priors = new Map<string, RateCounts>();
 
   add(ts: number, scope: string | null, counts: RateCounts): void {
     if (scope !== this.scope) {
+      this.keepPrior();
       this.scope = scope;
       this.times.length = 0;
       this.rows.length = 0;
@@ -28,6 +32,22 @@ export class CountHistory {
       this.times.splice(0, drop);
       this.rows.splice(0, drop);
     }
+  }
+
+  /** What the scope's product did in its earlier segments (null between segments or on a first showing). */
+  get prior(): RateCounts | null {
+    return this.scope ? (this.priors.get(this.scope) ?? null) : null;
+  }
+
+  /** Adds the closing segment's counts to its product's prior. */
+  private keepPrior(): void {
+    const n = this.rows.length;
+    if (!this.scope || n < 2) return;
+    const first = this.rows[0]!;
+    const last = this.rows[n - 1]!;
+    const p = this.priors.get(this.scope) ?? { exposures: 0, clicks: 0, orders: 0, paidOrders: 0, entries: 0 };
+    for (const k of Object.keys(p) as (keyof RateCounts)[]) p[k] += last[k] - first[k];
+    this.priors.set(this.scope, p);
   }
 
   /** Event time of the oldest sample in scope, or null before any. */

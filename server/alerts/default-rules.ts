@@ -63,7 +63,7 @@ export const DEFAULT_RULES: AlertRule[] = [
     ...base,
     id: 'interaction-drop',
     name: '互动下降',
-    metric: 'commentsPerMin',
+    metric: 'commentersPerMin',
     condition: { kind: 'drop', pct: 0.5, baselineMinutes: 5 },
     forSeconds: 60,
     minSample: 20,

@@ -4,6 +4,9 @@ import { type AlertRule, RATE_METRICS } from '../../shared/alerts.ts';
 import { rateDifference } from '../../shared/metrics/newcombe.ts';
 import { wilson } from '../../shared/metrics/wilson.ts';
 import { type AlertInput, RATE_FIELDS } from './alert-input.ts';
+
+type RateField = (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS];
+
 import type { CountHistory } from './count-history.ts';
 import type { GaugeHistory } from './gauge-history.ts';
 
@@ -14,13 +17,15 @@ export interface Judgement {
 }
 
 const MIN = 60_000;
-/** Rates are judged over a recent window against the earlier part of the same explain segment (each product
- * converts differently: a switch is not a dip; CountHistory restarts at a switch). The recent window is the
- * last minute, widened up to 3 minutes until it holds `minSample` trials: big rooms are judged fast, small
- * rooms on enough evidence. Gauges are judged against the baseline ending a minute ago. */
+/** Rates are judged over a recent window against the earlier part of the same explain segment plus the
+ * product's earlier segments (each product converts differently: a switch is not a dip; CountHistory restarts
+ * at a switch). The recent window is the last minute, widened (up to 5) until it holds `minSample` trials and
+ * should hold RECENT_SUCCESSES successes at the usual rate: big rooms are judged fast, small rooms on enough
+ * evidence to tell a drop by a third from noise. Gauges are judged against the baseline ending a minute ago. */
 const RECENT_MIN_MS = MIN;
-const RECENT_MAX_MS = 3 * MIN;
-/** The baseline must cover at least this much of the segment before it is trusted. */
+const RECENT_MAX_MS = 5 * MIN;
+const RECENT_SUCCESSES = 40;
+/** The segment's own baseline must cover at least this much of it before it is trusted. */
 const MIN_RATE_BASELINE_MS = MIN;
 
 export interface Histories {
@@ -61,13 +66,8 @@ function judgeRate(rule: AlertRule, now: number, counts: CountHistory): Judgemen
   const f = RATE_FIELDS[rule.metric as keyof typeof RATE_FIELDS];
   const floor = counts.since;
   if (floor === null) return { holds: null, value: null, baseline: null };
-  const recentFrom = counts.windowStart(
-    f.den,
-    rule.minSample,
-    now,
-    Math.max(floor, now - RECENT_MAX_MS),
-    Math.max(floor, now - RECENT_MIN_MS),
-  );
+  const prior = counts.prior;
+  const recentFrom = recentStart(rule, f, now, floor, counts);
   const num = counts.between(f.num, recentFrom, now);
   const den = counts.between(f.den, recentFrom, now);
   const value = den > 0 ? num / den : null;
@@ -78,13 +78,25 @@ function judgeRate(rule: AlertRule, now: number, counts: CountHistory): Judgemen
   if (c.kind === 'above') return { holds: ci.lo > c.value, value, baseline: null };
   if (c.kind === 'rate') return { holds: null, value, baseline: null };
   const from = Math.max(floor, recentFrom - c.baselineMinutes * MIN);
-  if (recentFrom - from < MIN_RATE_BASELINE_MS) return { holds: null, value, baseline: null };
-  const bDen = counts.between(f.den, from, recentFrom);
-  if (bDen < rule.minSample) return { holds: null, value, baseline: null };
-  const bNum = counts.between(f.num, from, recentFrom);
+  // The baseline: the earlier part of this segment (at least a minute of it), plus the product's prior.
+  const own = recentFrom - from >= MIN_RATE_BASELINE_MS;
+  const bDen = (own ? counts.between(f.den, from, recentFrom) : 0) + (prior?.[f.den] ?? 0);
+  if (bDen < rule.minSample || (!own && !prior)) return { holds: null, value, baseline: null };
+  const bNum = (own ? counts.between(f.num, from, recentFrom) : 0) + (prior?.[f.num] ?? 0);
   const baseline = bNum / bDen;
   // The drop must be as large as the rule asks, and real: Newcombe's 95 % interval of (recent − baseline),
   // which counts the baseline's own noise too, lies wholly below zero.
   const d = rateDifference(num, den, bNum, bDen)!;
   return { holds: value! <= baseline * (1 - c.pct) && d.hi < 0, value, baseline };
+}
+
+/** Where the recent window begins: see RECENT_MIN_MS. */
+function recentStart(rule: AlertRule, f: RateField, now: number, floor: number, counts: CountHistory): number {
+  const prior = counts.prior;
+  const seenNum = counts.between(f.num, floor, now) + (prior?.[f.num] ?? 0);
+  const seenDen = counts.between(f.den, floor, now) + (prior?.[f.den] ?? 0);
+  const usual = seenDen > 0 ? seenNum / seenDen : 0;
+  const need = Math.max(rule.minSample, usual > 0 ? RECENT_SUCCESSES / usual : 0);
+  const earliest = Math.max(floor, now - RECENT_MAX_MS);
+  return counts.windowStart(f.den, need, now, earliest, Math.max(floor, now - RECENT_MIN_MS));
 }

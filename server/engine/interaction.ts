@@ -4,6 +4,7 @@ import type { EventOf } from '../../shared/events.ts';
 import type { CommentLine } from '../../shared/state.ts';
 import type { MinuteBuckets } from './minute-buckets.ts';
 import { PeopleCounter } from './products.ts';
+import { RecentActors } from './recent-actors.ts';
 import { DistinctCounter } from './sketch/distinct-counter.ts';
 
 /** Complaints a 场控 must hear about at once (DOMAIN.md): stutter, sound, refunds, fakes, support, shipping. */
@@ -12,6 +13,8 @@ const NEGATIVE = /卡了|卡顿|没声音|退款|假货|客服|不发货|骗子|
 export class InteractionTracker {
   comments = 0;
   readonly commentUsers = new PeopleCounter();
+  /** Who commented in the last minute: the interaction-drop rule counts voices, not lines. */
+  readonly recentCommenters = new RecentActors();
   likes = 0;
   /** 新增粉丝: a viewer who follows twice is one new follower. */
   readonly followers = new DistinctCounter();
@@ -27,6 +30,7 @@ export class InteractionTracker {
     this.comments++;
     if (NEGATIVE.test(e.text)) this.minutes.add(e.ts, 'negative');
     this.commentUsers.add(e.userId);
+    this.recentCommenters.add(e.ts, e.userId);
     this.minutes.add(e.ts, 'comments');
     this.recent[this.next] = { ts: e.ts, userId: e.userId ?? null, text: e.text };
     this.next = (this.next + 1) % RECENT_COMMENTS_MAX;

@@ -142,6 +142,7 @@ export class RoomEngine {
       avgWatchSeconds: this.audience.avgWatchSeconds(now),
       entriesPerMin: this.minutes.lastSum('entries', now),
       commentsPerMin: this.minutes.lastSum('comments', now),
+      commentersPerMin: this.interaction.recentCommenters.count(now),
       negativePerMin: this.minutes.lastSum('negative', now),
       explaining: c.explaining,
       orders: c.orders,

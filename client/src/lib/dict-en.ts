@@ -153,6 +153,7 @@ export const EN: Record<Key, string> = {
   mAvgWatch: 'Avg watch time',
   mEntries: 'Entries/min',
   mComments: 'Comments/min',
+  mCommenters: 'Commenters/min',
   mClickRate: 'Click rate',
   mClickToOrder: 'Click-to-order rate',
   mConversion: 'Conversion',

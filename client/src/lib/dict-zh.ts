@@ -151,6 +151,7 @@ export const ZH = {
   mAvgWatch: '人均观看时长',
   mEntries: '进入/分',
   mComments: '评论/分',
+  mCommenters: '评论人数/分',
   mClickRate: '商品点击率',
   mClickToOrder: '点击-下单转化率',
   mConversion: '成交转化率',

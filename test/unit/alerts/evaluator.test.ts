@@ -15,6 +15,7 @@ function input(ts: number, over: Partial<AlertInput> = {}): AlertInput {
     avgWatchSeconds: 60,
     entriesPerMin: 100,
     commentsPerMin: 50,
+    commentersPerMin: 40,
     negativePerMin: 0,
     explaining: null,
     orders: 0,
@@ -87,6 +88,32 @@ describe('AlertEvaluator', () => {
       return { explaining: s < 600 ? 'p1' : 'p2', counts };
     };
     expect(runSeconds(new AlertEvaluator([r]), 0, 1500, show)).toEqual([]);
+  });
+
+  it('judges a returning product (返场) against its earlier segment, even when the dip starts with it', () => {
+    const r: AlertRule = { ...rule('click-rate-drop'), forSeconds: 0 };
+    // p1 at 20 % for 5 minutes, p2 for 5, then p1 again but at 5 % from its first second.
+    let base = { exposures: 0, clicks: 0 };
+    let segStart = 0;
+    let scope = '';
+    const show = (ts: number): Partial<AlertInput> => {
+      const s = (ts - T0) / 1000;
+      const p = s < 300 ? 'p1' : s < 600 ? 'p2' : 'p1';
+      if (p !== scope) {
+        scope = p;
+        segStart = s;
+        base = p === 'p1' && s >= 600 ? { exposures: 3000, clicks: 600 } : { exposures: 0, clicks: 0 };
+      }
+      const share = s < 600 ? 0.2 : 0.05;
+      const exposures = base.exposures + 10 * (s - segStart);
+      const clicks = base.clicks + Math.floor(10 * (s - segStart) * share);
+      return { explaining: p, counts: { exposures, clicks, orders: 0, paidOrders: 0, entries: 0 } };
+    };
+    const events = runSeconds(new AlertEvaluator([r]), 0, 800, show);
+    expect(events[0]).toMatchObject({ type: 'raised', alert: { ruleId: 'click-rate-drop' } });
+    expect(events[0]!.s).toBeGreaterThan(600);
+    expect(events[0]!.s).toBeLessThan(680);
+    expect(events[0]!.alert.baseline).toBeCloseTo(0.2, 2);
   });
 
   it('fires when a product is explained for 3 minutes without an order, and counts from the last order', () => {

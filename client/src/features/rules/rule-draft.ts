@@ -90,6 +90,7 @@ const START: Record<AlertMetric, Condition> = {
   avgWatchSeconds: { kind: 'drop', pct: 0.25, baselineMinutes: 10 },
   entriesPerMin: { kind: 'drop', pct: 0.3, baselineMinutes: 5 },
   commentsPerMin: { kind: 'drop', pct: 0.5, baselineMinutes: 5 },
+  commentersPerMin: { kind: 'drop', pct: 0.5, baselineMinutes: 5 },
   clickRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },
   clickToOrderRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },
   conversionRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },

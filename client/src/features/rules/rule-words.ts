@@ -9,6 +9,7 @@ export const METRIC_LABEL: Record<AlertMetric, Key> = {
   avgWatchSeconds: 'mAvgWatch',
   entriesPerMin: 'mEntries',
   commentsPerMin: 'mComments',
+  commentersPerMin: 'mCommenters',
   clickRate: 'mClickRate',
   clickToOrderRate: 'mClickToOrder',
   conversionRate: 'mConversion',
