@@ -1,6 +1,7 @@
 // Alert rules and alerts. A rule watches one metric of the room (or of one product) and moves through the
 // Prometheus states inactive → pending → firing → resolved, with `for`, `keep_firing_for` and a cooldown.
 import { type Static, Type } from '@sinclair/typebox';
+import { MAX_ID_CHARS } from './constants.ts';
 
 export const ALERT_METRICS = [
   'online',
@@ -14,12 +15,23 @@ export const ALERT_METRICS = [
   'conversionRate',
   'negativeBarragePerMin',
   'explainNoOrdersSeconds',
+  /** Remaining stock (库存) of the explained product, or of the rule's product. */
+  'stock',
   'sourceDown',
 ] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 
 /** Rates are judged on counts (successes ÷ trials) so the minimum-sample guard can apply. */
 export const RATE_METRICS: ReadonlySet<AlertMetric> = new Set(['clickRate', 'clickToOrderRate', 'conversionRate']);
+
+/** Metrics of one product: without a productId a rule reads the product being explained. A rule with a
+ * productId judges rates and explain time only while that product is explained, stock at any time. */
+export const PRODUCT_METRICS: ReadonlySet<AlertMetric> = new Set([
+  'clickRate',
+  'clickToOrderRate',
+  'explainNoOrdersSeconds',
+  'stock',
+]);
 
 export const ConditionSchema = Type.Union([
   Type.Object({ kind: Type.Literal('below'), value: Type.Number() }, { additionalProperties: false }),
@@ -57,11 +69,39 @@ export const AlertRuleSchema = Type.Object(
     minSample: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     /** 话术 template forwarded to the host; {商品名} {价格} {库存} {在线人数} are filled at send time. */
     action: Type.String({ maxLength: 200 }),
+    /** Watch this product only (PRODUCT_METRICS); absent: the room, or the product being explained. */
+    productId: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_ID_CHARS })),
   },
   { additionalProperties: false },
 );
 export type AlertRule = Static<typeof AlertRuleSchema>;
 export const AlertRulesSchema = Type.Array(AlertRuleSchema, { maxItems: 100 });
+
+/** What the schema cannot say about one rule, in words for the person editing it; null when it is sound. */
+export function ruleProblem(rule: AlertRule): { code: string; message: string } | null {
+  if (rule.productId !== undefined && !PRODUCT_METRICS.has(rule.metric)) {
+    return {
+      code: 'rule_not_per_product',
+      message: `rule ${rule.id}: ${rule.metric} is a room metric; drop productId`,
+    };
+  }
+  if (rule.metric === 'stock' && rule.condition.kind !== 'below' && rule.condition.kind !== 'above') {
+    return { code: 'invalid_condition', message: `rule ${rule.id}: stock is judged against a threshold (below/above)` };
+  }
+  return null;
+}
+
+/** The first problem of a rule list (server and editor share it), or null. */
+export function rulesProblem(rules: AlertRule[]): { code: string; message: string } | null {
+  if (new Set(rules.map((r) => r.id)).size !== rules.length) {
+    return { code: 'duplicate_rule_id', message: 'each rule needs its own id' };
+  }
+  for (const r of rules) {
+    const p = ruleProblem(r);
+    if (p) return p;
+  }
+  return null;
+}
 
 export type AlertState = 'pending' | 'firing' | 'resolved';
 
@@ -70,6 +110,8 @@ export interface Alert {
   ruleId: string;
   name: string;
   metric: AlertMetric;
+  /** The product the alert is about (the rule's, or the one explained when it began), else null. */
+  productId: string | null;
   severity: Severity;
   state: AlertState;
   /** Event time the condition first held, fired and stopped holding. */

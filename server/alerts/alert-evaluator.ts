@@ -1,14 +1,15 @@
 // Runs a room's alert rules once per second of event time. Pure: no clock, no I/O; the caller stores and
 // broadcasts the events it returns. A source that is down is its own alert and silences the data rules, so
 // missing data never reads as a dip.
-import type { Alert, AlertMetric, AlertRule } from '../../shared/alerts.ts';
+import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '../../shared/alerts.ts';
 import type { AlertInput } from './alert-input.ts';
 import { CountHistory } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
-import { judge } from './judge.ts';
+import { type Judgement, judge } from './judge.ts';
 import { RuleState } from './rule-state.ts';
 
 export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
+type Gauges = Partial<Record<AlertMetric, number | null>>;
 
 export class AlertEvaluator {
   private readonly states = new Map<string, RuleState>();
@@ -38,14 +39,12 @@ export class AlertEvaluator {
     const events: AlertEvent[] = [];
     for (const rule of this.rules) {
       if (!rule.enabled) continue;
-      const silenced = input.sourceDown && rule.metric !== 'sourceDown';
-      const j = silenced
-        ? { holds: null, value: null, baseline: null }
-        : judge(rule, input, this.history, gauges[rule.metric] ?? null);
+      const j = this.judgeNow(rule, input, gauges);
       const state = this.stateOf(rule.id);
       const t = state.step(rule, input.ts, j.holds);
       if (t === 'fired') {
-        const alert = this.newAlert(rule, state, j.value, j.baseline);
+        const productId = rule.productId ?? (PRODUCT_METRICS.has(rule.metric) ? input.explaining : null);
+        const alert = this.newAlert(rule, state, j, productId);
         this.open.set(rule.id, alert);
         events.push({ type: 'raised', alert });
       } else if (t === 'resolved') {
@@ -57,6 +56,16 @@ export class AlertEvaluator {
       }
     }
     return events;
+  }
+
+  /** Not judged: every data rule while the source is down; a product's rule while another is explained. */
+  private judgeNow(rule: AlertRule, input: AlertInput, gauges: Gauges): Judgement {
+    const none = { holds: null, value: null, baseline: null };
+    if (input.sourceDown && rule.metric !== 'sourceDown') return none;
+    if (rule.productId === undefined) return judge(rule, input, this.history, gauges[rule.metric] ?? null);
+    if (rule.metric === 'stock') return judge(rule, input, this.history, input.stockOf(rule.productId));
+    if (rule.productId !== input.explaining) return none;
+    return judge(rule, input, this.history, gauges[rule.metric] ?? null);
   }
 
   ack(alertId: string, by: string, ts: number): Alert | null {
@@ -86,12 +95,14 @@ export class AlertEvaluator {
     return s;
   }
 
-  private newAlert(rule: AlertRule, s: RuleState, value: number | null, baseline: number | null): Alert {
+  private newAlert(rule: AlertRule, s: RuleState, j: Judgement, productId: string | null): Alert {
+    const { value, baseline } = j;
     return {
       id: `${rule.id}-${s.activeAt}`,
       ruleId: rule.id,
       name: rule.name,
       metric: rule.metric,
+      productId,
       severity: rule.severity,
       state: 'firing',
       activeAt: s.activeAt,
@@ -106,13 +117,16 @@ export class AlertEvaluator {
     };
   }
 
-  private gauges(input: AlertInput): Partial<Record<AlertMetric, number | null>> {
+  private gauges(input: AlertInput): Gauges {
+    // 讲解无成交: orders of the product being explained, counted from its segment's start or its last order.
+    const orders = input.counts.orders;
     if (input.explaining !== this.explaining) {
       this.explaining = input.explaining;
       this.explainSince = input.explaining ? input.ts : null;
+      this.lastOrders = orders;
     }
-    if (input.orders > this.lastOrders) {
-      this.lastOrders = input.orders;
+    if (orders > this.lastOrders) {
+      this.lastOrders = orders;
       this.lastOrderTs = input.ts;
     }
     const quietSince = this.explainSince === null ? null : Math.max(this.explainSince, this.lastOrderTs);
@@ -124,6 +138,7 @@ export class AlertEvaluator {
       commentersPerMin: input.commentersPerMin,
       negativeBarragePerMin: input.negativePerMin,
       explainNoOrdersSeconds: quietSince === null ? null : (input.ts - quietSince) / 1000,
+      stock: input.explainedStock,
       sourceDown: input.sourceDown ? 1 : 0,
     };
   }

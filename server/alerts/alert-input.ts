@@ -24,9 +24,11 @@ export interface AlertInput {
   negativePerMin: number;
   /** The product being explained (讲解), if any: it scopes the funnel counts below. */
   explaining: string | null;
-  /** Orders created in the room so far. */
-  orders: number;
   counts: RateCounts;
+  /** Remaining stock (库存) of the explained product, null when none is explained. */
+  explainedStock: number | null;
+  /** Remaining stock of any product, null for one the room does not know. */
+  stockOf(productId: string): number | null;
 }
 
 /** For rate metrics: successes over trials. */

@@ -22,6 +22,14 @@ export interface EngineDeps {
   tokenizer: Tokenizer;
 }
 
+/** A product as cues name it: `stock` is what is left now (null when the catalogue does not list it). */
+export interface ProductFacts {
+  id: string;
+  name: string;
+  price: number;
+  stock: number | null;
+}
+
 const CHANGE_MS = CHANGE_WINDOW_MINUTES * WINDOW_MS;
 
 export class RoomEngine {
@@ -48,8 +56,12 @@ export class RoomEngine {
     return this.time;
   }
 
+  /**
+   * The catalogue as set (stock = the figures set, not what is left): a new session starts from it, as after a
+   * restart the rebuild does from the stored catalogue. Products only events named are not part of it.
+   */
   catalogue(): Product[] {
-    return [...this.commerce.products.values()].map((p) => p.info);
+    return [...this.commerce.products.values()].filter((p) => p.inCatalogue).map((p) => p.info);
   }
 
   setCatalogue(catalogue: Product[]): void {
@@ -145,14 +157,16 @@ export class RoomEngine {
       commentersPerMin: this.interaction.recentCommenters.count(now),
       negativePerMin: this.minutes.lastSum('negative', now),
       explaining: c.explaining,
-      orders: c.orders,
       counts: { exposures, clicks, orders, paidOrders: c.paidOrders, entries: this.audience.entries },
+      explainedStock: this.productInfo(c.explaining)?.stock ?? null,
+      stockOf: (id) => this.productInfo(id)?.stock ?? null,
     };
   }
 
-  /** Product facts for cue templates ({商品名} {价格} {库存}). */
-  productInfo(id: string | null): Product | null {
-    return id ? (this.commerce.products.get(id)?.info ?? null) : null;
+  /** Product facts for cue templates ({商品名} {价格} {库存}), with the remaining stock now. */
+  productInfo(id: string | null): ProductFacts | null {
+    const p = id ? this.commerce.products.get(id) : undefined;
+    return p ? { id: p.info.id, name: p.info.name, price: p.info.price, stock: p.stock } : null;
   }
 
   onlineSeries(): [number, number][] {

@@ -2,7 +2,7 @@
 // to the screens that show alerts, so an editor open on another screen sees it at once.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AlertRulesSchema } from '../../shared/alerts.ts';
+import { AlertRulesSchema, rulesProblem } from '../../shared/alerts.ts';
 import type { AlertEvent } from '../alerts/alert-evaluator.ts';
 import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
@@ -37,8 +37,8 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { se
     },
     async (req) => {
       const by = authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant']);
-      const ids = new Set(req.body.map((r) => r.id));
-      if (ids.size !== req.body.length) throw new HttpError(400, 'duplicate_rule_id', 'each rule needs its own id');
+      const problem = rulesProblem(req.body);
+      if (problem) throw new HttpError(400, problem.code, problem.message);
       const runtime = services.runtime(req.params.id)!;
       services.rooms.setAlertRules(req.params.id, req.body);
       runtime.alerts.setRules(req.body);

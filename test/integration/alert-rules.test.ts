@@ -87,7 +87,20 @@ describe('alert rules on the wire', () => {
     const dup = await put(room.tokens.controller, [before[0], before[0]]);
     expect(dup.statusCode).toBe(400);
     expect(dup.json()).toMatchObject({ code: 'duplicate_rule_id' });
+    const roomMetricForProduct = before.map((r, i) => (i === 0 ? { ...r, productId: 'p1' } : r));
+    const perProduct = await put(room.tokens.controller, roomMetricForProduct);
+    expect(perProduct.statusCode).toBe(400);
+    expect(perProduct.json()).toMatchObject({ code: 'rule_not_per_product' });
     expect(await getRules()).toEqual(before);
+  });
+
+  it('accepts a rule on one product and returns it as stored', async () => {
+    const before = await getRules();
+    const stock = { ...before[0]!, id: 'p1-stock', metric: 'stock', condition: { kind: 'below', value: 20 } };
+    const res = await put(room.tokens.assistant, [...before, { ...stock, productId: 'p1' }]);
+    expect(res.statusCode).toBe(200);
+    expect((await getRules()).at(-1)).toMatchObject({ id: 'p1-stock', productId: 'p1', metric: 'stock' });
+    await put(room.tokens.assistant, before);
   });
 
   it('refuses viewer and host tokens with 403 and keeps the previous rules', async () => {
@@ -106,6 +119,7 @@ describe('alert rules on the wire', () => {
       ruleId: 'online-drop',
       name: '在线人数骤降',
       metric: 'online',
+      productId: null,
       severity: 'critical',
       state: 'firing',
       activeAt: 1000,

@@ -25,6 +25,8 @@ export const EN: Record<Key, string> = {
   product: 'Product',
   price: 'Price',
   stock: 'Stock',
+  soldOut: 'Sold out',
+  lowStock: 'Low',
   clicks: 'Clickers',
   clickRate: 'Click rate',
   paidAmount: 'Paid',
@@ -159,5 +161,6 @@ export const EN: Record<Key, string> = {
   mConversion: 'Conversion',
   mNegative: 'Negative barrage/min',
   mExplainNoOrders: 'Explained without orders',
+  mStock: 'Stock left',
   mSourceDown: 'Source down',
 };

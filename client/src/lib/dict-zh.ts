@@ -23,6 +23,8 @@ export const ZH = {
   product: '商品',
   price: '价格',
   stock: '库存',
+  soldOut: '售罄',
+  lowStock: '紧张',
   clicks: '点击人数',
   clickRate: '点击率',
   paidAmount: '成交金额',
@@ -157,6 +159,7 @@ export const ZH = {
   mConversion: '成交转化率',
   mNegative: '负面弹幕/分',
   mExplainNoOrders: '讲解无成交时长',
+  mStock: '剩余库存',
   mSourceDown: '数据中断',
 } as const;
 

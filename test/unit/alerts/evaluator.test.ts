@@ -18,8 +18,9 @@ function input(ts: number, over: Partial<AlertInput> = {}): AlertInput {
     commentersPerMin: 40,
     negativePerMin: 0,
     explaining: null,
-    orders: 0,
     counts: { exposures: 0, clicks: 0, orders: 0, paidOrders: 0, entries: 0 },
+    explainedStock: null,
+    stockOf: () => null,
     ...over,
   };
 }
@@ -118,8 +119,40 @@ describe('AlertEvaluator', () => {
 
   it('fires when a product is explained for 3 minutes without an order, and counts from the last order', () => {
     const ev = new AlertEvaluator([rule('explain-no-orders')]);
-    const events = runSeconds(ev, 0, 400, (ts) => ({ explaining: 'p1', orders: ts < T0 + 100_000 ? 0 : 1 }));
+    const counts = (orders: number) => ({ exposures: 0, clicks: 0, orders, paidOrders: 0, entries: 0 });
+    const events = runSeconds(ev, 0, 400, (ts) => ({ explaining: 'p1', counts: counts(ts < T0 + 100_000 ? 0 : 1) }));
     expect(events[0]).toMatchObject({ type: 'raised', s: 281 });
+  });
+
+  it("judges a product's rule only while that product is explained, and names the product", () => {
+    const r: AlertRule = { ...rule('explain-no-orders'), productId: 'p2' };
+    const ev = new AlertEvaluator([r]);
+    // p1 explained for 5 minutes without orders: not p2's business.
+    expect(runSeconds(ev, 0, 300, () => ({ explaining: 'p1' }))).toEqual([]);
+    const events = runSeconds(ev, 300, 600, () => ({ explaining: 'p2' }));
+    expect(events[0]).toMatchObject({ type: 'raised', s: 481, alert: { productId: 'p2' } });
+    // Without a productId, the alert names the product explained when it began.
+    const any = runSeconds(new AlertEvaluator([rule('explain-no-orders')]), 0, 200, () => ({ explaining: 'p1' }));
+    expect(any[0]!.alert.productId).toBe('p1');
+  });
+
+  it("watches stock: the explained product, or the rule's own product at any time", () => {
+    const low: AlertRule = {
+      ...rule('explain-no-orders'),
+      id: 'stock-low',
+      metric: 'stock',
+      condition: { kind: 'below', value: 20 },
+    };
+    const left = (ts: number) => Math.max(0, 100 - Math.floor((ts - T0) / 1000));
+    const explained = runSeconds(new AlertEvaluator([low]), 0, 100, (ts) => ({
+      explaining: 'p1',
+      explainedStock: left(ts),
+    }));
+    expect(explained[0]).toMatchObject({ s: 81, alert: { value: 19, productId: 'p1' } });
+    const own = runSeconds(new AlertEvaluator([{ ...low, productId: 'p9' }]), 0, 100, (ts) => ({
+      stockOf: (id: string) => (id === 'p9' ? left(ts) : null),
+    }));
+    expect(own[0]).toMatchObject({ s: 81, alert: { productId: 'p9' } });
   });
 
   it('acknowledges and snoozes an open alert', () => {

@@ -1,8 +1,9 @@
 // Golden timelines in the style of Prometheus rule tests: the condition's value per second, and the expected
 // transitions, for `for`, `keep_firing_for` and cooldown.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../server/alerts/default-rules.ts';
 import { RuleState, type Transition } from '../../../server/alerts/rule-state.ts';
-import type { AlertRule } from '../../../shared/alerts.ts';
+import { type AlertRule, rulesProblem } from '../../../shared/alerts.ts';
 
 const rule = (over: Partial<AlertRule> = {}): AlertRule => ({
   id: 'r',
@@ -52,5 +53,18 @@ describe('RuleState', () => {
   });
   it('treats "not judged" as not holding', () => {
     expect(run(rule({ forSeconds: 0 }), '1..1')).toEqual({ 0: 'fired', 1: 'resolved', 3: 'fired' });
+  });
+});
+
+describe('rulesProblem', () => {
+  const r = (over: Partial<AlertRule>): AlertRule => ({ ...DEFAULT_RULES[0]!, ...over });
+  it('accepts the defaults and a product rule on a product metric', () => {
+    expect(rulesProblem(DEFAULT_RULES)).toBeNull();
+    expect(rulesProblem([r({ id: 'x', metric: 'clickRate', productId: 'p1' })])).toBeNull();
+  });
+  it('refuses duplicate ids, a productId on a room metric, and a drop condition on stock', () => {
+    expect(rulesProblem([r({}), r({})])?.code).toBe('duplicate_rule_id');
+    expect(rulesProblem([r({ productId: 'p1' })])?.code).toBe('rule_not_per_product');
+    expect(rulesProblem([r({ metric: 'stock' })])?.code).toBe('invalid_condition');
   });
 });

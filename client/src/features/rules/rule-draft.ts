@@ -96,6 +96,7 @@ const START: Record<AlertMetric, Condition> = {
   conversionRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },
   negativeBarragePerMin: { kind: 'above', value: 8 },
   explainNoOrdersSeconds: { kind: 'above', value: 180 },
+  stock: { kind: 'below', value: 20 },
   sourceDown: { kind: 'above', value: 0.5 },
 };
 

@@ -15,6 +15,7 @@ export const METRIC_LABEL: Record<AlertMetric, Key> = {
   conversionRate: 'mConversion',
   negativeBarragePerMin: 'mNegative',
   explainNoOrdersSeconds: 'mExplainNoOrders',
+  stock: 'mStock',
   sourceDown: 'mSourceDown',
 };
 
