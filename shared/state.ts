@@ -46,7 +46,18 @@ export const ProductStatsSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   price: Num,
-  stock: Num,
+  /**
+   * Remaining stock now (库存, shared/metrics/stock.ts): `stockStart` minus the units ordered since it was set,
+   * never below 0; null for a product the catalogue does not list (events named it first).
+   */
+  stock: NullableNum,
+  /**
+   * The catalogue figure the remaining stock counts down from: the latest one that changed this product's
+   * stock. Optional only because states stored before live stock lack it (replay shows them as they were).
+   */
+  stockStart: Type.Optional(NullableNum),
+  /** Units ordered this session (sum of created orders' quantity, unpaid included); optional as above. */
+  unitsOrdered: Type.Optional(Num),
   exposureUsers: Num,
   clickUsers: Num,
   orderUsers: Num,

@@ -33,7 +33,7 @@ export class CommerceTracker {
   setCatalogue(catalogue: Product[]): void {
     for (const p of catalogue) {
       const existing = this.products.get(p.id);
-      if (existing) existing.info = p;
+      if (existing) existing.setInfo(p);
       else this.products.set(p.id, new ProductTracker(p));
     }
   }
@@ -42,7 +42,7 @@ export class CommerceTracker {
     let p = this.products.get(id);
     if (!p) {
       // Events may name a product before the catalogue arrives: track it under its id until then.
-      p = new ProductTracker({ id, name: id, price: 0, stock: 0 });
+      p = new ProductTracker({ id, name: id, price: 0, stock: 0 }, false);
       this.products.set(id, p);
     }
     return p;
@@ -70,10 +70,11 @@ export class CommerceTracker {
 
   orderCreated(e: EventOf<'order_created'>): void {
     this.sawCommerce = true;
+    // A repeated orderId is the same order: counted, and its stock taken, once.
     if (this.orderIndex.has(e.orderId)) return;
     this.orderIndex.set(e.orderId, { productId: e.productId, userId: e.userId, paid: false });
     const p = this.product(e.productId);
-    p.addOrder(e.amount);
+    p.addOrder(e.amount, e.quantity ?? 1);
     p.orderUsers.add(e.userId);
     this.roomOrderUsers.add(e.userId);
     this.orders++;

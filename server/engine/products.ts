@@ -1,7 +1,8 @@
-// Per-product funnel figures and explain segments (讲解). Unique people per stage are counted per product;
-// anonymous events (no userId) count as one person each, since nothing can tell them apart.
+// Per-product funnel figures, explain segments (讲解) and live stock (库存). Unique people per stage are counted
+// per product; anonymous events (no userId) count as one person each, since nothing can tell them apart.
 import type { Product } from '../../shared/events.ts';
 import { ratio } from '../../shared/metrics/ratio.ts';
+import { remainingStock } from '../../shared/metrics/stock.ts';
 import type { ProductStats } from '../../shared/state.ts';
 import { DistinctCounter } from './sketch/distinct-counter.ts';
 
@@ -18,10 +19,41 @@ export class ProductTracker {
   paid = 0;
   explainOrders = 0;
   explainGmv = 0;
+  /** Units (order quantities) ordered this session, unpaid included. */
+  unitsOrdered = 0;
+  /** Units ordered since the catalogue last set this product's stock: what the remaining stock counts down. */
+  private unitsSinceStockSet = 0;
   private explainMs = 0;
   private explainSince: number | null = null;
 
-  constructor(public info: Product) {}
+  /** `catalogued` false: a product named by events before the catalogue; its stock is unknown. */
+  constructor(
+    private product: Product,
+    private catalogued = true,
+  ) {}
+
+  get info(): Product {
+    return this.product;
+  }
+
+  /**
+   * A catalogue figure is the stock at the moment it is set: a changed figure (补库存, a correction) restarts
+   * the count from it; the same figure sent again (a catalogue PUT that only renames or reprices) keeps it.
+   */
+  setInfo(p: Product): void {
+    if (!this.catalogued || p.stock !== this.product.stock) this.unitsSinceStockSet = 0;
+    this.product = p;
+    this.catalogued = true;
+  }
+
+  /** Remaining stock now; null for a product the catalogue does not list. */
+  get stock(): number | null {
+    return this.catalogued ? remainingStock(this.product.stock, this.unitsSinceStockSet) : null;
+  }
+
+  get inCatalogue(): boolean {
+    return this.catalogued;
+  }
 
   get explainStartedAt(): number | null {
     return this.explainSince;
@@ -41,9 +73,11 @@ export class ProductTracker {
     this.explainSince = null;
   }
 
-  addOrder(amount: number): void {
+  addOrder(amount: number, quantity: number): void {
     this.orders++;
     this.gmv += amount;
+    this.unitsOrdered += quantity;
+    this.unitsSinceStockSet += quantity;
     if (this.explaining) {
       this.explainOrders++;
       this.explainGmv += amount;
@@ -53,10 +87,12 @@ export class ProductTracker {
   stats(nowTs: number): ProductStats {
     const running = this.explainSince === null ? 0 : Math.max(0, nowTs - this.explainSince);
     return {
-      id: this.info.id,
-      name: this.info.name,
-      price: this.info.price,
-      stock: this.info.stock,
+      id: this.product.id,
+      name: this.product.name,
+      price: this.product.price,
+      stock: this.stock,
+      stockStart: this.catalogued ? this.product.stock : null,
+      unitsOrdered: this.unitsOrdered,
       exposureUsers: this.exposureUsers.size,
       clickUsers: this.clickUsers.size,
       orderUsers: this.orderUsers.size,

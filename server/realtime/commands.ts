@@ -97,8 +97,10 @@ function pushCue(
   if (hasControlChars(input.text)) return fail('invalid_text', 'cue text must not contain control characters');
   const now = runtime.engine.alertInput(false);
   const product = runtime.engine.productInfo(input.productId ?? now.explaining);
+  // {库存} is the stock left now; unknown stock leaves the placeholder visible rather than a false 0.
   const text = fillTemplate(input.text, {
-    ...(product ? { 商品名: product.name, 价格: product.price, 库存: product.stock } : {}),
+    ...(product ? { 商品名: product.name, 价格: product.price } : {}),
+    ...(product?.stock != null ? { 库存: product.stock } : {}),
     在线人数: now.online,
   });
   const cue = runtime.cues.push(input, text, seat, ts);

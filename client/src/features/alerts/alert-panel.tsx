@@ -52,7 +52,8 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
     const st = s.state;
     const p = st?.products.find((x) => x.id === st.explaining);
     return fillTemplate(alert.action, {
-      ...(p ? { 商品名: p.name, 价格: p.price, 库存: p.stock } : {}),
+      ...(p ? { 商品名: p.name, 价格: p.price } : {}),
+      ...(p?.stock != null ? { 库存: p.stock } : {}),
       ...(st ? { 在线人数: st.online } : {}),
     });
   });
