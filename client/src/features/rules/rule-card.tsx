@@ -3,8 +3,9 @@
 import { SEVERITY_RANK, type Severity } from '../../../../shared/alerts.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
 import { type DraftRule, type NumField, TIMING_FIELDS } from './rule-draft.ts';
+import { ProductPicker } from './rule-product.tsx';
 import { fieldLabel, type RuleIssue } from './rule-validate.ts';
-import { conditionWords, METRIC_LABEL } from './rule-words.ts';
+import { ruleWords } from './rule-words.ts';
 
 const SEVERITIES = Object.keys(SEVERITY_RANK) as Severity[];
 const TESTID: Record<NumField, string> = {
@@ -28,17 +29,22 @@ interface CardProps {
   rule: DraftRule;
   editable: boolean;
   issues: RuleIssue[];
+  /** Where the shared list check (rulesProblem) found this rule wrong, if it did. */
+  problem: 'product' | 'rule' | null;
+  /** id → name of the room's products, for the picker and the words. */
+  products: ReadonlyMap<string, string>;
   onEdit: (patch: Partial<DraftRule>) => void;
   onDelete: () => void;
 }
 
-export function RuleCard({ rule, editable, issues, onEdit, onDelete }: CardProps) {
+export function RuleCard({ rule, editable, issues, problem, products, onEdit, onDelete }: CardProps) {
   const t = useT();
-  const bad = new Set(issues.map((i) => i.field));
+  const bad = new Set<string>([...issues.map((i) => i.field), ...(problem ? [problem, 'rule'] : [])]);
   const num = { rule, editable, bad, onEdit };
+  const productName = rule.productId === null ? undefined : products.get(rule.productId);
   return (
     <li
-      className={`rule-card sev-${rule.severity}${rule.enabled ? '' : ' off'}`}
+      className={`rule-card sev-${rule.severity}${rule.enabled ? '' : ' off'}${bad.has('rule') ? ' flagged' : ''}`}
       data-testid="rule-item"
       data-rule={rule.id}
       data-enabled={String(rule.enabled)}
@@ -47,11 +53,9 @@ export function RuleCard({ rule, editable, issues, onEdit, onDelete }: CardProps
       <div className="rule-line">
         <span className="rule-label">{t('ruleCondition')}</span>
         <span className="rule-words" data-testid="rule-condition">
-          {/* 数据中断 is its own condition: naming the metric again would say it twice. */}
-          {rule.metric === 'sourceDown' ? '' : `${t(METRIC_LABEL[rule.metric])} `}
-          {conditionWords(rule, t)}
+          {ruleWords(rule, t, productName)}
         </span>
-        {editable ? <ConditionInputs {...num} /> : null}
+        {editable ? <ConditionInputs {...num} products={products} /> : null}
       </div>
       <div className="rule-line rule-timing">
         {TIMING_FIELDS.map((f) => (
@@ -141,18 +145,19 @@ function HeadLine({ rule, editable, bad, onEdit, onDelete }: LineProps & { onDel
 
 type LineProps = Pick<CardProps, 'rule' | 'editable' | 'onEdit'> & { bad: Set<string> };
 
-function ConditionInputs(p: LineProps) {
-  if (p.rule.metric === 'sourceDown') return null;
-  if (p.rule.kind === 'drop')
-    return (
-      <span className="rule-cond-inputs">
-        <NumInput field="pct" suffix="%" {...p} />
-        <NumInput field="baselineMinutes" {...p} />
-      </span>
-    );
+function ConditionInputs({ products, ...p }: LineProps & { products: ReadonlyMap<string, string> }) {
   return (
     <span className="rule-cond-inputs">
-      <NumInput field={p.rule.kind === 'rate' ? 'perMinute' : 'threshold'} {...p} />
+      <ProductPicker rule={p.rule} products={products} invalid={p.bad.has('product')} onEdit={p.onEdit} />
+      {/* 数据中断 is a 0/1 signal: no figure to edit. */}
+      {p.rule.metric === 'sourceDown' ? null : p.rule.kind === 'drop' ? (
+        <>
+          <NumInput field="pct" suffix="%" {...p} />
+          <NumInput field="baselineMinutes" {...p} />
+        </>
+      ) : (
+        <NumInput field={p.rule.kind === 'rate' ? 'perMinute' : 'threshold'} {...p} />
+      )}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 // A rule while it is being edited: the number fields as typed (a half-typed "0." must survive a render), the
-// condition's kind fixed by the rule. Percentages are edited as percents (30), stored as fractions (0.3).
+// condition's kind fixed by the rule. Percentages are edited as percents (30), stored as fractions (0.3). A rule's
+// product (productId) is null for "the product being explained" (or the room, for a room metric).
 import {
   type AlertMetric,
   type AlertRule,
@@ -22,6 +23,8 @@ export interface DraftRule {
   action: string;
   kind: Condition['kind'];
   num: Record<NumField, string>;
+  /** The one product watched; null: the product being explained (a room metric has none). */
+  productId: string | null;
 }
 
 /** Rates (click rate, conversion) are fractions on the wire; people think of them in percent. */
@@ -49,6 +52,7 @@ export function toDraft(r: AlertRule): DraftRule {
       baselineMinutes: c.kind === 'drop' ? String(c.baselineMinutes) : '5',
       perMinute: c.kind === 'rate' ? String(c.perMinute) : '-50',
     },
+    productId: r.productId ?? null,
   };
 }
 
@@ -67,7 +71,9 @@ function conditionOf(d: DraftRule): Condition {
   }
 }
 
-/** Only call on a draft that passed validateDrafts. Key order is fixed so the echo can be compared. */
+/** Only call on a draft that passed validateDrafts. Key order is fixed (the schema's, productId last and only
+ * when set) so the echo can be compared. A productId is kept even where it does not belong, so the shared
+ * rulesProblem() sees it and says so rather than the editor dropping it silently. */
 export function fromDraft(d: DraftRule): AlertRule {
   return {
     id: d.id,
@@ -81,6 +87,7 @@ export function fromDraft(d: DraftRule): AlertRule {
     severity: d.severity,
     minSample: parseNum(d.num.minSample),
     action: d.action,
+    ...(d.productId === null ? {} : { productId: d.productId }),
   };
 }
 

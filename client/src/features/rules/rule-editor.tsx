@@ -6,11 +6,11 @@ import { type Key, useT } from '../../lib/i18n.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useRulesStore } from '../../stores/rules-store.ts';
 import { RuleCard } from './rule-card.tsx';
-import { issueText } from './rule-validate.ts';
-import { fill, METRIC_LABEL } from './rule-words.ts';
-import { useRuleDraft } from './use-rule-draft.ts';
+import { Messages } from './rule-messages.tsx';
+import { useCatalogue } from './rule-product.tsx';
+import { METRIC_LABEL } from './rule-words.ts';
+import { type Draft, useRuleDraft } from './use-rule-draft.ts';
 
-type Draft = ReturnType<typeof useRuleDraft>;
 /** The roles that may change rules (PUT /alert-rules); an unknown one is shown as the server sent it. */
 const ROLE_LABEL: Record<string, Key> = {
   controller: 'roleController',
@@ -24,6 +24,7 @@ export function RuleEditor({ roomId, onClose }: { roomId: string; onClose: () =>
   const editable = seat === 'controller' || seat === 'assistant';
   const loaded = useRulesStore((s) => s.rules !== null);
   const d = useRuleDraft(roomId);
+  const products = useCatalogue();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -50,6 +51,8 @@ export function RuleEditor({ roomId, onClose }: { roomId: string; onClose: () =>
             rule={r}
             editable={editable}
             issues={d.issues.filter((i) => i.ruleId === r.id)}
+            problem={d.problem?.ruleId === r.id ? d.problem.field : null}
+            products={products}
             onEdit={(patch) => d.edit(r.id, patch)}
             onDelete={() => d.remove(r.id)}
           />
@@ -123,35 +126,4 @@ function AddRule({ d }: { d: Draft }) {
       </button>
     </div>
   );
-}
-
-/** What stops a save, or what became of it: the draft's problems, the server's refusal, a change elsewhere. */
-function Messages({ d }: { d: Draft }) {
-  const t = useT();
-  const names = new Map(d.rows.map((r) => [r.id, r.name || r.id]));
-  if (d.issues.length > 0)
-    return (
-      <div className="rules-msg error" role="alert" data-testid="rules-error" data-code="invalid_draft">
-        <strong>{fill(t('rulesInvalid'), { n: d.issues.length })}</strong>
-        <ul>
-          {d.issues.slice(0, 4).map((i) => (
-            <li key={`${i.ruleId}.${i.field}.${i.key}`}>
-              {names.get(i.ruleId)}: {issueText(i, t)}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  if (d.refusal)
-    return (
-      <div className="rules-msg error" role="alert" data-testid="rules-error" data-code={d.refusal.code}>
-        <strong>{t('rulesRefused')}</strong>
-        <div>
-          {d.refusal.status ?? ''} <code>{d.refusal.code}</code>: {d.refusal.message}
-        </div>
-      </div>
-    );
-  if (d.phase === 'sent') return <div className="rules-msg">{t('rulesSaved')}</div>;
-  if (d.outdated) return <div className="rules-msg warn">{t('rulesOutdated')}</div>;
-  return <div className="rules-msg" />;
 }

@@ -1,7 +1,14 @@
 // Checks a draft before it is sent, against the limits AlertRuleSchema declares (read from the schema, so the
-// editor and the server cannot drift apart). Each issue names the rule and field so the input can be marked.
+// editor and the server cannot drift apart), then against the shared rulesProblem() the server runs too. Each
+// issue names the rule and field so the input can be marked.
 import { Value } from '@sinclair/typebox/value';
-import { AlertRuleSchema, AlertRulesSchema, ConditionSchema } from '../../../../shared/alerts.ts';
+import {
+  AlertRuleSchema,
+  AlertRulesSchema,
+  ConditionSchema,
+  ruleProblem,
+  rulesProblem,
+} from '../../../../shared/alerts.ts';
 import type { Key } from '../../lib/i18n.ts';
 import { type DraftRule, fromDraft, type NumField, parseNum, TIMING_FIELDS } from './rule-draft.ts';
 import { fill } from './rule-words.ts';
@@ -9,7 +16,7 @@ import { fill } from './rule-words.ts';
 export interface RuleIssue {
   ruleId: string;
   /** The field to mark; 'rule' when it is the rule as a whole. */
-  field: NumField | 'name' | 'action' | 'rule';
+  field: NumField | 'name' | 'action' | 'product' | 'rule';
   key: Key;
   vars: Record<string, string | number>;
 }
@@ -85,4 +92,25 @@ export function validateDrafts(drafts: DraftRule[]): RuleIssue[] {
     });
   }
   return out;
+}
+
+/** A problem of the list as the server would refuse it (its 400 code and message), with the rule to mark. */
+export interface ListProblem {
+  code: string;
+  message: string;
+  ruleId: string | null;
+  field: 'product' | 'rule';
+}
+
+/** The shared rulesProblem() on the list about to be sent: a duplicate id, a productId on a room metric, stock
+ * without a threshold. Only for drafts that passed validateDrafts (fromDraft needs sound numbers). */
+export function listProblem(drafts: DraftRule[]): ListProblem | null {
+  const rules = drafts.map(fromDraft);
+  const p = rulesProblem(rules);
+  if (p === null) return null;
+  const culprit =
+    p.code === 'duplicate_rule_id'
+      ? rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i)
+      : rules.find((r) => ruleProblem(r) !== null);
+  return { ...p, ruleId: culprit?.id ?? null, field: p.code === 'rule_not_per_product' ? 'product' : 'rule' };
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AlertMetric, AlertRule } from '../../../../shared/alerts.ts';
 import { useRulesStore } from '../../stores/rules-store.ts';
 import { type DraftRule, fromDraft, newRule, toDraft } from './rule-draft.ts';
-import { type RuleIssue, validateDrafts } from './rule-validate.ts';
+import { type ListProblem, listProblem, type RuleIssue, validateDrafts } from './rule-validate.ts';
 import { putRules, type SaveResult } from './rules-api.ts';
 
 export type Refusal = Extract<SaveResult, { ok: false }>;
@@ -22,6 +22,9 @@ export function useRuleDraft(roomId: string) {
   const sentJson = useRef<string | null>(null);
 
   const rows = draft ?? (stored ?? []).map(toDraft);
+  const issues = checked ? validateDrafts(rows) : ([] as RuleIssue[]);
+  // The list check needs sound fields: it runs once they pass, as the server would run it after its schema.
+  const problem: ListProblem | null = checked && issues.length === 0 ? listProblem(rows) : null;
   // Our own save is confirmed by its echo: the same list, arriving through the bridge.
   useEffect(() => {
     if (phase === 'sent' && stored && JSON.stringify(stored) === sentJson.current) {
@@ -41,7 +44,7 @@ export function useRuleDraft(roomId: string) {
   const save = async () => {
     setChecked(true);
     setRefusal(null);
-    if (validateDrafts(rows).length > 0) return;
+    if (validateDrafts(rows).length > 0 || listProblem(rows) !== null) return;
     const rules = rows.map(fromDraft);
     sentJson.current = JSON.stringify(rules);
     setPhase('saving');
@@ -55,7 +58,8 @@ export function useRuleDraft(roomId: string) {
     dirty: draft !== null,
     phase,
     refusal,
-    issues: checked ? validateDrafts(rows) : ([] as RuleIssue[]),
+    issues,
+    problem,
     outdated: draft !== null && phase === 'idle' && stored !== base.current,
     edit: (id: string, patch: Partial<DraftRule>) =>
       change((rs) => rs.map((r) => (r.id === id ? { ...r, ...patch } : r))),
@@ -70,3 +74,5 @@ export function useRuleDraft(roomId: string) {
     },
   };
 }
+
+export type Draft = ReturnType<typeof useRuleDraft>;
