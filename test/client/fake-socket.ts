@@ -29,6 +29,17 @@ export class FakeSocket {
     return this;
   }
 
+  /** Commands (lib/commands.ts) go out as `timeout(ms).emitWithAck(name, payload)`: recorded like `emit`, and
+   * the promise settles when the test calls the recorded `ack` with the server's answer. */
+  timeout(_ms: number) {
+    return {
+      emitWithAck: (event: string, payload: unknown) =>
+        new Promise((resolve) => {
+          this.emit(event, payload, resolve);
+        }),
+    };
+  }
+
   disconnect() {
     this.disconnected = true;
     this.connected = false;

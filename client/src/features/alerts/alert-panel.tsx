@@ -1,9 +1,9 @@
-// Firing alerts, most severe and oldest first. The 场控 acknowledges, snoozes, or forwards the rule's 话术
-// to the host with one click; the forwarded cue's status shows under the alert.
+// Firing alerts, most severe and oldest first, each naming its product when it is about one. The 场控
+// acknowledges, snoozes, or forwards the rule's 话术 to the host with one click; the forwarded cue's status
+// shows under the alert.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type Alert, SEVERITY_RANK } from '../../../../shared/alerts.ts';
-import { fillTemplate } from '../../../../shared/cue-template.ts';
 import { SNOOZE_MINUTES } from '../../../../shared/protocol.ts';
 import { send } from '../../lib/commands.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -11,6 +11,7 @@ import { useAlertsStore } from '../../stores/alerts-store.ts';
 import { useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
+import { forwardAlert, useAlertPreview, useAlertProductName } from './alert-product.ts';
 import { CueStatusLine } from './cue-status.tsx';
 
 const bySeverityThenAge = (a: Alert, b: Alert) =>
@@ -47,16 +48,8 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
   const cue = useCuesStore((s) => Object.values(s.byId).find((c) => c.alertId === alert.id) ?? null);
   const roomTs = useRoomStore((s) => s.state?.ts ?? alert.firedAt ?? 0);
   const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > roomTs;
-  // The server fills the template when the cue is sent; the panel previews it with the room as it is now.
-  const preview = useRoomStore((s) => {
-    const st = s.state;
-    const p = st?.products.find((x) => x.id === st.explaining);
-    return fillTemplate(alert.action, {
-      ...(p ? { 商品名: p.name, 价格: p.price } : {}),
-      ...(p?.stock != null ? { 库存: p.stock } : {}),
-      ...(st ? { 在线人数: st.online } : {}),
-    });
-  });
+  const preview = useAlertPreview(alert);
+  const productName = useAlertProductName(alert);
   const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const res = await p;
     setError(res.ok ? null : (res.error?.message ?? 'failed'));
@@ -71,6 +64,11 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
       <div className="alert-head">
         <span className="sev">{t(alert.severity)}</span>
         <span className="alert-name">{alert.name}</span>
+        {productName === null ? null : (
+          <span className="alert-product" data-testid="alert-product">
+            {productName}
+          </span>
+        )}
         <span className="age">{ageMin} min</span>
       </div>
       <div className="alert-figures">
@@ -78,11 +76,19 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
         {alert.ackedAt ? ` · ${t('acked')}` : ''}
         {snoozed ? ` · ${t('snoozed')}` : ''}
       </div>
-      <div className="alert-action">{preview}</div>
+      <div className="alert-action" data-testid="alert-action">
+        {preview}
+      </div>
       {cue ? <CueStatusLine cue={cue} /> : null}
       {canAct ? (
         <div className="alert-buttons">
-          <button type="button" data-testid="alert-forward" disabled={cue !== null} onClick={() => act(forward(alert))}>
+          <button
+            type="button"
+            data-testid="alert-forward"
+            // A rule without 话术 has nothing to forward (a cue needs text).
+            disabled={cue !== null || alert.action.trim() === ''}
+            onClick={() => act(forwardAlert(alert))}
+          >
             {t('forward')}
           </button>
           <button
@@ -103,14 +109,6 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
       {error ? <div className="error">{error}</div> : null}
     </li>
   );
-}
-
-function forward(alert: Alert) {
-  return send('cue:push', {
-    text: alert.action.slice(0, 120),
-    priority: alert.severity === 'critical' ? 'urgent' : 'normal',
-    alertId: alert.id,
-  });
 }
 
 const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) < 1 ? `${(v * 100).toFixed(1)}%` : v.toFixed(0));
