@@ -85,6 +85,28 @@ describe('product table', () => {
     expect(names().at(-1)).toBe('none');
   });
 
+  it('shows the stock left, marks low and sold-out stock in words, and — for an unknown figure', () => {
+    const [a, b] = roomState().products;
+    const products = [
+      { ...a!, id: 'ok', name: 'ok', stock: 300, stockStart: 500 },
+      { ...a!, id: 'low', name: 'low', stock: 40, stockStart: 500 }, // ≤ 10 % of 500
+      { ...b!, id: 'out', name: 'out', stock: 0, stockStart: 50 },
+      { ...a!, id: 'unknown', name: 'unknown', stock: null, stockStart: null },
+    ];
+    update(() => useRoomStore.setState({ state: roomState({ products }) }));
+    m = mount(<ProductTable />);
+    update(() => header('商品').click()); // by name: low, ok, out, unknown
+    const cells = [...m.host.querySelectorAll<HTMLElement>('[data-testid="product-stock"]')];
+    expect(cells.map((c) => [c.dataset.level, c.textContent])).toEqual([
+      ['low', '紧张40'],
+      ['ok', '300'],
+      ['out', '售罄0'],
+      ['unknown', '—'],
+    ]);
+    update(() => useUiStore.getState().setLang('en'));
+    expect(m.host.querySelector('[data-level="out"]')?.textContent).toBe('Sold out0');
+  });
+
   it('renders server text as text, never as HTML', () => {
     update(() => useRoomStore.setState({ state: roomState() }));
     m = mount(

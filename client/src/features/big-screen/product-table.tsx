@@ -1,6 +1,7 @@
-// Per-product figures, sortable by any column; the product being explained (讲解) is highlighted. Names are
-// server text and are rendered as text only.
+// Per-product figures, sortable by any column; the product being explained (讲解) is highlighted, and stock that
+// is low or sold out is marked (levels from shared/metrics/stock.ts). Names are server text, rendered as text.
 import { useMemo } from 'react';
+import { stockLevel } from '../../../../shared/metrics/stock.ts';
 import type { ProductStats } from '../../../../shared/state.ts';
 import { fmtCount, fmtMoney, fmtPct } from '../../lib/format.ts';
 import { type Key, type Lang, useT } from '../../lib/i18n.ts';
@@ -75,14 +76,31 @@ export function ProductTable() {
                   {p.explaining ? <span className="tag">{t('explaining')}</span> : null}
                   {p.name}
                 </td>
-                {COLUMNS.slice(1).map((c) => (
-                  <td key={c.key}>{c.cell(p, lang)}</td>
-                ))}
+                {COLUMNS.slice(1).map((c) =>
+                  c.key === 'stock' ? (
+                    <StockCell key={c.key} p={p} lang={lang} />
+                  ) : (
+                    <td key={c.key}>{c.cell(p, lang)}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </section>
+  );
+}
+
+/** Remaining stock with a word for the level, so sold-out and low read without colour too. */
+function StockCell({ p, lang }: { p: ProductStats; lang: Lang }) {
+  const t = useT();
+  const level = stockLevel(p.stock, p.stockStart);
+  const mark = level === 'out' ? t('soldOut') : level === 'low' ? t('lowStock') : null;
+  return (
+    <td className={`stock stock-${level}`} data-testid="product-stock" data-level={level}>
+      {mark ? <span className="stock-mark">{mark}</span> : null}
+      {fmtCount(p.stock, lang)}
+    </td>
   );
 }
