@@ -116,6 +116,15 @@ describe('alert panel', () => {
     expect((inItem('stock-p1', 'alert-forward') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('shows a sold-out 0 as a count and a rate in percent', () => {
+    open([
+      alertOf({ value: 0 }),
+      alertOf({ id: 'a3', ruleId: 'click-rate-drop', metric: 'clickRate', value: 0.052, baseline: 0.1 }),
+    ]);
+    expect(item('stock-p1').querySelector('.alert-figures')?.textContent?.trim()).toBe('0');
+    expect(item('click-rate-drop').querySelector('.alert-figures')?.textContent?.trim()).toBe('5.2% ← 10.0%');
+  });
+
   it('cannot forward a rule without 话术 (a cue needs text)', () => {
     open([alertOf({ action: '' })]);
     expect((inItem('stock-p1', 'alert-forward') as HTMLButtonElement).disabled).toBe(true);

@@ -3,7 +3,7 @@
 // shows under the alert.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { type Alert, SEVERITY_RANK } from '../../../../shared/alerts.ts';
+import { type Alert, type AlertMetric, RATE_METRICS, SEVERITY_RANK } from '../../../../shared/alerts.ts';
 import { SNOOZE_MINUTES } from '../../../../shared/protocol.ts';
 import { send } from '../../lib/commands.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -72,7 +72,7 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
         <span className="age">{ageMin} min</span>
       </div>
       <div className="alert-figures">
-        {fmt(alert.value)} {alert.baseline !== null ? `← ${fmt(alert.baseline)}` : ''}
+        {fmt(alert.value, alert.metric)} {alert.baseline !== null ? `← ${fmt(alert.baseline, alert.metric)}` : ''}
         {alert.ackedAt ? ` · ${t('acked')}` : ''}
         {snoozed ? ` · ${t('snoozed')}` : ''}
       </div>
@@ -111,4 +111,6 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
   );
 }
 
-const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) < 1 ? `${(v * 100).toFixed(1)}%` : v.toFixed(0));
+/** Rates are fractions shown in percent; every other metric is a count or seconds (a sold-out 0 is "0", not 0 %). */
+const fmt = (v: number | null, metric: AlertMetric) =>
+  v === null ? '—' : RATE_METRICS.has(metric) ? `${(v * 100).toFixed(1)}%` : v.toFixed(0);
