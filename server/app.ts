@@ -8,6 +8,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
+import { installValidation } from './http/validation.ts';
 import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
 import { Ticker } from './realtime/ticker.ts';
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  installValidation(app);
   installErrorHandler(app);
   const io = attachSocketIo(app);
   const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz));

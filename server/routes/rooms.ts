@@ -14,7 +14,12 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/api/rooms',
     {
       schema: {
-        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) })),
+        body: Type.Optional(
+          Type.Object(
+            { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+            { additionalProperties: false },
+          ),
+        ),
         response: { 201: Type.Object({ id: Type.String(), name: Type.String(), tokens: TokensSchema }), ...errors },
       },
     },
