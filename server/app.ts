@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -17,6 +18,7 @@ import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { roomRoutes } from './routes/rooms.ts';
+import { ErrorSchema } from './routes/schemas.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { createServices, type Services } from './services.ts';
@@ -80,7 +82,8 @@ async function serveClient(app: FastifyInstance, root: string): Promise<void> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return;
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });
   // Screens are client-side routes (/screen, /prompter …): any non-API GET gets the app shell.
-  app.get('/*', (req, reply) => {
+  const shell = { response: { 200: Type.String({ description: 'index.html' }), 404: ErrorSchema } };
+  app.get('/*', { schema: shell }, (req, reply) => {
     if (req.url.startsWith('/api/')) {
       return reply.status(404).send({ statusCode: 404, code: 'not_found', message: `no route GET ${req.url}` });
     }

@@ -124,13 +124,13 @@ export function buildReport(services: Services, session: SessionInfo) {
       ...journal.alerts
         .filter((e) => e.type === 'raised')
         .map((e) => ({
-          kind: 'alert',
+          kind: 'alert' as const,
           ts: e.alert.firedAt ?? e.alert.activeAt,
           label: e.alert.name,
           severity: e.alert.severity,
         })),
-      ...journal.cues.map((c) => ({ kind: 'cue', ts: c.sentAt, label: c.text, acked: c.ackedAt !== null })),
-      ...segments.map((g) => ({ kind: 'explain', ts: g.start, end: g.end, label: g.productId })),
+      ...journal.cues.map((c) => ({ kind: 'cue' as const, ts: c.sentAt, label: c.text, acked: c.ackedAt !== null })),
+      ...segments.map((g) => ({ kind: 'explain' as const, ts: g.start, end: g.end, label: g.productId })),
     ].sort((a, b) => a.ts - b.ts),
   };
 }
@@ -148,5 +148,5 @@ function largestDips(minutes: ReturnType<typeof minuteSeries>) {
   return drops
     .sort((x, y) => y.drop - x.drop)
     .slice(0, 3)
-    .map((d) => ({ kind: 'dip', ts: d.ts, label: `-${Math.round(d.drop * 100)}%` }));
+    .map((d) => ({ kind: 'dip' as const, ts: d.ts, label: `-${Math.round(d.drop * 100)}%` }));
 }

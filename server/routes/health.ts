@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../services.ts';
+import { ErrorSchema } from './schemas.ts';
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
@@ -9,6 +10,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       schema: {
         response: {
           200: Type.Object({ status: Type.Literal('ok'), uptimeSeconds: Type.Number(), rooms: Type.Integer() }),
+          500: ErrorSchema,
         },
       },
     },
@@ -18,8 +20,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       rooms: services.registry.all().length,
     }),
   );
-  app.get('/metrics', async (_req, reply) => {
-    reply.header('content-type', services.metrics.registry.contentType);
-    return services.metrics.registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { schema: { response: { 200: Type.String({ description: 'Prometheus text' }) } } },
+    async (_req, reply) => {
+      reply.header('content-type', services.metrics.registry.contentType);
+      return services.metrics.registry.metrics();
+    },
+  );
 };

@@ -22,4 +22,13 @@ export const IngestResultSchema = Type.Object({
   duplicates: Type.Integer(),
   rejected: Type.Array(Type.Object({ index: Type.Integer(), code: Type.String(), message: Type.String() })),
 });
-export const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 413: ErrorSchema };
+/** Every failure answers this shape (server/http/errors.ts), whichever route it comes from. */
+export const errors = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  413: ErrorSchema,
+  415: ErrorSchema,
+  500: ErrorSchema,
+};

@@ -1,31 +1,16 @@
 // Sessions of a room and the room's screen at any moment of one: the replay reads these.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { SessionInfoSchema } from '../../shared/replay.ts';
+import { RoomStateSchema } from '../../shared/state.ts';
 import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { toCsv } from '../replay/csv.ts';
 import { buildReport } from '../replay/report.ts';
 import { listSessions, parseSessionId, type SessionInfo } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
+import { ReportSchema } from './report-schema.ts';
 import { errors, RoomParams } from './schemas.ts';
-
-const Headline = Type.Object({
-  peakOnline: Type.Number(),
-  cumulativeViewers: Type.Number(),
-  comments: Type.Number(),
-  orders: Type.Number(),
-  gmv: Type.Number(),
-  paid: Type.Number(),
-});
-const SessionSchema = Type.Object({
-  id: Type.String(),
-  roomId: Type.String(),
-  start: Type.Number(),
-  end: Type.Number(),
-  durationSeconds: Type.Number(),
-  events: Type.Integer(),
-  headline: Type.Union([Headline, Type.Null()]),
-});
 
 const READERS = ['admin', 'controller', 'assistant', 'host', 'viewer'] as const;
 
@@ -42,7 +27,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
 
   app.get(
     '/api/rooms/:id/sessions',
-    { schema: { params: RoomParams, response: { 200: Type.Array(SessionSchema), ...errors } } },
+    { schema: { params: RoomParams, response: { 200: Type.Array(SessionInfoSchema), ...errors } } },
     async (req) => {
       authorizeRoom(req, auth, req.params.id, [...READERS]);
       return listSessions(services.db, services.reader, req.params.id);
@@ -79,10 +64,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     return findSession(services, req.params.sid);
   };
 
-  // The report's shape is its builder's return type (server/replay/report.ts); not yet a TypeBox schema.
   app.get(
     '/api/sessions/:sid/report',
-    { schema: { params: Sid, response: { 200: Type.Unknown(), ...errors } } },
+    { schema: { params: Sid, response: { 200: ReportSchema, ...errors } } },
     async (req) => buildReport(services, sessionFor(req)),
   );
 
@@ -92,7 +76,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       schema: {
         params: Sid,
         querystring: Type.Object({ table: Type.Union([Type.Literal('minutes'), Type.Literal('products')]) }),
-        response: errors,
+        response: { 200: Type.String({ description: 'CSV text' }), ...errors },
       },
     },
     async (req, reply) => {
@@ -131,10 +115,11 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     '/api/sessions/:sid/state',
     {
       schema: {
-        params: Type.Object({ sid: Type.String({ maxLength: 80 }) }),
+        params: Sid,
         querystring: Type.Object({ at: Type.Integer({ minimum: 0 }) }),
-        // 200: the stored RoomState JSON, byte for byte as the screens received it (RoomStateSchema).
-        response: errors,
+        // The stored RoomState JSON text goes out byte for byte as the screens received it: Fastify sends a
+        // string as is, so this schema documents the answer without re-serialising it.
+        response: { 200: RoomStateSchema, ...errors },
       },
     },
     async (req, reply) => {
