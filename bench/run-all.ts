@@ -5,6 +5,7 @@ import { benchAlertQuality } from './alert-quality.ts';
 import { benchCueLatency } from './cue-latency.ts';
 import { benchFanout } from './fanout.ts';
 import { benchHotWordsRecall } from './hot-words-recall.ts';
+import { benchImportParse } from './import-parse.ts';
 import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
 import { benchSeek } from './seek.ts';
@@ -25,6 +26,7 @@ if (want('hotwords')) {
     ]),
   );
 }
+if (want('import')) printRows('Import parsing (Bilibili XML vs NDJSON, real recording)', benchImportParse());
 if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
 if (want('alerts')) printRows('Alert quality (30 simulated streams with injected dips)', benchAlertQuality());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());

@@ -110,8 +110,9 @@ export interface Alert {
   ruleId: string;
   name: string;
   metric: AlertMetric;
-  /** The product the alert is about (the rule's, or the one explained when it began), else null. */
-  productId: string | null;
+  /** The product the alert is about (the rule's, or the one explained when it began), else null. Absent in
+   * alerts journaled before rules could name a product. */
+  productId?: string | null;
   severity: Severity;
   state: AlertState;
   /** Event time the condition first held, fired and stopped holding. */

@@ -3,9 +3,9 @@
 // missing data never reads as a dip.
 import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '../../shared/alerts.ts';
 import type { AlertInput } from './alert-input.ts';
-import { CountHistory } from './count-history.ts';
+import { CountHistory, type ProductPriors } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
-import { type Judgement, judge } from './judge.ts';
+import { type Histories, type Judgement, judge } from './judge.ts';
 import { RuleState } from './rule-state.ts';
 
 export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
@@ -13,14 +13,25 @@ type Gauges = Partial<Record<AlertMetric, number | null>>;
 
 export class AlertEvaluator {
   private readonly states = new Map<string, RuleState>();
-  private readonly history = { gauges: new GaugeHistory(), counts: new CountHistory() };
+  private readonly history: Histories;
   private readonly open = new Map<string, Alert>();
   private explainSince: number | null = null;
   private explaining: string | null = null;
   private lastOrders = 0;
   private lastOrderTs = 0;
 
-  constructor(public rules: AlertRule[]) {}
+  /** `priors`: what the room's products did in earlier sessions (see CountHistory). */
+  constructor(
+    public rules: AlertRule[],
+    priors?: ProductPriors,
+  ) {
+    this.history = { gauges: new GaugeHistory(), counts: new CountHistory(priors) };
+  }
+
+  /** For the room's next session: the products' rate history, this session included. */
+  productPriors(): ProductPriors {
+    return this.history.counts.handOver();
+  }
 
   setRules(rules: AlertRule[]): void {
     this.rules = rules;

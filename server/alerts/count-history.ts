@@ -3,8 +3,13 @@
 // product's rate to the new one's baseline). The history restarts whenever the scope (the explained product)
 // changes: rates are compared within one product. What a product did in its earlier explain segments of the
 // session is kept as its prior (返场: a product comes back), so a dip that begins right as a known product
-// returns still has a baseline. Bounded: about 36 minutes of samples, one prior per product.
+// returns still has a baseline. The priors pass on to the room's next session (a shop sells the same products
+// day after day), each session's weight halved at every hand-over so recent streams count most. Bounded: about
+// 36 minutes of samples, one prior per product.
 import type { RateCounts } from './alert-input.ts';
+
+/** Per product: its funnel counts while explained in earlier segments (and, weighted down, sessions). */
+export type ProductPriors = Map<string, RateCounts>;
 
 /** Longest look-back a rate rule can take: a 5-minute recent window plus a 30-minute baseline. */
 const KEEP_MS = 36 * 60_000;
@@ -13,7 +18,7 @@ export class CountHistory {
   private scope: string | null | undefined;
   private readonly times: number[] = [];
   private readonly rows: RateCounts[] = [];
-  private readonly priors = new Map<string, RateCounts>();
+  constructor(private readonly priors: ProductPriors = new Map()) {}
 
   add(ts: number, scope: string | null, counts: RateCounts): void {
     if (scope !== this.scope) {
@@ -37,6 +42,19 @@ export class CountHistory {
   /** What the scope's product did in its earlier segments (null between segments or on a first showing). */
   get prior(): RateCounts | null {
     return this.scope ? (this.priors.get(this.scope) ?? null) : null;
+  }
+
+  /** The priors for the room's next session: this session's segments included, older weight halved. */
+  handOver(): ProductPriors {
+    this.keepPrior();
+    this.scope = undefined;
+    const next: ProductPriors = new Map();
+    for (const [id, p] of this.priors) {
+      const half = { ...p };
+      for (const k of Object.keys(half) as (keyof RateCounts)[]) half[k] /= 2;
+      next.set(id, half);
+    }
+    return next;
   }
 
   /** Adds the closing segment's counts to its product's prior. */

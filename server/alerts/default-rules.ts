@@ -1,6 +1,7 @@
 // Rules that work out of the box, tuned to the thresholds teams use in their own alert bots (DOMAIN.md):
 // online −30 % against the previous 5 minutes, conversion down by a third or more, no orders for 3 minutes
-// while a product is explained, a surge of complaints, and a source that stopped talking.
+// while a product is explained, a surge of complaints, the explained product running out of stock (an urgency
+// line for the host), and a source that stopped talking.
 import type { AlertRule } from '../../shared/alerts.ts';
 
 const base = { enabled: true, keepFiringForSeconds: 30, cooldownSeconds: 300, minSample: 0 };
@@ -79,6 +80,17 @@ export const DEFAULT_RULES: AlertRule[] = [
     forSeconds: 15,
     severity: 'critical',
     action: '安抚观众：卡顿/售后问题马上处理，客服在线',
+  },
+  {
+    ...base,
+    id: 'stock-low',
+    name: '库存告急',
+    metric: 'stock',
+    condition: { kind: 'below', value: 20 },
+    forSeconds: 0,
+    cooldownSeconds: 600,
+    severity: 'info',
+    action: '{商品名}仅剩{库存}件，拍完就没了，抓紧下单！',
   },
   {
     ...base,

@@ -74,7 +74,8 @@ export class RoomRuntime {
     // Fresh engine and capture even for the first session: ticks may have moved the old clock to today
     // (an empty room waiting for a recording of last year).
     this.engine = new RoomEngine(this.roomId, { tokenizer: this.tokenizer }, this.engine.catalogue());
-    this.alerts = new AlertEvaluator(this.alerts.rules);
+    // Products keep their rate history into the new session: a returning product has a baseline at once.
+    this.alerts = new AlertEvaluator(this.alerts.rules, this.alerts.productPriors());
     this.openSec = null;
     this.sessionStart = ts;
   }

@@ -10,7 +10,8 @@ export const AlertSchema = Type.Object({
   ruleId: Type.String(),
   name: Type.String(),
   metric: Type.Union(ALERT_METRICS.map((m) => Type.Literal(m))),
-  productId: Nullable(Type.String()),
+  // Optional: alerts journaled before per-product rules have none, and must still serialise.
+  productId: Type.Optional(Nullable(Type.String())),
   severity: SeveritySchema,
   state: Type.Union([Type.Literal('pending'), Type.Literal('firing'), Type.Literal('resolved')]),
   activeAt: Type.Number(),

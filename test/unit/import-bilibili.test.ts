@@ -28,14 +28,6 @@ describe('Bilibili danmaku XML: the real recordings', () => {
     expect(new Set(r.events.map((e) => e.id)).size).toBe(r.events.length);
   });
 
-  it('reads the 4 MB recording in well under a second', () => {
-    const xml = fs.readFileSync(kitDataPath('danmaku', 'bilibili-live-2020-12-12.xml'), 'utf8');
-    parseBilibiliXml(xml); // warm-up: the first call also compiles the regexes and the parser's code
-    const started = performance.now();
-    parseBilibiliXml(xml);
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
-
   it('gives the same ids on a second import', () => {
     const xml = fs.readFileSync(kitDataPath('danmaku', 'bilibili-live-2020-12-11.xml'), 'utf8');
     expect(parseBilibiliXml(xml).events.map((e) => e.id)).toEqual(parseBilibiliXml(xml).events.map((e) => e.id));

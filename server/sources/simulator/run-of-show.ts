@@ -2,6 +2,7 @@
 // its own click, order and payment rates, so the per-product table has winners and losers.
 import type { Product } from '../../../shared/events.ts';
 import type { SimContext } from './context.ts';
+import type { Rng } from './rng.ts';
 
 export interface ProductRates {
   product: Product;
@@ -20,15 +21,17 @@ export class RunOfShow {
   private gapEnd = 0;
   private current: ProductRates | null = null;
 
+  /** `shop` draws each product's rates: the same shop's products convert alike from one session to the next. */
   constructor(
     catalogue: Product[],
     private readonly ctx: SimContext,
+    shop: Rng = ctx.rng,
   ) {
     this.rates = catalogue.map((product) => ({
       product,
-      click: ctx.rng.range(0.05, 0.2),
-      order: ctx.rng.range(0.05, 0.2),
-      pay: ctx.rng.range(0.6, 0.9),
+      click: shop.range(0.05, 0.2),
+      order: shop.range(0.05, 0.2),
+      pay: shop.range(0.6, 0.9),
     }));
   }
 

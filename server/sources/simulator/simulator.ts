@@ -37,6 +37,10 @@ export interface SimulatorOptions {
   durationMs?: number;
   /** Share of barrage, likes and shares without a userId, as some platforms send (default 0.05). */
   anonymousShare?: number;
+  /** The shop: the generated catalogue and each product's click, order and pay rates come from this seed, so
+   * two sessions with one catalogueSeed and different seeds are one shop on two days. Default: drawn from
+   * `seed`'s own stream. */
+  catalogueSeed?: number;
 }
 
 export interface Simulator {
@@ -91,10 +95,11 @@ class RoomSimulator implements Simulator, SimContext {
     this.anonymousShare = opts.anonymousShare ?? 0.05;
     this.endTs =
       opts.durationMs === undefined ? Number.POSITIVE_INFINITY : this.base + Math.ceil(opts.durationMs / 1000) * 1000;
-    this.catalogue = opts.products ?? defaultCatalogue(opts.productCount ?? 8, this.rng);
+    const shop = opts.catalogueSeed === undefined ? this.rng : new Rng(opts.catalogueSeed);
+    this.catalogue = opts.products ?? defaultCatalogue(opts.productCount ?? 8, shop);
     this.dips = opts.dips ?? [];
     this.commerce = new Commerce(this, opts.seed);
-    this.show = new RunOfShow(this.catalogue, this);
+    this.show = new RunOfShow(this.catalogue, this, shop);
   }
 
   get now(): number {

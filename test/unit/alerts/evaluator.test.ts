@@ -117,6 +117,27 @@ describe('AlertEvaluator', () => {
     expect(events[0]!.alert.baseline).toBeCloseTo(0.2, 2);
   });
 
+  it("hands a product's history to the room's next session, at half weight", () => {
+    const r: AlertRule = { ...rule('click-rate-drop'), forSeconds: 0 };
+    const counts = (exposures: number, clicks: number) => ({ exposures, clicks, orders: 0, paidOrders: 0, entries: 0 });
+    // Yesterday: p1 explained for 5 minutes at 20 %.
+    const yesterday = new AlertEvaluator([r]);
+    runSeconds(yesterday, 0, 300, (ts) => {
+      const s = (ts - T0) / 1000;
+      return { explaining: 'p1', counts: counts(10 * s, 2 * s) };
+    });
+    const priors = yesterday.productPriors();
+    expect(priors.get('p1')).toMatchObject({ exposures: 1495, clicks: 299 }); // (299 s × 10, × 2) ÷ 2
+    // Today p1 opens at 5 %: judged against yesterday at once, without a minute of its own.
+    const today = new AlertEvaluator([r], priors);
+    const events = runSeconds(today, 1000, 1200, (ts) => {
+      const s = (ts - T0) / 1000 - 1000;
+      return { explaining: 'p1', counts: counts(10 * s, Math.floor(0.5 * s)) };
+    });
+    expect(events[0]).toMatchObject({ type: 'raised', alert: { ruleId: 'click-rate-drop' } });
+    expect(events[0]!.s).toBeLessThan(1070);
+  });
+
   it('fires when a product is explained for 3 minutes without an order, and counts from the last order', () => {
     const ev = new AlertEvaluator([rule('explain-no-orders')]);
     const counts = (orders: number) => ({ exposures: 0, clicks: 0, orders, paidOrders: 0, entries: 0 });

@@ -25,9 +25,7 @@ export const useAlertPreview = (alert: Alert): string => useRoomStore((s) => pre
 /** The name of the alert's product (its id when the catalogue does not list it); null for a room alert. */
 export const useAlertProductName = (alert: Alert): string | null =>
   useRoomStore((s) =>
-    alert.productId === null
-      ? null
-      : (s.state?.products.find((p) => p.id === alert.productId)?.name ?? alert.productId),
+    !alert.productId ? null : (s.state?.products.find((p) => p.id === alert.productId)?.name ?? alert.productId),
   );
 
 /** Forwards the rule's 话术 to the host; the server fills it with the alert's product. */
@@ -36,6 +34,6 @@ export function forwardAlert(alert: Alert) {
     text: alert.action.slice(0, 120),
     priority: alert.severity === 'critical' ? 'urgent' : 'normal',
     alertId: alert.id,
-    ...(alert.productId === null ? {} : { productId: alert.productId }),
+    ...(alert.productId ? { productId: alert.productId } : {}),
   });
 }
