@@ -74,6 +74,15 @@ describe('alert panel', () => {
     expect(m!.host.querySelector('img')).toBeNull();
   });
 
+  it('treats an older alert without productId as a room alert', () => {
+    const { productId: _absent, ...old } = alertOf({ ruleId: 'online-drop', metric: 'online', action: '抽{商品名}' });
+    open([old as Alert]);
+    expect(inItem('online-drop', 'alert-product')).toBeNull();
+    expect(inItem('online-drop', 'alert-action')?.textContent).toBe('抽<img src=x onerror=alert(1)>');
+    update(() => (inItem('online-drop', 'alert-forward') as HTMLButtonElement).click());
+    expect(socket.requests('cue:push')[0]!.payload).not.toHaveProperty('productId');
+  });
+
   it('names an unknown product by its id and leaves its placeholders for the server', () => {
     open([alertOf({ productId: 'p-gone' })]);
     expect(inItem('stock-p1', 'alert-product')?.textContent).toBe('p-gone');
