@@ -76,6 +76,10 @@ export const ZH = {
   cancelled: '已撤回',
   expired: '已过期',
   escalated: '主播未确认',
+  // The alert panel's block of escalated cues (features/alerts/escalated-cues.tsx)
+  escalatedTitle: '主播未确认',
+  agoSeconds: '{n} 秒前',
+  agoMinutes: '{n} 分钟前',
   queue: '待读',
   pressToAck: '点按或按空格确认',
   noCue: '暂无提词',

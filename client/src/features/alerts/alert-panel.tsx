@@ -1,6 +1,6 @@
 // Firing alerts, most severe and oldest first, each naming its product when it is about one. The 场控
 // acknowledges, snoozes, or forwards the rule's 话术 to the host with one click; the forwarded cue's status
-// shows under the alert.
+// shows under the alert. Above them, any urgent cue the host has not acknowledged in time, whoever sent it.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type Alert, type AlertMetric, RATE_METRICS, SEVERITY_RANK } from '../../../../shared/alerts.ts';
@@ -13,6 +13,7 @@ import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { forwardAlert, useAlertPreview, useAlertProductName } from './alert-product.ts';
 import { CueStatusLine } from './cue-status.tsx';
+import { EscalatedCues, isEscalatedCue } from './escalated-cues.tsx';
 
 const bySeverityThenAge = (a: Alert, b: Alert) =>
   SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.activeAt - b.activeAt;
@@ -24,6 +25,8 @@ export function AlertPanel() {
   const muted = useUiStore((s) => s.muted);
   const setMuted = useUiStore((s) => s.setMuted);
   const canAct = seat === 'controller' || seat === 'assistant';
+  // "All is well" would contradict an unacknowledged urgent cue shown just above it.
+  const escalated = useCuesStore((s) => canAct && Object.values(s.byId).some(isEscalatedCue));
   return (
     <section className="panel alerts" data-testid="alert-panel">
       <h2>
@@ -32,7 +35,8 @@ export function AlertPanel() {
           {muted ? t('unmute') : t('mute')}
         </button>
       </h2>
-      {alerts.length === 0 ? <p className="calm">{t('noAlerts')}</p> : null}
+      {canAct ? <EscalatedCues /> : null}
+      {alerts.length === 0 && !escalated ? <p className="calm">{t('noAlerts')}</p> : null}
       <ul>
         {alerts.map((a) => (
           <AlertItem key={a.id} alert={a} canAct={canAct} />
