@@ -4,14 +4,16 @@
 import type { Alert } from '../../../shared/alerts.ts';
 import type { Cue } from '../../../shared/cues.ts';
 import {
+  COMMAND_SEATS,
   PROTOCOL_VERSION,
   type RulesMessage,
+  type Seat,
   type SnapshotMessage,
   type TickMessage,
 } from '../../../shared/protocol.ts';
 import { applyAlerts, resolveAlert, upsertAlert } from '../stores/alerts-store.ts';
 import { useConnectionStore } from '../stores/connection-store.ts';
-import { applyCues, upsertCue } from '../stores/cues-store.ts';
+import { applyCues, isOpenCue, upsertCue, useCuesStore } from '../stores/cues-store.ts';
 import { useRoomStore } from '../stores/room-store.ts';
 import { applyRules, changeRules } from '../stores/rules-store.ts';
 import { appendOnline, seedOnline } from '../stores/series-store.ts';
@@ -26,6 +28,7 @@ export const RESYNC_RETRY_MS = 5_000;
 const WATCHDOG_MS = 250;
 /** Handshake codes that retrying cannot fix; anything the server refused (socket not active) is fatal too. */
 const FATAL_CODES = new Set(['unauthorized', 'forbidden', 'forbidden_seat', 'bad_handshake', 'unknown_room']);
+const CUE_SENDERS = new Set<Seat>(COMMAND_SEATS['cue:push']);
 
 /** The subset of a socket the bridge uses, so tests can hand it a fake. */
 export type BridgeSocket = Pick<LiveSocket, 'on' | 'off' | 'emit' | 'disconnect'> & {
@@ -106,6 +109,13 @@ class Bridge {
   readonly onAlertUpdated = ({ alert }: { alert: Alert }): void => upsertAlert(alert);
   readonly onAlertResolved = ({ alert }: { alert: Alert }): void => resolveAlert(alert);
   readonly onCue = ({ cue }: { cue: Cue }): void => upsertCue(cue);
+  /** An urgent cue the host left unacknowledged escalates once: the seats that send cues hear it like an alert. */
+  readonly onCueUpdated = ({ cue }: { cue: Cue }): void => {
+    const escalates = cue.escalatedAt !== null && isOpenCue(cue) && !useCuesStore.getState().byId[cue.id]?.escalatedAt;
+    upsertCue(cue);
+    const seat = useRoomStore.getState().seat;
+    if (escalates && seat !== null && CUE_SENDERS.has(seat) && !useUiStore.getState().muted) chime('critical');
+  };
   readonly onRules = (msg: RulesMessage): void => changeRules(msg);
 
   /** Called every WATCHDOG_MS: a live or stale screen that heard nothing for too long asks again. */
@@ -139,7 +149,7 @@ function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
   socket[op]('alert:updated', b.onAlertUpdated);
   socket[op]('alert:resolved', b.onAlertResolved);
   socket[op]('cue:new', b.onCue);
-  socket[op]('cue:updated', b.onCue);
+  socket[op]('cue:updated', b.onCueUpdated);
   socket[op]('alert:rules', b.onRules);
   socket[op]('connect_error', b.onConnectError);
   socket[op]('disconnect', b.onDisconnect);
