@@ -51,7 +51,9 @@ function EscalatedCue({ cue }: { cue: Cue }) {
   };
   return (
     <li className="escalated-cue" data-testid="escalated-cue" data-cue={cue.id}>
-      <div className="escalated-text">⚠ {cue.text}</div>
+      <div className="escalated-text" title={cue.text}>
+        ⚠ {cue.text}
+      </div>
       <div className="escalated-meta">
         <span className="from">{sender ? t(sender) : cue.from}</span>
         {roomSec === null ? null : <span className="ago">{ago(roomSec * 1000 - cue.sentAt, t)}</span>}
