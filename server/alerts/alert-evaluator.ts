@@ -5,16 +5,21 @@ import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '.
 import type { AlertInput } from './alert-input.ts';
 import { CountHistory, type ProductPriors } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
-import { type Histories, type Judgement, judge } from './judge.ts';
+import { type Basis, type Histories, type Judgement, judge } from './judge.ts';
 import { RuleState } from './rule-state.ts';
 
 export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
 type Gauges = Partial<Record<AlertMetric, number | null>>;
 
+/** How long a firing drop's baseline stays frozen: after that a lasting fall is the new normal. */
+const FREEZE_MAX_MS = 15 * 60_000;
+
 export class AlertEvaluator {
   private readonly states = new Map<string, RuleState>();
   private readonly history: Histories;
   private readonly open = new Map<string, Alert>();
+  /** Per firing rule: the drop's basis as it was when the alert fired (see judge). */
+  private readonly frozen = new Map<string, { basis: Basis; since: number }>();
   private explainSince: number | null = null;
   private explaining: string | null = null;
   private lastOrders = 0;
@@ -50,9 +55,10 @@ export class AlertEvaluator {
     const events: AlertEvent[] = [];
     for (const rule of this.rules) {
       if (!rule.enabled) continue;
-      const j = this.judgeNow(rule, input, gauges);
       const state = this.stateOf(rule.id);
+      const j = this.judgeNow(rule, input, gauges, this.frozenBasis(rule.id, state, input.ts));
       const t = state.step(rule, input.ts, j.holds);
+      this.keepBasis(rule.id, state, j, input.ts);
       if (t === 'fired') {
         const productId = rule.productId ?? (PRODUCT_METRICS.has(rule.metric) ? input.explaining : null);
         const alert = this.newAlert(rule, state, j, productId);
@@ -70,13 +76,27 @@ export class AlertEvaluator {
   }
 
   /** Not judged: every data rule while the source is down; a product's rule while another is explained. */
-  private judgeNow(rule: AlertRule, input: AlertInput, gauges: Gauges): Judgement {
+  private judgeNow(rule: AlertRule, input: AlertInput, gauges: Gauges, frozen?: Basis): Judgement {
     const none = { holds: null, value: null, baseline: null };
     if (input.sourceDown && rule.metric !== 'sourceDown') return none;
-    if (rule.productId === undefined) return judge(rule, input, this.history, gauges[rule.metric] ?? null);
+    if (rule.productId === undefined) return judge(rule, input, this.history, gauges[rule.metric] ?? null, frozen);
     if (rule.metric === 'stock') return judge(rule, input, this.history, input.stockOf(rule.productId));
     if (rule.productId !== input.explaining) return none;
-    return judge(rule, input, this.history, gauges[rule.metric] ?? null);
+    return judge(rule, input, this.history, gauges[rule.metric] ?? null, frozen);
+  }
+
+  /** The frozen basis while the alert fires, for at most FREEZE_MAX_MS. */
+  private frozenBasis(ruleId: string, state: RuleState, ts: number): Basis | undefined {
+    const f = this.frozen.get(ruleId);
+    if (!f || state.phase !== 'firing' || ts - f.since > FREEZE_MAX_MS) return undefined;
+    return f.basis;
+  }
+
+  /** Freezes the basis the alert fired on (pending still judges live, so noise is not helped to fire);
+   * forgets it once the rule stops firing. */
+  private keepBasis(ruleId: string, state: RuleState, j: Judgement, ts: number): void {
+    if (state.phase !== 'firing') this.frozen.delete(ruleId);
+    else if (!this.frozen.has(ruleId) && j.basis) this.frozen.set(ruleId, { basis: j.basis, since: ts });
   }
 
   ack(alertId: string, by: string, ts: number): Alert | null {

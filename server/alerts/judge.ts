@@ -5,15 +5,20 @@ import { rateDifference } from '../../shared/metrics/newcombe.ts';
 import { wilson } from '../../shared/metrics/wilson.ts';
 import { type AlertInput, RATE_FIELDS } from './alert-input.ts';
 
-type RateField = (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS];
-
 import type { CountHistory } from './count-history.ts';
 import type { GaugeHistory } from './gauge-history.ts';
+
+type RateField = (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS];
+
+/** What a drop was measured against: a gauge's mean, or a rate's successes and trials. */
+export type Basis = { mean: number } | { num: number; den: number };
 
 export interface Judgement {
   holds: boolean | null;
   value: number | null;
   baseline: number | null;
+  /** Set when a drop was judged: the evaluator freezes it while the rule is pending or firing. */
+  basis?: Basis;
 }
 
 const MIN = 60_000;
@@ -33,8 +38,15 @@ export interface Histories {
   counts: CountHistory;
 }
 
-export function judge(rule: AlertRule, input: AlertInput, h: Histories, gauge: number | null): Judgement {
-  if (RATE_METRICS.has(rule.metric)) return judgeRate(rule, input.ts, h.counts);
+/** `frozen`: the basis from when the drop began, so a baseline that follows the fall does not end the alert. */
+export function judge(
+  rule: AlertRule,
+  input: AlertInput,
+  h: Histories,
+  gauge: number | null,
+  frozen?: Basis,
+): Judgement {
+  if (RATE_METRICS.has(rule.metric)) return judgeRate(rule, input.ts, h.counts, frozen);
   const history = h.gauges;
   const c = rule.condition;
   if (gauge === null) return { holds: null, value: null, baseline: null };
@@ -54,19 +66,21 @@ export function judge(rule: AlertRule, input: AlertInput, h: Histories, gauge: n
       };
     }
     case 'drop': {
-      const base = history.mean(rule.metric, input.ts - (c.baselineMinutes + 1) * MIN, input.ts - MIN);
+      const base =
+        frozen && 'mean' in frozen
+          ? frozen.mean
+          : history.mean(rule.metric, input.ts - (c.baselineMinutes + 1) * MIN, input.ts - MIN);
       // minSample on a gauge: the baseline must be at least this big (a 3-comment room cannot "halve").
       if (base === null || base <= 0 || base < rule.minSample) return { holds: null, value: gauge, baseline: base };
-      return { holds: gauge <= base * (1 - c.pct), value: gauge, baseline: base };
+      return { holds: gauge <= base * (1 - c.pct), value: gauge, baseline: base, basis: { mean: base } };
     }
   }
 }
 
-function judgeRate(rule: AlertRule, now: number, counts: CountHistory): Judgement {
+function judgeRate(rule: AlertRule, now: number, counts: CountHistory, frozen?: Basis): Judgement {
   const f = RATE_FIELDS[rule.metric as keyof typeof RATE_FIELDS];
   const floor = counts.since;
   if (floor === null) return { holds: null, value: null, baseline: null };
-  const prior = counts.prior;
   const recentFrom = recentStart(rule, f, now, floor, counts);
   const num = counts.between(f.num, recentFrom, now);
   const den = counts.between(f.den, recentFrom, now);
@@ -77,17 +91,24 @@ function judgeRate(rule: AlertRule, now: number, counts: CountHistory): Judgemen
   if (c.kind === 'below') return { holds: ci.hi < c.value, value, baseline: null };
   if (c.kind === 'above') return { holds: ci.lo > c.value, value, baseline: null };
   if (c.kind === 'rate') return { holds: null, value, baseline: null };
-  const from = Math.max(floor, recentFrom - c.baselineMinutes * MIN);
-  // The baseline: the earlier part of this segment (at least a minute of it), plus the product's prior.
-  const own = recentFrom - from >= MIN_RATE_BASELINE_MS;
-  const bDen = (own ? counts.between(f.den, from, recentFrom) : 0) + (prior?.[f.den] ?? 0);
-  if (bDen < rule.minSample || (!own && !prior)) return { holds: null, value, baseline: null };
-  const bNum = (own ? counts.between(f.num, from, recentFrom) : 0) + (prior?.[f.num] ?? 0);
-  const baseline = bNum / bDen;
+  const basis = frozen && 'den' in frozen ? frozen : rateBasis(rule, f, recentFrom, floor, counts);
+  if (!basis) return { holds: null, value, baseline: null };
+  const baseline = basis.num / basis.den;
   // The drop must be as large as the rule asks, and real: Newcombe's 95 % interval of (recent − baseline),
   // which counts the baseline's own noise too, lies wholly below zero.
-  const d = rateDifference(num, den, bNum, bDen)!;
-  return { holds: value! <= baseline * (1 - c.pct) && d.hi < 0, value, baseline };
+  const d = rateDifference(num, den, basis.num, basis.den)!;
+  return { holds: value! <= baseline * (1 - c.pct) && d.hi < 0, value, baseline, basis };
+}
+
+/** The earlier part of this segment (at least a minute of it) plus the product's prior; null if too thin. */
+function rateBasis(rule: AlertRule, f: RateField, recentFrom: number, floor: number, counts: CountHistory) {
+  const c = rule.condition as { baselineMinutes: number };
+  const prior = counts.prior;
+  const from = Math.max(floor, recentFrom - c.baselineMinutes * MIN);
+  const own = recentFrom - from >= MIN_RATE_BASELINE_MS;
+  const den = (own ? counts.between(f.den, from, recentFrom) : 0) + (prior?.[f.den] ?? 0);
+  if (den < rule.minSample || (!own && !prior)) return null;
+  return { num: (own ? counts.between(f.num, from, recentFrom) : 0) + (prior?.[f.num] ?? 0), den };
 }
 
 /** Where the recent window begins: see RECENT_MIN_MS. */

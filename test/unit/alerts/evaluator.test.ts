@@ -47,6 +47,18 @@ describe('AlertEvaluator', () => {
     expect(back[0]).toMatchObject({ type: 'resolved', s: 729 }); // 30 s of keep_firing_for after the last low second (699)
   });
 
+  it('keeps a lasting drop firing against the baseline it fired on, for up to 15 minutes', () => {
+    const ev = new AlertEvaluator([rule('online-drop')]);
+    runSeconds(ev, 0, 600, () => ({ online: 1000 }));
+    const events = runSeconds(ev, 600, 1800, () => ({ online: 500 }));
+    // Without the freeze the 5-minute baseline would follow the fall and resolve it about 6 minutes in.
+    expect(events.map((e) => [e.type, e.s])).toEqual([
+      ['raised', 620],
+      ['resolved', 1550], // frozen from the fire at 620 s to 1520 s, then 30 s of keep_firing_for
+    ]);
+    expect(events[0]!.alert.baseline).toBe(1000);
+  });
+
   it('never reads a silent source as a dip: 数据中断 fires, the data rules stay quiet', () => {
     const ev = new AlertEvaluator([rule('online-drop'), rule('source-down')]);
     runSeconds(ev, 0, 600, () => ({ online: 1000 }));
