@@ -18,6 +18,8 @@ export class SimulatorSource implements Source {
   /** False until the first backlog (warm-up) is delivered, and while a batch is in flight. */
   private caughtUp = false;
   private lastEventAt: number | null = null;
+  /** The latest time virtualNow() returned. */
+  private handedOut = Number.NEGATIVE_INFINITY;
   private lastSuccessAt: number | null = null;
   private error: string | null = null;
 
@@ -43,10 +45,12 @@ export class SimulatorSource implements Source {
   }
 
   /** The room's clock. While a backlog is still being delivered it stays at the last delivered event, so the
-   * engine is never moved past events it has not seen yet. */
+   * engine is never moved past events it has not seen yet; and it never runs back (a batch in flight would
+   * otherwise pull it behind the time already handed out, and a cue could be delivered before it was sent). */
   virtualNow(): number {
-    if (!this.caughtUp) return this.lastEventAt ?? this.sim.now;
-    return this.target();
+    const now = this.caughtUp ? this.target() : (this.lastEventAt ?? this.sim.now);
+    this.handedOut = Math.max(this.handedOut, now);
+    return this.handedOut;
   }
 
   private target(): number {
