@@ -1,61 +1,35 @@
 // The rule editor in Chromium against the real server: the 场控 changes the online-drop threshold and turns a
 // rule off, the 助播's open drawer follows without a reload; an invalid value and a server refusal both say
 // why and save nothing; a hostile rule name stays text.
-import fs from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../server/alerts/default-rules.ts';
-import type { App } from '../../server/app.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createTokenizer } from '../../server/engine/tokenizer.ts';
+import type { Role } from '../../server/storage/rooms-repo.ts';
 import type { AlertRule } from '../../shared/alerts.ts';
-import { CHROMIUM, CLIENT_DIR, clientBuilt, launchBrowser, screenshotPath } from '../helpers/browser.ts';
-import { tempDir } from '../helpers/server.ts';
+import { screenshotPath } from '../helpers/browser.ts';
+import { type E2eRoom, e2eReady, startE2eRoom } from '../helpers/e2e-room.ts';
 
-const ready = fs.existsSync(CHROMIUM) && clientBuilt();
-const ADMIN = 'e2e-admin-token-0123456789';
 const XSS_NAME = '<img src=x onerror=window.__xss=1>';
 const XSS_RULE: AlertRule = { ...DEFAULT_RULES[1]!, id: 'hostile', name: XSS_NAME, action: '<b>加粗</b>{商品名}' };
 
-describe.skipIf(!ready && !process.env.CI)('alert rules in Chromium', () => {
-  let built: App;
-  let url = '';
-  let room: { id: string; tokens: Record<string, string> };
-  let browser: BrowserContext;
-  const api = (path: string, token: string, method = 'GET', body?: unknown) =>
-    fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+describe.skipIf(!e2eReady && !process.env.CI)('alert rules in Chromium', () => {
+  let e2e: E2eRoom;
   const storedRules = async () =>
-    (await (await api(`/api/rooms/${room.id}/alert-rules`, room.tokens.viewer!)).json()) as AlertRule[];
+    (await (await e2e.api(`/api/rooms/${e2e.room.id}/alert-rules`, e2e.room.tokens.viewer)).json()) as AlertRule[];
 
   beforeAll(async () => {
-    const config = loadConfig({}, { DATA_DIR: tempDir(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'silent', TICK_HZ: 4 });
-    built = await buildApp({ config, createTokenizer: () => createTokenizer(), clientDir: CLIENT_DIR });
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
-    room = (await (await api('/api/rooms', ADMIN, 'POST', { name: '规则演练' })).json()) as typeof room;
-    const res = await api(`/api/rooms/${room.id}/alert-rules`, room.tokens.controller!, 'PUT', [
+    e2e = await startE2eRoom({ name: '规则演练' });
+    const res = await e2e.api(`/api/rooms/${e2e.room.id}/alert-rules`, e2e.room.tokens.controller, 'PUT', [
       ...DEFAULT_RULES,
       XSS_RULE,
     ]);
     expect(res.status).toBe(200);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await built?.app.close();
-  });
+  afterAll(() => e2e?.close());
 
-  const open = async (seat: string): Promise<Page> => {
-    const page = await browser.newPage();
-    page.on('dialog', () => {
-      throw new Error('a dialog opened: injected script ran');
-    });
-    await page.goto(`${url}/?room=${room.id}&token=${room.tokens[seat]}`);
+  /** The seat's screen with the rule drawer open. */
+  const open = async (seat: Role): Promise<Page> => {
+    const page = await e2e.open(seat, { failOnDialog: true });
     await page.getByTestId('rules-button').click();
     await page.getByTestId('rule-editor').waitFor();
     return page;

@@ -1,64 +1,29 @@
 // Three real pages in Chromium — 场控 big screen, 助播 console, 主播 prompter — against the real server: an
 // injected dip raises an alert on the big screen, the controller forwards it, the host sees and acknowledges
 // it with Space, and the controller sees the acknowledgement. Hostile text never runs anywhere.
-import fs from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../server/app.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createTokenizer } from '../../server/engine/tokenizer.ts';
-import { CHROMIUM, CLIENT_DIR, clientBuilt, launchBrowser, screenshotPath } from '../helpers/browser.ts';
-import { tempDir } from '../helpers/server.ts';
+import { screenshotPath } from '../helpers/browser.ts';
+import { type E2eRoom, e2eReady, PHONE_PORTRAIT, startE2eRoom } from '../helpers/e2e-room.ts';
 
-const ready = fs.existsSync(CHROMIUM) && clientBuilt();
-const ADMIN = 'e2e-admin-token-0123456789';
 const XSS_NAME = '<img src=x onerror="window.__xss=1">';
 const XSS_TEXT = '<script>window.__xss=2</script>';
 
-describe.skipIf(!ready && !process.env.CI)('alerts and cues in Chromium', () => {
-  let built: App;
-  let url = '';
-  let room: { id: string; tokens: Record<string, string> };
-  let browser: BrowserContext;
-  const api = (path: string, token: string, method = 'GET', body?: unknown) =>
-    fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-
+describe.skipIf(!e2eReady && !process.env.CI)('alerts and cues in Chromium', () => {
+  let e2e: E2eRoom;
   beforeAll(async () => {
-    const config = loadConfig({}, { DATA_DIR: tempDir(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'silent', TICK_HZ: 4 });
-    built = await buildApp({ config, createTokenizer: () => createTokenizer(), clientDir: CLIENT_DIR });
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
-    room = (await (await api('/api/rooms', ADMIN, 'POST', { name: '告警演练' })).json()) as typeof room;
-    browser = await launchBrowser();
+    e2e = await startE2eRoom({ name: '告警演练' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await built?.app.close();
-  });
-
-  const open = async (seat: string): Promise<Page> => {
-    const page = await browser.newPage();
-    page.on('dialog', () => {
-      throw new Error('a dialog opened: injected script ran');
-    });
-    await page.goto(`${url}/?room=${room.id}&token=${room.tokens[seat]}`);
-    return page;
-  };
+  afterAll(() => e2e?.close());
 
   it('raises, forwards, shows and acknowledges a cue across three pages', { timeout: 120_000 }, async () => {
-    const controller = await open('controller');
-    const assistant = await open('assistant');
-    const host = await open('host');
-    await host.setViewportSize({ width: 430, height: 860 }); // a phone in portrait
+    const { api, room } = e2e;
+    const controller = await e2e.open('controller', { failOnDialog: true });
+    const assistant = await e2e.open('assistant', { failOnDialog: true });
+    const host = await e2e.open('host', { failOnDialog: true, viewport: PHONE_PORTRAIT });
     await host.waitForSelector('[data-testid="prompter"]');
     await assistant.waitForSelector('[data-testid="assistant-console"]');
     // 30× speed with a 10-minute warm-up; online falls by 60 % from 11 simulated minutes.
-    const res = await api(`/api/rooms/${room.id}/source`, room.tokens.controller!, 'PUT', {
+    const res = await e2e.setSource({
       kind: 'simulator',
       seed: 11,
       speed: 30,

@@ -1,42 +1,21 @@
 // The built client in Debian's Chromium against the real server: the demo room's numbers change on the big
 // screen; screenshots are saved under artifacts/screenshots.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../server/app.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { startDemoRoom } from '../../server/demo.ts';
-import { createTokenizer } from '../../server/engine/tokenizer.ts';
-import { CHROMIUM, CLIENT_DIR, clientBuilt, launchBrowser, screenshotPath } from '../helpers/browser.ts';
-import { tempDir } from '../helpers/server.ts';
+import { screenshotPath } from '../helpers/browser.ts';
+import { type E2eRoom, e2eReady, startE2eRoom } from '../helpers/e2e-room.ts';
 
-const ready = fs.existsSync(CHROMIUM) && clientBuilt();
-
-describe.skipIf(!ready && !process.env.CI)('big screen in Chromium', () => {
-  let built: App;
-  let url = '';
-  let roomId = '';
-  let tokens: Record<string, string> = {};
-
+describe.skipIf(!e2eReady && !process.env.CI)('big screen in Chromium', () => {
+  let e2e: E2eRoom;
   beforeAll(async () => {
-    const config = loadConfig(
-      {},
-      { DATA_DIR: tempDir(), ADMIN_TOKEN: 'e2e-admin-token-0123456789', LOG_LEVEL: 'silent', TICK_HZ: 4 },
-    );
-    built = await buildApp({ config, createTokenizer: () => createTokenizer(), clientDir: CLIENT_DIR });
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
-    ({ roomId, tokens } = await startDemoRoom(built, 300));
+    e2e = await startE2eRoom({ demoPeakOnline: 300 });
   });
-  afterAll(() => built?.app.close());
+  afterAll(() => e2e?.close());
 
   it('shows the demo room live, numbers changing, in Chinese and English', async () => {
-    const browser = await launchBrowser();
+    // A fresh browser per test: the language chosen here is kept in the profile.
     try {
-      const page = await browser.newPage();
       const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${url}/?room=${roomId}&token=${tokens.controller}`);
+      const page = await e2e.open('controller', { pageErrors: errors });
       await page.waitForSelector('[data-testid="conn-badge"][data-status="live"]', { timeout: 15_000 });
       const online = page.getByTestId('kpi-online');
       await expect.poll(async () => (await online.textContent())?.trim(), { timeout: 15_000 }).toMatch(/\d/);
@@ -60,19 +39,17 @@ describe.skipIf(!ready && !process.env.CI)('big screen in Chromium', () => {
       await page.screenshot({ path: screenshotPath('big-screen-laptop.png') });
       expect(errors).toEqual([]);
     } finally {
-      await browser.close();
+      await e2e.closeBrowser();
     }
   });
 
   it('shows a clear error for a wrong token', async () => {
-    const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
-      await page.goto(`${url}/?room=${roomId}&token=wrong-token`);
+      const page = await e2e.open('controller', { token: 'wrong-token' });
       await page.waitForSelector('[data-testid="conn-badge"][data-status="error"]', { timeout: 15_000 });
       expect(await page.getByTestId('conn-badge').textContent()).toBeTruthy();
     } finally {
-      await browser.close();
+      await e2e.closeBrowser();
     }
   });
 });

@@ -2,70 +2,31 @@
 // stock rule for one product that is NOT the one being explained, with a threshold above any stock so it fires
 // at once; the big screen's alert names that product and previews its 话术 with it; forwarded, the host's
 // prompter reads the 话术 filled with that product, not the explained one.
-import fs from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../server/app.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createTokenizer } from '../../server/engine/tokenizer.ts';
 import type { AlertRule } from '../../shared/alerts.ts';
-import type { RoomState } from '../../shared/state.ts';
-import { CHROMIUM, CLIENT_DIR, clientBuilt, launchBrowser, screenshotPath } from '../helpers/browser.ts';
-import { tempDir } from '../helpers/server.ts';
+import { screenshotPath } from '../helpers/browser.ts';
+import { type E2eRoom, e2eReady, PHONE_PORTRAIT, startE2eRoom } from '../helpers/e2e-room.ts';
 
-const ready = fs.existsSync(CHROMIUM) && clientBuilt();
-const ADMIN = 'e2e-admin-token-0123456789';
 const ACTION = '{商品名}仅剩{库存}件，{价格}元马上下单！';
 
-describe.skipIf(!ready && !process.env.CI)('per-product alert rules in Chromium', () => {
-  let built: App;
-  let url = '';
-  let room: { id: string; tokens: Record<string, string> };
-  let browser: BrowserContext;
-  const api = (path: string, token: string, method = 'GET', body?: unknown) =>
-    fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  const state = async () => (await (await api(`/api/rooms/${room.id}/state`, room.tokens.viewer!)).json()) as RoomState;
-
+describe.skipIf(!e2eReady && !process.env.CI)('per-product alert rules in Chromium', () => {
+  let e2e: E2eRoom;
   beforeAll(async () => {
-    const config = loadConfig({}, { DATA_DIR: tempDir(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'silent', TICK_HZ: 4 });
-    built = await buildApp({ config, createTokenizer: () => createTokenizer(), clientDir: CLIENT_DIR });
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
-    room = (await (await api('/api/rooms', ADMIN, 'POST', { name: '单品规则演练' })).json()) as typeof room;
-    // Like the demo room: the simulator with its own catalogue, already live for a while.
-    const res = await api(`/api/rooms/${room.id}/source`, room.tokens.controller!, 'PUT', {
-      kind: 'simulator',
-      seed: 7,
-      speed: 5,
-      peakOnline: 800,
-      warmupMs: 10 * 60_000,
+    e2e = await startE2eRoom({
+      name: '单品规则演练',
+      // Like the demo room: the simulator with its own catalogue, already live for a while.
+      source: { kind: 'simulator', seed: 7, speed: 5, peakOnline: 800, warmupMs: 10 * 60_000 },
     });
-    expect(res.status).toBe(200);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await built?.app.close();
-  });
-
-  const open = async (seat: string): Promise<Page> => {
-    const page = await browser.newPage();
-    await page.goto(`${url}/?room=${room.id}&token=${room.tokens[seat]}`);
-    return page;
-  };
+  afterAll(() => e2e?.close());
 
   it('adds a stock rule for one product; the alert names it and the forwarded cue speaks of it', {
     timeout: 120_000,
   }, async () => {
-    const host = await open('host');
-    await host.setViewportSize({ width: 430, height: 860 });
+    const { api, room, state } = e2e;
+    const host = await e2e.open('host', { viewport: PHONE_PORTRAIT });
     await host.waitForSelector('[data-testid="prompter"]');
-    const controller = await open('controller');
+    const controller = await e2e.open('controller');
     await controller.bringToFront(); // a background tab's frames are throttled
     await expect.poll(async () => (await state()).explaining, { timeout: 20_000 }).not.toBeNull();
     const now = await state();

@@ -1,47 +1,27 @@
 // Replay and report in Chromium: a session with an alert and an acknowledged cue is opened afterwards; the
 // replay jumps to the alert marker and shows the alert panel as it was; the report page renders.
-import fs from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../server/app.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createTokenizer } from '../../server/engine/tokenizer.ts';
-import { CHROMIUM, CLIENT_DIR, clientBuilt, launchBrowser, screenshotPath } from '../helpers/browser.ts';
+import { screenshotPath } from '../helpers/browser.ts';
+import { type E2eRoom, e2eReady, startE2eRoom } from '../helpers/e2e-room.ts';
 import { connectLive, once, waitFor } from '../helpers/live-client.ts';
-import { tempDir } from '../helpers/server.ts';
 
-const ready = fs.existsSync(CHROMIUM) && clientBuilt();
-const ADMIN = 'e2e-admin-token-0123456789';
-
-describe.skipIf(!ready && !process.env.CI)('replay and report in Chromium', () => {
-  let built: App;
-  let url = '';
-  let browser: BrowserContext;
-  let room: { id: string; tokens: Record<string, string> };
+describe.skipIf(!e2eReady && !process.env.CI)('replay and report in Chromium', () => {
+  let e2e: E2eRoom;
 
   beforeAll(async () => {
-    const config = loadConfig({}, { DATA_DIR: tempDir(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'silent', TICK_HZ: 4 });
-    built = await buildApp({ config, createTokenizer: () => createTokenizer(), clientDir: CLIENT_DIR });
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
-    const headers = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
-    room = await (await fetch(`${url}/api/rooms`, { method: 'POST', headers, body: '{"name":"复盘演练"}' })).json();
+    e2e = await startE2eRoom({ name: '复盘演练' });
+    const { room, url } = e2e;
     const controller = connectLive(url, room.id, room.tokens.controller!);
     const host = connectLive(url, room.id, room.tokens.host!);
     await Promise.all([once(controller, 'room:snapshot'), once(host, 'room:snapshot')]);
     const raised = waitFor(controller, 'alert:raised', (m) => m.alert.ruleId === 'online-drop', 30_000);
-    await fetch(`${url}/api/rooms/${room.id}/source`, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({
-        kind: 'simulator',
-        seed: 21,
-        speed: 30,
-        peakOnline: 500,
-        warmupMs: 10 * 60_000,
-        dips: [{ kind: 'retention', atMs: 11 * 60_000, durationMs: 20 * 60_000, depth: 0.6 }],
-      }),
+    await e2e.setSource({
+      kind: 'simulator',
+      seed: 21,
+      speed: 30,
+      peakOnline: 500,
+      warmupMs: 10 * 60_000,
+      dips: [{ kind: 'retention', atMs: 11 * 60_000, durationMs: 20 * 60_000, depth: 0.6 }],
     });
     const { alert } = await raised;
     const pushed = await controller.emitWithAck('cue:push', {
@@ -51,23 +31,17 @@ describe.skipIf(!ready && !process.env.CI)('replay and report in Chromium', () =
     });
     if (pushed.ok) await host.emitWithAck('cue:ack', { cueId: pushed.data.cue.id });
     await new Promise((r) => setTimeout(r, 1500)); // a little more of the stream after the cue
-    await fetch(`${url}/api/rooms/${room.id}/source`, { method: 'PUT', headers, body: '{"kind":"none"}' });
+    await e2e.setSource({ kind: 'none' });
     controller.disconnect();
     host.disconnect();
-    browser = await launchBrowser();
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await built?.app.close();
-  });
+  afterAll(() => e2e?.close());
 
   it('scrubs, jumps to the alert marker and shows the console as it was; the report renders', {
     timeout: 90_000,
   }, async () => {
-    const page = await browser.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${url}/?room=${room.id}&token=${room.tokens.controller}&replay`);
+    const page = await e2e.open('controller', { replay: true, pageErrors: errors });
     await page.getByTestId('replay-bar').waitFor({ timeout: 15_000 });
     await page.getByTestId('conn-badge').waitFor();
     expect(await page.getByTestId('conn-badge').getAttribute('data-status')).toBe('replay');

@@ -20,7 +20,15 @@ export function tempDir(prefix = 'live-console-'): string {
 }
 
 export async function startServer(
-  opts: { clock?: Clock; autoTick?: boolean; dataDir?: string; tickHz?: number; listen?: boolean } = {},
+  opts: {
+    clock?: Clock;
+    autoTick?: boolean;
+    dataDir?: string;
+    tickHz?: number;
+    listen?: boolean;
+    /** The built client to serve (e2e); none by default. */
+    clientDir?: string | null;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   const config = loadConfig(
@@ -30,7 +38,7 @@ export async function startServer(
   const built = await buildApp({
     config,
     createTokenizer: () => createTokenizer(),
-    clientDir: null,
+    clientDir: opts.clientDir ?? null,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.autoTick === undefined ? {} : { autoTick: opts.autoTick }),
   });
@@ -55,6 +63,16 @@ export async function createRoom(s: TestServer, name = '测试直播间') {
     name: string;
     tokens: Record<'ingest' | 'controller' | 'assistant' | 'host' | 'viewer', string>;
   };
+}
+
+/** Imports the events into the room as the admin, as NDJSON at speed 0 (all at once, stamped as given). */
+export function importAll(s: TestServer, roomId: string, events: unknown[]) {
+  return s.app.inject({
+    method: 'POST',
+    url: `/api/rooms/${roomId}/import?format=ndjson&speed=0`,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/x-ndjson' },
+    payload: events.map((e) => JSON.stringify(e)).join('\n'),
+  });
 }
 
 /** A clock the test moves by hand. */
