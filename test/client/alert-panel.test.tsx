@@ -5,12 +5,10 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertPanel } from '../../client/src/features/alerts/alert-panel.tsx';
-import { startBridge } from '../../client/src/lib/bridge.ts';
-import { setCommandSocket } from '../../client/src/lib/commands.ts';
-import type { LiveSocket } from '../../client/src/lib/socket.ts';
 import type { Alert } from '../../shared/alerts.ts';
 import type { Cue } from '../../shared/cues.ts';
-import { FakeSocket } from './fake-socket.ts';
+import { startFakeBridge } from './fake-bridge.ts';
+import type { FakeSocket } from './fake-socket.ts';
 import { snapshotMessage } from './fixtures/room-state.ts';
 import { type Mounted, mount, resetStores, update } from './render.tsx';
 
@@ -48,14 +46,11 @@ function open(alerts: Alert[]) {
 
 beforeEach(() => {
   resetStores();
-  socket = new FakeSocket();
-  stop = startBridge(socket.asBridgeSocket());
-  setCommandSocket(socket as unknown as LiveSocket);
+  ({ socket, stop } = startFakeBridge());
 });
 afterEach(() => {
   m?.unmount();
   m = null;
-  setCommandSocket(null);
   stop();
 });
 

@@ -6,14 +6,12 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AlertPanel } from '../../client/src/features/alerts/alert-panel.tsx';
-import { startBridge } from '../../client/src/lib/bridge.ts';
 import { chime } from '../../client/src/lib/chime.ts';
-import { setCommandSocket } from '../../client/src/lib/commands.ts';
-import type { LiveSocket } from '../../client/src/lib/socket.ts';
 import { useUiStore } from '../../client/src/stores/ui-store.ts';
 import type { Cue } from '../../shared/cues.ts';
 import type { Seat } from '../../shared/protocol.ts';
-import { FakeSocket } from './fake-socket.ts';
+import { startFakeBridge } from './fake-bridge.ts';
+import type { FakeSocket } from './fake-socket.ts';
 import { roomState, snapshotMessage } from './fixtures/room-state.ts';
 import { type Mounted, mount, resetStores, update } from './render.tsx';
 
@@ -53,14 +51,11 @@ const rows = () => [...m!.host.querySelectorAll<HTMLElement>('[data-testid="esca
 beforeEach(() => {
   resetStores();
   vi.mocked(chime).mockClear();
-  socket = new FakeSocket();
-  stop = startBridge(socket.asBridgeSocket());
-  setCommandSocket(socket as unknown as LiveSocket);
+  ({ socket, stop } = startFakeBridge());
 });
 afterEach(() => {
   m?.unmount();
   m = null;
-  setCommandSocket(null);
   stop();
 });
 

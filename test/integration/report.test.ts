@@ -1,6 +1,6 @@
 // The 复盘 report against figures computed by hand on a small two-session fixture, and its CSV exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createRoom, startServer, type TestServer } from '../helpers/server.ts';
+import { ADMIN, createRoom, importAll, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
 const A = Date.UTC(2025, 5, 1, 12); // previous session
@@ -42,12 +42,7 @@ beforeAll(async () => {
     headers: { authorization: `Bearer ${ADMIN}` },
     payload: [{ id: 'p1', name: '保温杯', price: 59, stock: 100 }],
   });
-  const res = await s.app.inject({
-    method: 'POST',
-    url: `/api/rooms/${room.id}/import?format=ndjson&speed=0`,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/x-ndjson' },
-    payload: fixture.map((e) => JSON.stringify(e)).join('\n'),
-  });
+  const res = await importAll(s, room.id, fixture);
   expect(res.json().accepted).toBe(fixture.length);
   await new Promise((r) => setTimeout(r, 300)); // a few ticks close the last second of the import
 });

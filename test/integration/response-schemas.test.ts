@@ -7,7 +7,7 @@ import { buildReport } from '../../server/replay/report.ts';
 import { AlertSchema } from '../../server/routes/alert-schemas.ts';
 import { CueSchema } from '../../server/routes/report-schema.ts';
 import { findSession } from '../../server/routes/sessions.ts';
-import { ADMIN, createRoom, FakeClock, startServer, type TestServer } from '../helpers/server.ts';
+import { ADMIN, createRoom, FakeClock, importAll, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
 let room: Awaited<ReturnType<typeof createRoom>>;
@@ -41,12 +41,7 @@ const ENDS_OF_B = [B + 59_999, B + 119_999, B + 122_999];
 const clock = new FakeClock(A);
 
 async function importEvents(events: unknown[], tickAt: number) {
-  const res = await s.app.inject({
-    method: 'POST',
-    url: `/api/rooms/${room.id}/import?format=ndjson&speed=0`,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/x-ndjson' },
-    payload: events.map((e) => JSON.stringify(e)).join('\n'),
-  });
+  const res = await importAll(s, room.id, events);
   expect(res.json().accepted).toBe(events.length);
   clock.t = tickAt;
   s.ticker.tickAll();

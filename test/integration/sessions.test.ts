@@ -1,7 +1,7 @@
 // Session boundaries: a 10-minute silence, an explicit end, and an explicit start each begin a new session,
 // and the live state starts from zero in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createRoom, startServer, type TestServer } from '../helpers/server.ts';
+import { createRoom, importAll, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -24,12 +24,7 @@ describe('sessions', () => {
       { type: 'session_start', ts: T + 15 * 60_000 }, // explicit start → session 4
       c(T + 15 * 60_000 + 1000),
     ];
-    const res = await s.app.inject({
-      method: 'POST',
-      url: `/api/rooms/${room.id}/import?format=ndjson&speed=0`,
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/x-ndjson' },
-      payload: lines.map((l) => JSON.stringify(l)).join('\n'),
-    });
+    const res = await importAll(s, room.id, lines);
     expect(res.json().accepted).toBe(lines.length);
     const sessions = (
       await s.app.inject({

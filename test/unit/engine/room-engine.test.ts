@@ -2,17 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { RoomEngine } from '../../../server/engine/room-engine.ts';
 import type { LiveEvent } from '../../../shared/events.ts';
-import type { SourceHealth } from '../../../shared/state.ts';
+import { health } from './fixtures.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const health: SourceHealth = {
-  kind: 'test',
-  status: 'ok',
-  lastEventAt: null,
-  lastSuccessAt: null,
-  lagMs: null,
-  error: null,
-};
 const splitTokenizer = { tokenize: (t: string) => t.split(/\s+/).filter((w) => w.length > 1), addWords: () => {} };
 
 function engineWith(events: LiveEvent[]): RoomEngine {

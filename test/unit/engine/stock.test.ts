@@ -4,17 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { RoomEngine } from '../../../server/engine/room-engine.ts';
 import type { LiveEvent, Product } from '../../../shared/events.ts';
 import { LOW_STOCK_UNITS, remainingStock, stockLevel } from '../../../shared/metrics/stock.ts';
-import type { SourceHealth } from '../../../shared/state.ts';
+import { health } from './fixtures.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const health: SourceHealth = {
-  kind: 'test',
-  status: 'ok',
-  lastEventAt: null,
-  lastSuccessAt: null,
-  lagMs: null,
-  error: null,
-};
 const tokenizer = { tokenize: () => [], addWords: () => {} };
 const CATALOGUE: Product[] = [
   { id: 'p1', name: '保温杯', price: 50, stock: 100 },
