@@ -1,15 +1,15 @@
 // One room's engine: a pure function of the events it is fed, in event time. It reads no clock: the caller
 // moves time forward with advanceTo() (wall time when live, virtual time in replays and tests), so a 4-hour
 // stream replays in seconds and gives the same state as it did live.
-import { CHANGE_WINDOW_MINUTES, HOT_WORDS_TOP_N, WINDOW_MS } from '../../shared/constants.ts';
+import { HOT_WORDS_TOP_N } from '../../shared/constants.ts';
 import type { LiveEvent, Product } from '../../shared/events.ts';
 import { followRate, interactionRate } from '../../shared/metrics/audience.ts';
 import { gpm, uvValue } from '../../shared/metrics/commerce.ts';
 import { buildFunnel } from '../../shared/metrics/funnel.ts';
-import { pctChange, ratio } from '../../shared/metrics/ratio.ts';
-import type { Change, RoomState, SourceHealth } from '../../shared/state.ts';
+import type { RoomState, SourceHealth } from '../../shared/state.ts';
 import type { AlertInput } from '../alerts/alert-input.ts';
 import { AudienceTracker } from './audience.ts';
+import { changes5m, roundOrNull } from './change-5m.ts';
 import { CommerceTracker } from './commerce.ts';
 import { HotWordTracker } from './hot-words.ts';
 import { InteractionTracker } from './interaction.ts';
@@ -29,8 +29,6 @@ export interface ProductFacts {
   price: number;
   stock: number | null;
 }
-
-const CHANGE_MS = CHANGE_WINDOW_MINUTES * WINDOW_MS;
 
 export class RoomEngine {
   private readonly minutes = new MinuteBuckets();
@@ -216,7 +214,7 @@ export class RoomEngine {
       gpm: roundOrNull(gpm(c.paid, a.entries)),
       hasCommerce: c.sawCommerce,
       explaining: c.explaining,
-      change5m: this.changes(now),
+      change5m: changes5m(this.minutes, now, a.count(), a.avgWatchSeconds(now)),
       products: [...c.products.values()].map((p) => p.stats(now)),
       hotWords: {
         '1m': this.hotWords.top('1m', now, HOT_WORDS_TOP_N),
@@ -227,35 +225,4 @@ export class RoomEngine {
       source,
     };
   }
-
-  /** Last 5 minutes against the 5 before (环比), as the platforms' core cards show it. */
-  private changes(now: number): RoomState['change5m'] {
-    const m = this.minutes;
-    const win = (field: Parameters<MinuteBuckets['windowSum']>[0], back: number) =>
-      m.windowSum(field, now, now - CHANGE_MS * (back + 1), now - CHANGE_MS * back);
-    const perMin = (field: Parameters<MinuteBuckets['windowSum']>[0]) =>
-      change(win(field, 0) / CHANGE_WINDOW_MINUTES, win(field, 1) / CHANGE_WINDOW_MINUTES);
-    const conv = (back: number) => ratio(win('paidOrders', back), win('entries', back));
-    const gauge = (g: 'online' | 'avgWatchSeconds', cur: number | null) =>
-      change(cur, m.gaugeAt(g, now, CHANGE_WINDOW_MINUTES));
-    return {
-      online: gauge('online', this.audience.count()),
-      entriesPerMin: perMin('entries'),
-      avgWatchSeconds: gauge('avgWatchSeconds', this.audience.avgWatchSeconds(now)),
-      comments: perMin('comments'),
-      gmv: change(win('gmv', 0), win('gmv', 1)),
-      orders: change(win('orders', 0), win('orders', 1)),
-      conversion: change(conv(0), conv(1)),
-    };
-  }
-}
-
-function change(now: number | null, prev: number | null): Change {
-  return { now: roundOrNull(now, 4), prev: roundOrNull(prev, 4), pct: roundOrNull(pctChange(now, prev), 4) };
-}
-
-function roundOrNull(n: number | null, digits = 2): number | null {
-  if (n === null || !Number.isFinite(n)) return null;
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }
