@@ -75,9 +75,11 @@ export class AlertEvaluator {
     return events;
   }
 
-  /** Not judged: every data rule while the source is down; a product's rule while another is explained. */
+  /** Not judged: every rule off air; every data rule while the source is down; a product's rule while another
+   * product is explained. */
   private judgeNow(rule: AlertRule, input: AlertInput, gauges: Gauges, frozen?: Basis): Judgement {
     const none = { holds: null, value: null, baseline: null };
+    if (input.offAir) return none;
     if (input.sourceDown && rule.metric !== 'sourceDown') return none;
     if (rule.productId === undefined) return judge(rule, input, this.history, gauges[rule.metric] ?? null, frozen);
     if (rule.metric === 'stock') return judge(rule, input, this.history, input.stockOf(rule.productId));

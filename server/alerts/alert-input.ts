@@ -15,6 +15,8 @@ export interface RateCounts {
 export interface AlertInput {
   ts: number;
   sourceDown: boolean;
+  /** After a session_end, until the next session starts: the live has ended, and an empty room is no dip. */
+  offAir?: boolean;
   online: number;
   avgWatchSeconds: number | null;
   entriesPerMin: number;

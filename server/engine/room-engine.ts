@@ -141,13 +141,14 @@ export class RoomEngine {
   }
 
   /** What the alert rules read, at the engine's current time. */
-  alertInput(sourceDown: boolean): AlertInput {
+  alertInput(sourceDown: boolean, offAir = false): AlertInput {
     const now = this.time;
     const c = this.commerce;
     const { exposures, clicks, orders } = c.funnelCounts();
     return {
       ts: now,
       sourceDown,
+      offAir,
       online: this.audience.count(),
       avgWatchSeconds: this.audience.avgWatchSeconds(now),
       entriesPerMin: this.minutes.lastSum('entries', now),

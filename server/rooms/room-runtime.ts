@@ -146,7 +146,7 @@ export class RoomRuntime {
     const end = this.openSec * 1000 + 999;
     this.engine.advanceTo(end);
     // Rules run during a rebuild too, so their memory matches; only live transitions are told.
-    const alertEvents = this.alerts.evaluate(this.engine.alertInput(this.sourceDown));
+    const alertEvents = this.alerts.evaluate(this.engine.alertInput(this.sourceDown, this.sessionEnded));
     if (this.capture) {
       const state = this.engine.state(this.seq, this.health(end));
       this.states.putState(this.roomId, this.openSec, this.seq, JSON.stringify(state));
