@@ -67,25 +67,34 @@ export function RuleCard({ rule, editable, issues, problem, products, onEdit, on
   );
 }
 
-function ActionLine({ rule, editable, bad, onEdit }: LineProps) {
+function ActionLine(p: LineProps) {
   const t = useT();
   return (
     <div className="rule-line">
       <span className="rule-label">{t('ruleAction')}</span>
-      {editable ? (
-        <input
-          className={`rule-action${bad.has('action') ? ' invalid' : ''}`}
-          data-testid="rule-action"
-          aria-label={t('ruleAction')}
-          value={rule.action}
-          onChange={(e) => onEdit({ action: e.target.value })}
-        />
-      ) : (
-        <span className="rule-action" data-testid="rule-action">
-          {rule.action || '—'}
-        </span>
-      )}
+      <TextField field="action" label="ruleAction" empty="—" {...p} />
     </div>
+  );
+}
+
+/** The rule's name or 话术: an input for the seats that edit, plain text (server text, never HTML) otherwise. */
+function TextField(p: LineProps & { field: 'name' | 'action'; label: Key; empty?: string }) {
+  const t = useT();
+  const cls = `rule-${p.field}`;
+  if (!p.editable)
+    return (
+      <span className={cls} data-testid={`rule-${p.field}`}>
+        {p.rule[p.field] || p.empty}
+      </span>
+    );
+  return (
+    <input
+      className={`${cls}${p.bad.has(p.field) ? ' invalid' : ''}`}
+      data-testid={`rule-${p.field}`}
+      aria-label={t(p.label)}
+      value={p.rule[p.field]}
+      onChange={(e) => p.onEdit({ [p.field]: e.target.value })}
+    />
   );
 }
 
@@ -103,19 +112,7 @@ function HeadLine({ rule, editable, bad, onEdit, onDelete }: LineProps & { onDel
         />
         {t('ruleEnabled')}
       </label>
-      {editable ? (
-        <input
-          className={`rule-name${bad.has('name') ? ' invalid' : ''}`}
-          data-testid="rule-name"
-          aria-label={t('ruleName')}
-          value={rule.name}
-          onChange={(e) => onEdit({ name: e.target.value })}
-        />
-      ) : (
-        <span className="rule-name" data-testid="rule-name">
-          {rule.name}
-        </span>
-      )}
+      <TextField field="name" label="ruleName" {...{ rule, editable, bad, onEdit }} />
       {editable ? (
         <select
           data-testid="rule-severity"
