@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installValidation(app);
   installErrorHandler(app);
   const io = attachSocketIo(app);
-  const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz));
+  const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz), app.log);
   const sources = new SourceManager(services);
   registerLiveNamespace(io, services, ticker.intervalMs);
 

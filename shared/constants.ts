@@ -33,3 +33,10 @@ export const RECENT_COMMENTS_MAX = 30;
 
 /** A live run (session) ends after this long without events; the next event starts a new session. */
 export const SESSION_GAP_MS = 10 * 60_000;
+
+/**
+ * Sane bounds for any event time, on every path (push, import, sources): a recording from before 2000 or
+ * after 2100 is a unit error (seconds for ms, µs for ms) or poison (`ts: 1e300` would freeze a room's windows).
+ */
+export const MIN_EVENT_TS_MS = Date.UTC(2000, 0, 1);
+export const MAX_EVENT_TS_MS = Date.UTC(2100, 0, 1);

@@ -2,14 +2,14 @@
 // `ts` is event time (ms since the epoch) and drives every window in the engine; `id` is an optional
 // idempotency key: a repeated id in the same room is stored and counted once.
 import { type Static, type TObject, Type } from '@sinclair/typebox';
-import { MAX_AMOUNT, MAX_ID_CHARS, MAX_TEXT_CHARS } from './constants.ts';
+import { MAX_AMOUNT, MAX_EVENT_TS_MS, MAX_ID_CHARS, MAX_TEXT_CHARS } from './constants.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: MAX_ID_CHARS });
 const Amount = Type.Number({ minimum: 0, maximum: MAX_AMOUNT });
 const Count = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
 
 const base = {
-  ts: Type.Integer({ minimum: 0 }),
+  ts: Type.Integer({ minimum: 0, maximum: MAX_EVENT_TS_MS }),
   id: Type.Optional(Id),
 };
 

@@ -15,9 +15,51 @@ export function installValidation(app: FastifyInstance): void {
   const strings = pool({}, { customOptions: {} });
   const bodies = pool({}, { customOptions: STRICT_BODY });
   const compiler: FastifySchemaCompiler<unknown> = (route) =>
-    route.httpPart === 'body' ? bodies({ ...route, schema: closeObjects(route.schema) }) : strings(route);
+    finiteOnly(route.httpPart === 'body' ? bodies({ ...route, schema: closeObjects(route.schema) }) : strings(route));
   app.setValidatorCompiler(compiler);
   app.setSchemaErrorFormatter(formatErrors);
+}
+
+type Validator = ReturnType<Compile> & { errors?: unknown; schemaEnv?: unknown };
+
+/**
+ * Ajv lets Infinity through every numeric keyword (`maximum` is only judged on finite numbers), and both
+ * querystring coercion ("Infinity", "1e999") and JSON.parse ("1e999") produce it. No number from outside may
+ * be non-finite: after the schema passes, the validated value is walked and any such number is refused.
+ */
+export function finiteOnly(inner: ReturnType<Compile>): ReturnType<Compile> {
+  const v = inner as Validator;
+  const wrapped = ((...args: unknown[]) => {
+    const ok = (v as (...a: unknown[]) => unknown)(...args);
+    if (ok === false) {
+      wrapped.errors = v.errors;
+      return false;
+    }
+    const where = nonFinitePath(args[0], '', 0);
+    if (where === null) return ok;
+    wrapped.errors = [
+      {
+        instancePath: where,
+        schemaPath: '#/finite',
+        keyword: 'finite',
+        params: {},
+        message: 'must be a finite number',
+      },
+    ];
+    return false;
+  }) as Validator;
+  if (v.schemaEnv !== undefined) wrapped.schemaEnv = v.schemaEnv;
+  return wrapped;
+}
+
+function nonFinitePath(value: unknown, path: string, depth: number): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  for (const [k, child] of Object.entries(value)) {
+    const found = nonFinitePath(child, `${path}/${k}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /**

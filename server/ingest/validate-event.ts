@@ -2,7 +2,7 @@
 // its own `type` names and the error says which field is wrong. A bad event rejects only itself.
 import type { TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { MAX_EVENT_AGE_MS, MAX_EVENT_FUTURE_MS } from '../../shared/constants.ts';
+import { MAX_EVENT_AGE_MS, MAX_EVENT_FUTURE_MS, MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
 import { EventSchemas, type EventType, isEventType, type LiveEvent } from '../../shared/events.ts';
 import { hasControlChars as hasControlText } from '../../shared/text/control-chars.ts';
 
@@ -25,6 +25,14 @@ export function validateEvent(value: unknown, bounds: TimeBounds | null): Verdic
   if (!isEventType(type)) {
     const shown = typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : String(type);
     return { ok: false, code: 'unknown_type', message: `unknown event type ${shown}` };
+  }
+  const ts = (value as { ts?: unknown }).ts;
+  if (typeof ts === 'number' && !(ts >= MIN_EVENT_TS_MS && ts <= MAX_EVENT_TS_MS)) {
+    return {
+      ok: false,
+      code: 'ts_out_of_range',
+      message: `ts ${ts} lies outside 2000-01-01 … 2100-01-01 (ms since the epoch); is it in seconds or µs?`,
+    };
   }
   const checker = checkers[type];
   if (!checker.Check(value)) {

@@ -3,6 +3,7 @@
 
 import { Value } from '@sinclair/typebox/value';
 import { type AlertRule, AlertRulesSchema } from '../../shared/alerts.ts';
+import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
 import { DEFAULT_RULES } from '../alerts/default-rules.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
 import type { RoomsRepo } from '../storage/rooms-repo.ts';
@@ -55,6 +56,8 @@ export class RoomRegistry {
     runtime.capture = false;
     const batch = [];
     for (const e of this.deps.reader.events(runtime.roomId)) {
+      // Stored before times were bounded: an event from outside sane time would poison the room again.
+      if (!(e.ts >= MIN_EVENT_TS_MS && e.ts <= MAX_EVENT_TS_MS)) continue;
       batch.push(e);
       if (batch.length === 5000) runtime.applyEvents(batch.splice(0));
     }

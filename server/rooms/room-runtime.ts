@@ -2,7 +2,7 @@
 // replay reads. Everything here is synchronous and driven by the caller's notion of time.
 
 import type { AlertRule } from '../../shared/alerts.ts';
-import { SESSION_GAP_MS, SOURCE_STALE_MS } from '../../shared/constants.ts';
+import { MAX_EVENT_TS_MS, SESSION_GAP_MS, SOURCE_STALE_MS } from '../../shared/constants.ts';
 import type { Cue } from '../../shared/cues.ts';
 import type { LiveEvent, Product } from '../../shared/events.ts';
 import type { TickMessage } from '../../shared/protocol.ts';
@@ -102,9 +102,13 @@ export class RoomRuntime {
 
   /** The event time "now" for this room: held during an import, a replaying source's virtual time, else wall time. */
   timeAt(wallNow: number): number {
-    if (this.holdClock) return this.lastEventTs ?? this.engine.now;
-    return this.driver?.virtualNow?.() ?? wallNow;
+    const t = this.holdClock ? (this.lastEventTs ?? this.engine.now) : (this.driver?.virtualNow?.() ?? wallNow);
+    // A clock that is not a sane finite time would poison every window (NaN minutes): wall time instead.
+    return Number.isFinite(t) && t >= 0 && t <= MAX_EVENT_TS_MS ? t : wallNow;
   }
+
+  /** Set when the room's own work (tick, state) threw: shown as the room's source error, never fatal. */
+  fault: string | null = null;
 
   tick(wallNow: number): TickMessage {
     const t = this.timeAt(wallNow);
@@ -121,6 +125,11 @@ export class RoomRuntime {
   }
 
   health(wallNow: number): SourceHealth {
+    const h = this.sourceHealth(wallNow);
+    return this.fault ? { ...h, status: 'error', error: `room engine failed: ${this.fault}` } : h;
+  }
+
+  private sourceHealth(wallNow: number): SourceHealth {
     if (this.driver) return this.driver.health();
     const lagMs = this.lastEventTs === null ? null : Math.max(0, wallNow - this.lastEventTs);
     let status: SourceHealth['status'] = 'idle';

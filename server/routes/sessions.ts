@@ -1,6 +1,7 @@
 // Sessions of a room and the room's screen at any moment of one: the replay reads these.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { MAX_EVENT_TS_MS } from '../../shared/constants.ts';
 import { SessionInfoSchema } from '../../shared/replay.ts';
 import { RoomStateSchema } from '../../shared/state.ts';
 import { authorizeRoom } from '../http/auth.ts';
@@ -116,7 +117,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     {
       schema: {
         params: Sid,
-        querystring: Type.Object({ at: Type.Integer({ minimum: 0 }) }),
+        querystring: Type.Object({ at: Type.Integer({ minimum: 0, maximum: MAX_EVENT_TS_MS }) }),
         // The stored RoomState JSON text goes out byte for byte as the screens received it: Fastify sends a
         // string as is, so this schema documents the answer without re-serialising it.
         response: { 200: RoomStateSchema, ...errors },

@@ -87,7 +87,7 @@ describe('import', () => {
       room.id,
       ADMIN,
       'format=ndjson',
-      `{"type":"like","ts":1,"count":1}\n{oops\n`,
+      `{"type":"like","ts":${Date.UTC(2025, 0, 1)},"count":1}\n{oops\n`,
       'application/x-ndjson',
     );
     expect(mixed.body.accepted).toBe(1);
