@@ -22,6 +22,7 @@ import { ErrorSchema } from './routes/schemas.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { createServices, type Services } from './services.ts';
+import { RoomSources } from './sources/room-sources.ts';
 import { SourceManager } from './sources/source-manager.ts';
 
 export interface AppDeps {
@@ -40,6 +41,7 @@ export interface App {
   services: Services;
   ticker: Ticker;
   sources: SourceManager;
+  roomSources: RoomSources;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,18 +57,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const io = attachSocketIo(app);
   const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz), app.log);
   const sources = new SourceManager(services);
+  const roomSources = new RoomSources(services, sources);
   registerLiveNamespace(io, services, ticker.intervalMs);
 
   await app.register(healthRoutes, { services });
   await app.register(roomRoutes, { services });
   await app.register(eventRoutes, { services });
   await app.register(importRoutes, { services, sources });
-  await app.register(sourceRoutes, { services, sources });
+  await app.register(sourceRoutes, { services, roomSources });
   await app.register(alertRuleRoutes, { services, io });
   await app.register(sessionRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir);
 
+  // Every stored source starts again: a restart must not leave a live room silent until someone re-sets it.
+  await roomSources.restoreAll((msg) => app.log.warn(msg));
   if (deps.autoTick !== false) ticker.start();
   app.addHook('onClose', async () => {
     ticker.stop();
@@ -74,7 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     services.writer.flush();
     services.db.close();
   });
-  return { app, io, services, ticker, sources };
+  return { app, io, services, ticker, sources, roomSources };
 }
 
 async function serveClient(app: FastifyInstance, root: string): Promise<void> {

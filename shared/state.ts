@@ -82,6 +82,28 @@ export const SourceHealthSchema = Type.Object({
   lastSuccessAt: NullableNum,
   lagMs: NullableNum,
   error: Type.Union([Type.String(), Type.Null()]),
+  /** Which of the room's sources (a room may run a live feed, a shop feed and the simulator at once). */
+  id: Type.Optional(Type.String()),
+  /** A connector's link state, for the badge: 连接中 / 直播中 / N 秒后重连 / 未开播 / 认证失败. */
+  phase: Type.Optional(
+    Type.Union([
+      Type.Literal('connecting'),
+      Type.Literal('live'),
+      Type.Literal('reconnecting'),
+      Type.Literal('offline'),
+      Type.Literal('auth_failed'),
+      Type.Literal('waiting'),
+      Type.Literal('stopped'),
+    ]),
+  ),
+  /** Wall time (ms) of the next reconnect attempt while reconnecting. */
+  retryAt: Type.Optional(NullableNum),
+  /** Messages decoded, messages of kinds we do not map (counted, ignored), and frames that failed to decode. */
+  messages: Type.Optional(Num),
+  unknown: Type.Optional(Num),
+  garbage: Type.Optional(Num),
+  /** The platform sends only part of a busy room's messages: per-viewer figures from it are samples (采样). */
+  sampled: Type.Optional(Type.Boolean()),
 });
 export type SourceHealth = Static<typeof SourceHealthSchema>;
 
@@ -141,6 +163,8 @@ export const RoomStateSchema = Type.Object({
   }),
   recentComments: Type.Array(CommentLineSchema),
   source: SourceHealthSchema,
+  /** Every source of the room with its own health, when it has more than push (GET /api/rooms/:id/sources). */
+  sources: Type.Optional(Type.Array(SourceHealthSchema)),
 });
 export type RoomState = Static<typeof RoomStateSchema>;
 

@@ -12,6 +12,7 @@ import { CueBook } from '../cues/cue-book.ts';
 import { RoomEngine } from '../engine/room-engine.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
 import type { Source } from '../sources/source.ts';
+import { SourceGroup } from '../sources/source-group.ts';
 
 export interface StateSink {
   putState(roomId: string, sec: number, seq: number, body: string): void;
@@ -121,7 +122,9 @@ export class RoomRuntime {
   }
 
   state(wallNow: number): RoomState {
-    return this.engine.state(this.seq, this.health(wallNow));
+    const state = this.engine.state(this.seq, this.health(wallNow));
+    if (this.driver instanceof SourceGroup) state.sources = this.driver.healths();
+    return state;
   }
 
   health(wallNow: number): SourceHealth {

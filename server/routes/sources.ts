@@ -1,19 +1,26 @@
-// A room's driving source: a poller of a platform API, the simulator, or none (push only).
+// A room's sources: the one driving source (PUT/GET /source, kept as it was), and several at once
+// (GET/POST /sources, DELETE /sources/:sourceId), each with its own health.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { Product } from '../../shared/events.ts';
 import { SourceHealthSchema } from '../../shared/state.ts';
 import { authorizeRoom } from '../http/auth.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
-import { createSource, SourceConfigSchema } from '../sources/source-config.ts';
-import type { SourceManager } from '../sources/source-manager.ts';
+import type { RoomSources } from '../sources/room-sources.ts';
+import { SourceConfigSchema } from '../sources/source-config.ts';
 import { errors, RoomParams } from './schemas.ts';
 
-export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; sources: SourceManager }> = async (
+const SourceId = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,31}$', description: 'the source within the room' });
+const SourceView = Type.Object({ id: Type.String(), config: SourceConfigSchema, health: SourceHealthSchema });
+const SourceList = Type.Object({ sources: Type.Array(SourceView) });
+const READERS = ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest'] as const;
+
+export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomSources: RoomSources }> = async (
   app,
-  { services, sources },
+  { services, roomSources },
 ) => {
   const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
+  const health = (id: string) => ({ source: services.runtime(id)!.health(services.clock.now()) });
 
   app.put(
     '/api/rooms/:id/source',
@@ -26,16 +33,8 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
     },
     async (req) => {
       authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
-      const runtime = services.runtime(req.params.id)!;
-      const { source, catalogue } = createSource(req.body, services.clock);
-      if (catalogue) {
-        services.rooms.setProducts(req.params.id, catalogue as Product[]);
-        runtime.engine.setCatalogue(catalogue as Product[]);
-      }
-      services.rooms.setSource(req.params.id, req.body.kind === 'none' ? null : req.body);
-      if (source) await sources.attach(runtime, source);
-      else await sources.detach(runtime);
-      return { source: runtime.health(services.clock.now()) };
+      await roomSources.set(req.params.id, req.body);
+      return health(req.params.id);
     },
   );
 
@@ -43,8 +42,50 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
     '/api/rooms/:id/source',
     { schema: { params: RoomParams, response: { 200: Type.Object({ source: SourceHealthSchema }), ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
-      return { source: services.runtime(req.params.id)!.health(services.clock.now()) };
+      authorizeRoom(req, auth, req.params.id, [...READERS]);
+      return health(req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/rooms/:id/sources',
+    { schema: { params: RoomParams, response: { 200: SourceList, ...errors } } },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, [...READERS]);
+      return { sources: roomSources.list(req.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/rooms/:id/sources',
+    {
+      schema: {
+        params: RoomParams,
+        body: Type.Object({ id: SourceId, source: SourceConfigSchema }, { additionalProperties: false }),
+        response: { 201: SourceList, ...errors },
+      },
+    },
+    async (req, reply) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      if (req.body.source.kind === 'none') throw new HttpError(400, 'bad_source', 'add a source, not "none"');
+      await roomSources.add(req.params.id, req.body.id, req.body.source);
+      return reply.status(201).send({ sources: roomSources.list(req.params.id) });
+    },
+  );
+
+  app.delete(
+    '/api/rooms/:id/sources/:sourceId',
+    {
+      schema: {
+        params: Type.Object({ id: RoomParams.properties.id, sourceId: SourceId }),
+        response: { 200: SourceList, ...errors },
+      },
+    },
+    async (req) => {
+      authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      if (!(await roomSources.remove(req.params.id, req.params.sourceId)))
+        throw new HttpError(404, 'no_source', `room has no source "${req.params.sourceId}"`);
+      return { sources: roomSources.list(req.params.id) };
     },
   );
 };

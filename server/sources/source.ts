@@ -27,6 +27,8 @@ export interface Source {
   health(): SourceHealth;
   /** For sources that replay recorded or simulated time faster or slower than the wall clock. */
   virtualNow?(): number;
+  /** A source that waits to be pushed to (a shop webhook): its silence is not an outage of the room's data. */
+  readonly passive?: boolean;
 }
 
 export type { LiveEvent };

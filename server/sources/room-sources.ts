@@ -1,0 +1,125 @@
+// The use cases around a room's sources, called by the routes and at boot: set the one source (PUT /source),
+// add or remove one of several, list them, and start every stored source again after a restart.
+import { Value } from '@sinclair/typebox/value';
+import type { Product } from '../../shared/events.ts';
+import type { SourceHealth } from '../../shared/state.ts';
+import type { Services } from '../services.ts';
+import { createSource, type SourceConfig, SourceConfigSchema } from './source-config.ts';
+import { MAIN_SOURCE_ID, type SourceManager } from './source-manager.ts';
+
+export interface SourceEntry {
+  id: string;
+  config: SourceConfig;
+}
+
+export interface SourceView {
+  id: string;
+  config: SourceConfig;
+  health: SourceHealth;
+}
+
+/** The stored list; a room stored before several sources holds one config, kept under the main id. */
+export function storedEntries(stored: unknown): unknown[] {
+  if (stored === null || stored === undefined) return [];
+  if (Array.isArray(stored)) return stored;
+  return [{ id: MAIN_SOURCE_ID, config: stored }];
+}
+
+function validEntry(e: unknown): e is SourceEntry {
+  if (e === null || typeof e !== 'object') return false;
+  const { id, config } = e as { id?: unknown; config?: unknown };
+  return typeof id === 'string' && Value.Check(SourceConfigSchema, config);
+}
+
+/** Secrets never leave the server once set: listings show that one is set, not what it is. */
+export function redact(config: SourceConfig): SourceConfig {
+  return 'secret' in config ? ({ ...config, secret: '********' } as unknown as SourceConfig) : config;
+}
+
+export class RoomSources {
+  constructor(
+    private readonly services: Services,
+    private readonly manager: SourceManager,
+  ) {}
+
+  entries(roomId: string): SourceEntry[] {
+    return storedEntries(this.services.rooms.get(roomId)?.source).filter(validEntry);
+  }
+
+  list(roomId: string): SourceView[] {
+    const runtime = this.services.runtime(roomId)!;
+    const now = this.services.clock.now();
+    return this.entries(roomId).map(({ id, config }) => {
+      const live = this.manager.get(runtime, id);
+      const health = live ? { ...live.health(), id } : stoppedHealth(id, config.kind, now);
+      return { id, config: redact(config), health };
+    });
+  }
+
+  /** The room's only source (PUT /source): replaces every other one; `none` leaves push alone. */
+  async set(roomId: string, config: SourceConfig): Promise<void> {
+    const runtime = this.services.runtime(roomId)!;
+    this.services.rooms.setSource(roomId, config.kind === 'none' ? null : [{ id: MAIN_SOURCE_ID, config }]);
+    const source = this.build(roomId, config);
+    if (source) await this.manager.attach(runtime, source);
+    else await this.manager.detach(runtime);
+  }
+
+  async add(roomId: string, id: string, config: SourceConfig): Promise<void> {
+    const others = this.entries(roomId).filter((e) => e.id !== id);
+    this.services.rooms.setSource(roomId, [...others, { id, config }]);
+    const source = this.build(roomId, config);
+    if (source) await this.manager.add(this.services.runtime(roomId)!, id, source);
+  }
+
+  async remove(roomId: string, id: string): Promise<boolean> {
+    const all = this.entries(roomId);
+    const rest = all.filter((e) => e.id !== id);
+    this.services.rooms.setSource(roomId, rest.length > 0 ? rest : null);
+    const stopped = await this.manager.remove(this.services.runtime(roomId)!, id);
+    return stopped || rest.length < all.length;
+  }
+
+  /** At boot: every stored source starts again. A stored entry that no longer validates is skipped, loudly. */
+  async restoreAll(log: (msg: string) => void): Promise<number> {
+    let started = 0;
+    // The demo room is started (with a fresh seed) by `--demo` only, never by a restart.
+    for (const room of this.services.rooms.list().filter((r) => !r.demo)) {
+      const raw = storedEntries(room.source);
+      for (const entry of raw) {
+        if (!validEntry(entry)) {
+          log(`room ${room.id}: stored source ${JSON.stringify(entry).slice(0, 200)} is not valid, not started`);
+          continue;
+        }
+        const source = this.build(room.id, entry.config, false);
+        if (!source) continue;
+        await this.manager.add(this.services.runtime(room.id)!, entry.id, source);
+        started++;
+      }
+    }
+    return started;
+  }
+
+  /** The simulator brings its own catalogue; the room adopts it when the source is set, not on restart. */
+  private build(roomId: string, config: SourceConfig, adoptCatalogue = true) {
+    const { source, catalogue } = createSource(config, this.services.clock);
+    if (catalogue && adoptCatalogue) {
+      this.services.rooms.setProducts(roomId, catalogue as Product[]);
+      this.services.runtime(roomId)!.engine.setCatalogue(catalogue as Product[]);
+    }
+    return source;
+  }
+}
+
+function stoppedHealth(id: string, kind: string, _now: number): SourceHealth {
+  return {
+    id,
+    kind,
+    status: 'idle',
+    phase: 'stopped',
+    lastEventAt: null,
+    lastSuccessAt: null,
+    lagMs: null,
+    error: null,
+  };
+}
