@@ -1,0 +1,64 @@
+// Child process of the fan-out benchmark: several concurrent HTTP clients push barrage to one room at a fixed
+// total rate, each batch a POST, and report when each batch was acknowledged (the server answers only after
+// the batch is durable and applied).
+import { Agent, request } from 'node:http';
+import { reply, serveCommands, wallMs } from './child.ts';
+import { barrage } from './lib.ts';
+
+const [url, roomId, token] = process.argv.slice(2);
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(body: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/api/rooms/${roomId}/events`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': body.length,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+interface Run {
+  ratePerSec: number;
+  clients: number;
+  batch: number;
+  durationMs: number;
+}
+
+/** Each client keeps its own schedule (one batch every clients×batch/rate s); a late answer is not made up twice. */
+async function push(run: Run): Promise<{ acks: number[]; failed: number; events: number }> {
+  const intervalMs = (run.clients * run.batch * 1000) / run.ratePerSec;
+  const acks: number[] = [];
+  let failed = 0;
+  const t0 = wallMs();
+  await Promise.all(
+    Array.from({ length: run.clients }, async (_, c) => {
+      let k = 0;
+      for (let due = t0 + (c * intervalMs) / run.clients; due < t0 + run.durationMs; due += intervalMs) {
+        const wait = due - wallMs();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const body = Buffer.from(JSON.stringify(barrage(run.batch, Date.now(), 50_000, `p${c}-${k++}-`)));
+        const status = await post(body);
+        if (status === 200) acks.push(wallMs());
+        else failed++;
+      }
+    }),
+  );
+  return { acks: acks.sort((a, b) => a - b), failed, events: acks.length * run.batch };
+}
+
+serveCommands(async (cmd) => (cmd.cmd === 'push' ? push(cmd as unknown as Run) : undefined));
+reply({ ready: true });
