@@ -1,9 +1,11 @@
-// Importing recordings through the real route: Bilibili danmaku XML from the kit and our NDJSON, at once and
-// replayed at a speed factor.
+// Importing recordings through the real route: Bilibili danmaku XML (generated here, and the kit's real one when
+// the kit is beside the repo) and our NDJSON, at once and replayed at a speed factor.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kitDataPath } from '../helpers/kit-data.ts';
+import { generateDanmaku } from '../fixtures/danmaku.ts';
+import { KIT_DATA, kitDataPath } from '../helpers/kit-data.ts';
 import { connectLive, once, waitFor } from '../helpers/live-client.ts';
+import { needs } from '../helpers/requirements.ts';
 import { ADMIN, createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -21,38 +23,59 @@ async function importBody(roomId: string, token: string, query: string, body: Bu
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { rejected: unknown[] } };
 }
 
+interface SessionRow {
+  id: string;
+  start: number;
+  end: number;
+  events: number;
+  headline: { comments: number };
+}
+
+/** Imports a danmaku file twice (the second adds nothing) and returns its sessions and the main one's state. */
+async function importTwice(xml: Buffer | string, minAccepted: number) {
+  const room = await createRoom(s);
+  const first = await importBody(room.id, room.tokens.ingest, 'format=bilibili-xml&speed=0', xml, 'application/xml');
+  expect(first.status).toBe(200);
+  expect(first.body.accepted as number).toBeGreaterThan(minAccepted);
+  expect(first.body.from).toBeLessThan(first.body.to as number);
+  const again = await importBody(room.id, ADMIN, 'format=bilibili-xml&speed=0', xml, 'application/xml');
+  expect(again.body.accepted).toBe(0);
+  expect(again.body.duplicates).toBe(first.body.accepted);
+  const get = async (url: string) =>
+    (await fetch(`${s.url}${url}`, { headers: { authorization: `Bearer ${room.tokens.viewer}` } })).json();
+  const sessions = (await get(`/api/rooms/${room.id}/sessions`)) as SessionRow[];
+  expect(sessions.reduce((a, x) => a + x.events, 0)).toBe(first.body.accepted);
+  const main = sessions.reduce((a, b) => (b.events > a.events ? b : a));
+  expect(main.headline.comments).toBe(main.events);
+  const state = await get(`/api/sessions/${main.id}/state?at=${main.end}`);
+  expect(state.hotWords.session.length).toBeGreaterThan(10);
+  expect(state.hasCommerce).toBe(false);
+  expect(state.uvValue).toBeNull();
+  expect(state.avgWatchSeconds).toBeNull();
+  return { sessions, main, state };
+}
+
 describe('import', () => {
-  it('imports a real Bilibili danmaku recording at once, idempotently, as barrage-only figures', async () => {
-    const room = await createRoom(s);
-    const xml = fs.readFileSync(kitDataPath('danmaku', 'bilibili-live-2020-12-11.xml'));
-    const first = await importBody(room.id, room.tokens.ingest, 'format=bilibili-xml&speed=0', xml, 'application/xml');
-    expect(first.status).toBe(200);
-    expect(first.body.accepted as number).toBeGreaterThan(10_000);
-    expect(first.body.from).toBeLessThan(first.body.to as number);
-    const again = await importBody(room.id, ADMIN, 'format=bilibili-xml&speed=0', xml, 'application/xml');
-    expect(again.body.accepted).toBe(0);
-    expect(again.body.duplicates).toBe(first.body.accepted);
-    // The recording becomes sessions at its gaps of 10 minutes or more (pre-show chatter, the show itself).
-    const sessions = (await (
-      await fetch(`${s.url}/api/rooms/${room.id}/sessions`, {
-        headers: { authorization: `Bearer ${room.tokens.viewer}` },
-      })
-    ).json()) as { id: string; start: number; end: number; events: number; headline: { comments: number } }[];
-    expect(sessions.reduce((a, x) => a + x.events, 0)).toBe(first.body.accepted);
-    const main = sessions.reduce((a, b) => (b.events > a.events ? b : a));
-    expect(main.events).toBeGreaterThan(10_000);
-    expect(main.headline.comments).toBe(main.events);
-    const state = await (
-      await fetch(`${s.url}/api/sessions/${main.id}/state?at=${main.end}`, {
-        headers: { authorization: `Bearer ${room.tokens.viewer}` },
-      })
-    ).json();
-    expect(state.commentUsers).toBeGreaterThan(500);
-    expect(state.hotWords.session.length).toBeGreaterThan(10);
-    expect(state.hasCommerce).toBe(false);
-    expect(state.uvValue).toBeNull();
-    expect(state.avgWatchSeconds).toBeNull();
+  it('imports a generated Bilibili recording at once, idempotently, split at its gap, as barrage-only figures', async () => {
+    const f = generateDanmaku();
+    const { sessions, main, state } = await importTwice(f.xml, f.comments.length - 1);
+    // Pre-show chatter, then 15 minutes of silence, then the show: two sessions.
+    expect(sessions.map((x) => x.events).sort((a, b) => a - b)).toEqual([f.preShow, f.show]);
+    expect(main.events).toBe(f.show);
+    expect(state.commentUsers).toBe(new Set(f.comments.slice(f.preShow).map((c) => c.userId)).size);
   });
+
+  it(
+    'imports a real Bilibili danmaku recording at once, idempotently, as barrage-only figures',
+    needs(KIT_DATA),
+    async () => {
+      const xml = fs.readFileSync(kitDataPath('danmaku', 'bilibili-live-2020-12-11.xml'));
+      // The recording becomes sessions at its gaps of 10 minutes or more (pre-show chatter, the show itself).
+      const { main, state } = await importTwice(xml, 10_000);
+      expect(main.events).toBeGreaterThan(10_000);
+      expect(state.commentUsers).toBeGreaterThan(500);
+    },
+  );
 
   it('replays NDJSON at a speed factor with the recorded timestamps', async () => {
     const room = await createRoom(s);

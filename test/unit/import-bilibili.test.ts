@@ -1,31 +1,51 @@
-// Bilibili danmaku XML import: the real recordings read completely (counts and viewers as SOURCE.md states),
-// fast, in time order with idempotent ids; entities, sub-second order and malformed elements handled.
+// Bilibili danmaku XML import: the real recordings (kit) and a generated one (repo) read completely (counts and
+// viewers as stated), in time order with idempotent ids; entities, sub-second order and malformed elements handled.
 import fs from 'node:fs';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { describe, expect, it } from 'vitest';
 import { parseBilibiliXml, unescapeXml } from '../../server/sources/import/bilibili-xml.ts';
 import { EventSchemas } from '../../shared/events.ts';
-import { kitDataPath } from '../helpers/kit-data.ts';
+import { generateDanmaku } from '../fixtures/danmaku.ts';
+import { KIT_DATA, kitDataPath } from '../helpers/kit-data.ts';
+import { needs } from '../helpers/requirements.ts';
 
 const validComment = TypeCompiler.Compile(EventSchemas.comment);
 const d = (p: string, text: string) => `<d p="${p}">${text}</d>`;
 
-describe('Bilibili danmaku XML: the real recordings', () => {
+function expectComplete(r: ReturnType<typeof parseBilibiliXml>, messages: number, blank: number, viewers: number) {
+  expect(r.skipped).toBe(blank);
+  expect(r.events.length).toBe(messages - blank);
+  expect(r.viewers).toBe(viewers);
+  const bad = r.events.filter((e) => !validComment.Check(e));
+  expect(bad.slice(0, 3)).toEqual([]);
+  let unordered = 0;
+  for (let i = 1; i < r.events.length; i++) if (r.events[i]!.ts < r.events[i - 1]!.ts) unordered++;
+  expect(unordered).toBe(0);
+  expect(new Set(r.events.map((e) => e.id)).size).toBe(r.events.length);
+}
+
+describe('Bilibili danmaku XML: a generated recording', () => {
+  const f = generateDanmaku();
+
+  it('reads every element, skips the blank ones, in time order though the file is not', () => {
+    const r = parseBilibiliXml(f.xml);
+    expectComplete(r, f.elements, f.blank, f.viewers);
+    expect(r.events.map((e) => e.ts)).toEqual(f.comments.map((c) => c.ts));
+    expect(r.events.some((e) => e.text === '<3 爱了')).toBe(true);
+  });
+
+  it('gives the same ids on a second import', () => {
+    expect(parseBilibiliXml(f.xml).events.map((e) => e.id)).toEqual(parseBilibiliXml(f.xml).events.map((e) => e.id));
+  });
+});
+
+describe('Bilibili danmaku XML: the real recordings', needs(KIT_DATA), () => {
   it.each([
     // Skipped: elements with an empty or blank text in the recording (3 and 8 of them).
     ['bilibili-live-2020-12-11.xml', 11_023, 3, 883],
     ['bilibili-live-2020-12-12.xml', 48_598, 8, 1523],
   ])('%s: %i messages, %i blank, viewers as SOURCE.md says', (file, messages, blank, viewers) => {
-    const r = parseBilibiliXml(fs.readFileSync(kitDataPath('danmaku', file), 'utf8'));
-    expect(r.skipped).toBe(blank);
-    expect(r.events.length).toBe(messages - blank);
-    expect(r.viewers).toBe(viewers);
-    const bad = r.events.filter((e) => !validComment.Check(e));
-    expect(bad.slice(0, 3)).toEqual([]);
-    let unordered = 0;
-    for (let i = 1; i < r.events.length; i++) if (r.events[i]!.ts < r.events[i - 1]!.ts) unordered++;
-    expect(unordered).toBe(0);
-    expect(new Set(r.events.map((e) => e.id)).size).toBe(r.events.length);
+    expectComplete(parseBilibiliXml(fs.readFileSync(kitDataPath('danmaku', file), 'utf8')), messages, blank, viewers);
   });
 
   it('gives the same ids on a second import', () => {
