@@ -1,8 +1,18 @@
 // The entry point: load the configuration, build the app, listen, print each screen's URL.
+import { SEATS } from '../shared/protocol.ts';
+import { seatUrl } from '../shared/seat-links.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startDemoRoom } from './demo.ts';
 import { createTokenizer } from './engine/tokenizer.ts';
+
+/** Aligned names for the start banner (CJK characters are two columns wide in a terminal). */
+const SCREEN_NAMES = {
+  controller: '场控 big screen    ',
+  assistant: '助播 console       ',
+  host: '主播 prompter      ',
+  viewer: 'viewer (read only) ',
+} as const;
 
 async function main(): Promise<void> {
   const demo = process.argv.includes('--demo');
@@ -32,9 +42,8 @@ async function main(): Promise<void> {
     const { roomId, tokens } = await startDemoRoom(built, config.demoPeakOnline);
     lines.push(
       `Demo room ${roomId}:`,
-      `  场控 big screen : ${base}/?room=${roomId}&token=${tokens.controller}`,
-      `  viewer (read)   : ${base}/?room=${roomId}&token=${tokens.viewer}`,
-      `  ingest token    : ${tokens.ingest}  (POST ${base}/api/rooms/${roomId}/events)`,
+      ...SEATS.map((seat) => `  ${SCREEN_NAMES[seat]}: ${seatUrl(base, roomId, tokens[seat])}`),
+      `  ingest token       : ${tokens.ingest}  (POST ${base}/api/rooms/${roomId}/events)`,
     );
   }
   console.log(lines.join('\n'));
