@@ -22,7 +22,7 @@ const SEED_BASE = Number(process.env.BENCH_ALERT_SEED ?? 1000);
 const MIN = 60_000;
 /** Where the dip begins, minutes into the stream; the stream runs on 15 minutes after it. */
 const DIP_AT_MIN = [20, 32, 44, 56, 68, 80, 92];
-const DIP_RULES: Record<DipSpec['kind'], string[]> = {
+const DIP_RULES: Partial<Record<DipSpec['kind'], string[]>> = {
   retention: ['online-drop'],
   conversion: ['click-rate-drop', 'order-rate-drop'],
 };
@@ -44,7 +44,8 @@ interface StreamResult {
   hours: number;
 }
 
-const kindOf = (k: number): DipSpec['kind'] => (Math.floor(k / SIZES.length) % 2 === 0 ? 'retention' : 'conversion');
+const kindOf = (k: number): 'retention' | 'conversion' =>
+  Math.floor(k / SIZES.length) % 2 === 0 ? 'retention' : 'conversion';
 /** The day before: a dip-free session of the same shop (same products, same rates), ending an hour earlier. */
 const YESTERDAY_MIN = 45;
 
@@ -93,7 +94,7 @@ function runStream(k: number, withHistory: boolean): StreamResult {
   const start = t0 + dip.atMs;
   const end = start + dip.durationMs;
   const hit = raised.find(
-    (a) => DIP_RULES[kind].includes(a.ruleId) && a.firedAt! >= start && a.firedAt! <= end + 2 * MIN,
+    (a) => DIP_RULES[kind]!.includes(a.ruleId) && a.firedAt! >= start && a.firedAt! <= end + 2 * MIN,
   );
   const falseOnes = raised.filter(
     (a) => FALSE_ALARM_RULES.has(a.ruleId) && (a.activeAt < start || a.activeAt > end + 5 * MIN),

@@ -1,8 +1,11 @@
 // The funnel while a product is explained: online viewers see its card, some click, some of those order
-// (amount = price × quantity), most orders are paid seconds later, a few are refunded. Rates per product
-// come from the run of show; a conversion dip multiplies click and order rates by (1 − depth).
+// (amount = price × quantity), most orders are paid later, a few are refunded. Rates per product come from the
+// run of show; dips multiply one stage's rate (dips.ts). With realistic delays an order comes seconds to about a
+// minute after its click (product page, size, address) and payment later still, as in real rooms; the original
+// simulator's instant orders stay selectable.
 import { MAX_AMOUNT } from '../../../shared/constants.ts';
 import { instant, type SimContext } from './context.ts';
+import type { StageFactors } from './dips.ts';
 import type { ProductRates } from './run-of-show.ts';
 
 /** Each online viewer sees the explained product's card about once a minute. */
@@ -10,6 +13,15 @@ const EXPOSURES_PER_VIEWER_S = 0.015;
 const REFUND_SHARE = 0.02;
 const MAX_PAY_DELAY_MS = 15 * 60_000;
 const MAX_REFUND_DELAY_MS = 60 * 60_000;
+/** Realistic click → order: log-normal, median 12 s, 90 % within ~35 s, capped at 2 minutes. */
+const ORDER_DELAY_MEDIAN_MS = 12_000;
+const ORDER_DELAY_SIGMA = 0.8;
+const MAX_ORDER_DELAY_MS = 2 * 60_000;
+/** Realistic order → paid: 5 s plus a log-normal of median 30 s (some pay after minutes). */
+const PAY_DELAY_MEDIAN_MS = 30_000;
+const PAY_DELAY_SIGMA = 1;
+
+export type FunnelDelays = 'instant' | 'realistic';
 
 export class Commerce {
   private orders = 0;
@@ -17,10 +29,11 @@ export class Commerce {
   constructor(
     private readonly ctx: SimContext,
     private readonly seed: number,
+    private readonly delays: FunnelDelays = 'instant',
   ) {}
 
-  /** The second starting at `t`, with `conversion` the dip factor (1 outside conversion dips). */
-  second(t: number, r: ProductRates, conversion: number): void {
+  /** The second starting at `t`, with `f` the stage factors of the dips (1 outside dips). */
+  second(t: number, r: ProductRates, f: StageFactors): void {
     const { ctx } = this;
     const productId = r.product.id;
     for (let n = ctx.rng.poisson(ctx.audience.size * EXPOSURES_PER_VIEWER_S); n > 0; n--) {
@@ -28,24 +41,47 @@ export class Commerce {
       if (!v) return;
       const ts = instant(ctx, t, v);
       ctx.emit({ type: 'product_exposure', ts, id: ctx.id(), productId, userId: v.id });
-      if (!ctx.rng.chance(r.click * conversion)) continue;
+      if (!ctx.rng.chance(r.click * f.click)) continue;
       ctx.emit({ type: 'product_click', ts, id: ctx.id(), productId, userId: v.id });
-      if (ctx.rng.chance(r.order * conversion)) this.order(ts, r, v.id);
+      if (ctx.rng.chance(r.order * f.order)) this.order(ts, r, v.id, f.pay);
     }
   }
 
-  private order(ts: number, r: ProductRates, userId: string): void {
+  private order(clickTs: number, r: ProductRates, userId: string, payFactor: number): void {
     const { ctx } = this;
     const drawn = ctx.rng.chance(0.85) ? 1 : 2 + ctx.rng.int(2);
     const quantity = r.product.price * drawn > MAX_AMOUNT ? 1 : drawn;
     const amount = Math.round(r.product.price * quantity * 100) / 100; // to the fen, not 179.70000000000002
     const orderId = `o${this.seed}-${this.orders++}`;
-    ctx.emit({ type: 'order_created', ts, id: ctx.id(), orderId, productId: r.product.id, userId, amount, quantity });
-    if (!ctx.rng.chance(r.pay)) return; // 压单: created, never paid
-    const paidAt = ts + Math.min(MAX_PAY_DELAY_MS, 3000 + Math.round(ctx.rng.exp(20_000)));
+    const realistic = this.delays === 'realistic';
+    const ts = realistic
+      ? clickTs + this.logNormal(ORDER_DELAY_MEDIAN_MS, ORDER_DELAY_SIGMA, MAX_ORDER_DELAY_MS)
+      : clickTs;
+    const created = {
+      type: 'order_created',
+      ts,
+      id: ctx.id(),
+      orderId,
+      productId: r.product.id,
+      userId,
+      amount,
+      quantity,
+    } as const;
+    if (ts === clickTs) ctx.emit(created);
+    else ctx.later(created);
+    if (!ctx.rng.chance(r.pay * payFactor)) return; // 压单: created, never paid
+    const payDelay = realistic
+      ? 5000 + this.logNormal(PAY_DELAY_MEDIAN_MS, PAY_DELAY_SIGMA, MAX_PAY_DELAY_MS - 5000)
+      : Math.min(MAX_PAY_DELAY_MS, 3000 + Math.round(ctx.rng.exp(20_000)));
+    const paidAt = ts + payDelay;
     ctx.later({ type: 'order_paid', ts: paidAt, id: `${orderId}-paid`, orderId, amount });
     if (!ctx.rng.chance(REFUND_SHARE)) return;
     const refundAt = paidAt + Math.min(MAX_REFUND_DELAY_MS, 60_000 + Math.round(ctx.rng.exp(300_000)));
     ctx.later({ type: 'refund', ts: refundAt, id: `${orderId}-refund`, orderId, amount });
+  }
+
+  /** Whole ms, at least 1 s (so the event lands in a later simulated second than the click). */
+  private logNormal(medianMs: number, sigma: number, maxMs: number): number {
+    return Math.min(maxMs, Math.max(1000, Math.round(medianMs * Math.exp(sigma * this.ctx.rng.normal()))));
   }
 }

@@ -4,9 +4,10 @@
 // are injected at known offsets so alert rules can be judged against ground truth.
 import type { LiveEvent, Product } from '../../../shared/events.ts';
 import { Audience } from './audience.ts';
-import { Commerce } from './commerce.ts';
+import { Commerce, type FunnelDelays } from './commerce.ts';
 import { defaultCatalogue } from './content.ts';
 import type { SimContext } from './context.ts';
+import { type DipSpec, type StageFactors, stageFactors } from './dips.ts';
 import { Engagement } from './engagement.ts';
 import { Rng } from './rng.ts';
 import { RunOfShow } from './run-of-show.ts';
@@ -14,14 +15,7 @@ import { SecondBuckets } from './second-buckets.ts';
 import { sortSecond } from './sort-second.ts';
 import { Traffic } from './traffic.ts';
 
-export interface DipSpec {
-  kind: 'retention' | 'conversion';
-  /** Offset from the start, ms. */
-  atMs: number;
-  durationMs: number;
-  /** 0..1: 0.5 halves online viewers (retention) or click and order rates (conversion). */
-  depth: number;
-}
+export type { DipKind, DipSpec } from './dips.ts';
 
 export interface SimulatorOptions {
   seed: number;
@@ -41,7 +35,17 @@ export interface SimulatorOptions {
    * two sessions with one catalogueSeed and different seeds are one shop on two days. Default: drawn from
    * `seed`'s own stream. */
   catalogueSeed?: number;
+  /** Click → order → paid delays: 'instant' (the original simulator: order at the click) or 'realistic'. */
+  delays?: FunnelDelays;
+  /** A platform's public feed: only `share` of the viewer-side events arrive (barrage, likes, gifts, shares,
+   * card exposures and clicks; orders come complete from the shop's push), and with `enterLeave` false no
+   * entries or departures are sent, only an online_count every 5 s. Default: everything, no counters. */
+  feed?: { share?: number; enterLeave?: boolean };
 }
+
+/** Events a sampled public feed may drop (DOMAIN.md: "抽样性发送消息"). */
+const SAMPLED = new Set(['comment', 'like', 'gift', 'share', 'product_exposure', 'product_click', 'viewer_enter']);
+const ONLINE_COUNT_EVERY_S = 5;
 
 export interface Simulator {
   readonly catalogue: Product[];
@@ -74,6 +78,8 @@ class RoomSimulator implements Simulator, SimContext {
   private readonly traffic = new Traffic(this);
   private readonly engagement = new Engagement(this);
   private readonly commerce: Commerce;
+  private readonly share: number;
+  private readonly enterLeave: boolean;
   private readonly show: RunOfShow;
   private readonly scheduled = new SecondBuckets<LiveEvent>();
   /** Index of the next simulated second to generate (second k starts at base + k·1000). */
@@ -98,7 +104,9 @@ class RoomSimulator implements Simulator, SimContext {
     const shop = opts.catalogueSeed === undefined ? this.rng : new Rng(opts.catalogueSeed);
     this.catalogue = opts.products ?? defaultCatalogue(opts.productCount ?? 8, shop);
     this.dips = opts.dips ?? [];
-    this.commerce = new Commerce(this, opts.seed);
+    this.commerce = new Commerce(this, opts.seed, opts.delays);
+    this.share = Math.min(1, Math.max(0, opts.feed?.share ?? 1));
+    this.enterLeave = opts.feed?.enterLeave ?? true;
     this.show = new RunOfShow(this.catalogue, this, shop);
   }
 
@@ -111,6 +119,8 @@ class RoomSimulator implements Simulator, SimContext {
   }
 
   emit(e: LiveEvent): void {
+    if (!this.enterLeave && (e.type === 'viewer_enter' || e.type === 'viewer_leave')) return;
+    if (this.share < 1 && SAMPLED.has(e.type) && !this.rng.chance(this.share)) return;
     this.current.push(e);
   }
 
@@ -156,12 +166,16 @@ class RoomSimulator implements Simulator, SimContext {
   }
 
   private live(k: number, t: number): void {
-    const target = this.targetOnline(t);
-    this.traffic.arrive(k, t, target);
-    if (this.dipFactor('retention', t) < 1) this.traffic.walkOut(t, target);
+    const f = this.factors(t);
+    const target = this.targetOnline(t, f);
+    this.traffic.arrive(k, t, target, f.arrivals);
+    if (f.online < 1) this.traffic.walkOut(t, target);
+    if (!this.enterLeave && k % ONLINE_COUNT_EVERY_S === 0) {
+      this.current.push({ type: 'online_count', ts: t, id: this.id(), count: this.audience.size });
+    }
     const rates = this.show.step(t);
     this.engagement.second(t, rates?.product.name ?? null);
-    if (rates) this.commerce.second(t, rates, this.dipFactor('conversion', t));
+    if (rates) this.commerce.second(t, rates, f);
   }
 
   private close(t: number): void {
@@ -170,22 +184,14 @@ class RoomSimulator implements Simulator, SimContext {
     this.traffic.close(t);
   }
 
-  private targetOnline(t: number): number {
+  private targetOnline(t: number, f: StageFactors): number {
     const off = t - this.base;
     const ramp = Math.min(1, 0.1 + (0.9 * off) / RAMP_MS);
     const wave = 1 + WAVE_AMPLITUDE * Math.sin((2 * Math.PI * off) / WAVE_PERIOD_MS);
-    return this.peak * ramp * wave * this.dipFactor('retention', t);
+    return this.peak * ramp * wave * f.online;
   }
 
-  /** Product of (1 − depth) over the dips of this kind active at `t`; 1 outside them. */
-  private dipFactor(kind: DipSpec['kind'], t: number): number {
-    const off = t - this.base;
-    let factor = 1;
-    for (const d of this.dips) {
-      if (d.kind === kind && off >= d.atMs && off < d.atMs + d.durationMs) {
-        factor *= 1 - Math.min(1, Math.max(0, d.depth));
-      }
-    }
-    return factor;
+  private factors(t: number): StageFactors {
+    return stageFactors(this.dips, t - this.base);
   }
 }

@@ -28,10 +28,12 @@ export class Traffic {
     }
   }
 
-  /** New viewers in second `k`, steered towards `target` online. */
-  arrive(k: number, t: number, target: number): void {
+  /** New viewers in second `k`, steered towards `target` online; in an arrivals dip (`arrivals` < 1) the
+   * steering stops and only that share of the usual arrivals comes, so online sinks as stays end. */
+  arrive(k: number, t: number, target: number, arrivals = 1): void {
     const { ctx } = this;
-    const rate = Math.max(0, target / MEAN_STAY_S + (target - this.audience.size) / CATCH_UP_S);
+    const steered = Math.max(0, target / MEAN_STAY_S + (target - this.audience.size) / CATCH_UP_S);
+    const rate = arrivals < 1 ? (arrivals * target) / MEAN_STAY_S : steered;
     const n = ctx.rng.poisson(rate);
     if (n > 0) this.exposures += n * ctx.rng.range(3, 10);
     for (let i = 0; i < n; i++) {
