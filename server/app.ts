@@ -58,7 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz), app.log);
   const sources = new SourceManager(services);
   const roomSources = new RoomSources(services, sources);
-  registerLiveNamespace(io, services, ticker.intervalMs);
+  registerLiveNamespace(io, services, ticker.intervalMs, app.log);
 
   await app.register(healthRoutes, { services });
   await app.register(roomRoutes, { services });

@@ -1,7 +1,7 @@
 // Alert rules and alerts. A rule watches one metric of the room (or of one product) and moves through the
 // Prometheus states inactive → pending → firing → resolved, with `for`, `keep_firing_for` and a cooldown.
 import { type Static, Type } from '@sinclair/typebox';
-import { MAX_ID_CHARS } from './constants.ts';
+import { MAX_ALERT_RULES, MAX_ID_CHARS } from './constants.ts';
 
 export const ALERT_METRICS = [
   'online',
@@ -75,7 +75,7 @@ export const AlertRuleSchema = Type.Object(
   { additionalProperties: false },
 );
 export type AlertRule = Static<typeof AlertRuleSchema>;
-export const AlertRulesSchema = Type.Array(AlertRuleSchema, { maxItems: 100 });
+export const AlertRulesSchema = Type.Array(AlertRuleSchema, { maxItems: MAX_ALERT_RULES });
 
 /** What the schema cannot say about one rule, in words for the person editing it; null when it is sound. */
 export function ruleProblem(rule: AlertRule): { code: string; message: string } | null {

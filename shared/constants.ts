@@ -40,3 +40,30 @@ export const SESSION_GAP_MS = 10 * 60_000;
  */
 export const MIN_EVENT_TS_MS = Date.UTC(2000, 0, 1);
 export const MAX_EVENT_TS_MS = Date.UTC(2100, 0, 1);
+
+/**
+ * Socket command budgets (token buckets: a burst, refilled at a steady rate). A resync builds a whole snapshot,
+ * so it has its own, smaller budget. Per connection, and per seat of a room across all its screens. Over
+ * budget, the ack answers `rate_limited`.
+ */
+export const SOCKET_RESYNC_BURST = 5;
+export const SOCKET_RESYNCS_PER_SECOND = 1;
+export const SOCKET_COMMAND_BURST = 30;
+export const SOCKET_COMMANDS_PER_SECOND = 10;
+export const SEAT_RESYNC_BURST = 200;
+export const SEAT_RESYNCS_PER_SECOND = 50;
+export const SEAT_COMMAND_BURST = 60;
+export const SEAT_COMMANDS_PER_SECOND = 20;
+/** A socket whose unsent output grows past this is dropped (it stopped reading), never buffered forever. */
+export const MAX_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/** Caps on what a snapshot carries and a room keeps, so no seat can grow every screen's messages. */
+export const MAX_OPEN_CUES_PER_ROOM = 50;
+/** Cues kept in memory per room (open and recently closed); the journal keeps them all. */
+export const MAX_CUES_KEPT_PER_ROOM = 500;
+/** Cues in a snapshot's list besides the open ones. */
+export const RECENT_CUES_IN_SNAPSHOT = 30;
+export const MAX_ALERT_RULES = 100;
+export const MAX_PRODUCTS = 1000;
+/** Templates in the 话术库 (kept in the browser). */
+export const MAX_SCRIPTS = 200;

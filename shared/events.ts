@@ -2,7 +2,7 @@
 // `ts` is event time (ms since the epoch) and drives every window in the engine; `id` is an optional
 // idempotency key: a repeated id in the same room is stored and counted once.
 import { type Static, type TObject, Type } from '@sinclair/typebox';
-import { MAX_AMOUNT, MAX_EVENT_TS_MS, MAX_ID_CHARS, MAX_TEXT_CHARS } from './constants.ts';
+import { MAX_AMOUNT, MAX_EVENT_TS_MS, MAX_ID_CHARS, MAX_PRODUCTS, MAX_TEXT_CHARS } from './constants.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: MAX_ID_CHARS });
 const Amount = Type.Number({ minimum: 0, maximum: MAX_AMOUNT });
@@ -73,4 +73,4 @@ export const ProductSchema = Type.Object(
   { additionalProperties: false },
 );
 export type Product = Static<typeof ProductSchema>;
-export const CatalogueSchema = Type.Array(ProductSchema, { maxItems: 1000 });
+export const CatalogueSchema = Type.Array(ProductSchema, { maxItems: MAX_PRODUCTS });

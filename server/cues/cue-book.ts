@@ -1,6 +1,7 @@
 // A room's cues and their life: sent → delivered to a host screen → shown → acknowledged, or cancelled by
 // the sender, or expired. Urgent cues jump the queue and escalate when not acknowledged in time. Pure: the
 // caller passes the time.
+import { MAX_CUES_KEPT_PER_ROOM, MAX_OPEN_CUES_PER_ROOM, RECENT_CUES_IN_SNAPSHOT } from '../../shared/constants.ts';
 import type { Cue, CuePush } from '../../shared/cues.ts';
 
 /** An urgent cue not acknowledged within this escalates (repeats on the prompter, warns the controller). */
@@ -13,6 +14,13 @@ export class CueBook {
   private seq = 0;
 
   constructor(private readonly roomId: string) {}
+
+  /** Whether another cue may be sent: a prompter cannot show more, and every snapshot carries them all. */
+  full(): boolean {
+    let open = 0;
+    for (const c of this.cues.values()) if (isOpen(c)) open++;
+    return open >= MAX_OPEN_CUES_PER_ROOM;
+  }
 
   push(input: CuePush, text: string, from: string, ts: number): Cue {
     const cue: Cue = {
@@ -33,7 +41,17 @@ export class CueBook {
       escalatedAt: null,
     };
     this.cues.set(cue.id, cue);
+    this.forgetOverCap();
     return cue;
+  }
+
+  /** Memory stays bounded whatever the send rate: the oldest closed cues leave first (the journal keeps them). */
+  private forgetOverCap(): void {
+    if (this.cues.size <= MAX_CUES_KEPT_PER_ROOM) return;
+    for (const [id, c] of this.cues) {
+      if (this.cues.size <= MAX_CUES_KEPT_PER_ROOM) return;
+      if (!isOpen(c)) this.cues.delete(id);
+    }
   }
 
   get(id: string): Cue | null {
@@ -48,7 +66,7 @@ export class CueBook {
   }
 
   /** Recent cues of any status, newest first, for senders' lists. */
-  recent(limit = 30): Cue[] {
+  recent(limit = RECENT_CUES_IN_SNAPSHOT): Cue[] {
     return [...this.cues.values()].sort((a, b) => b.sentAt - a.sentAt).slice(0, limit);
   }
 

@@ -2,6 +2,7 @@
 // with a typed ack. Type hints are not validation: payloads are checked with TypeBox like HTTP bodies.
 import { type TSchema, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { MAX_OPEN_CUES_PER_ROOM } from '../../shared/constants.ts';
 import { fillTemplate } from '../../shared/cue-template.ts';
 import { CuePushSchema } from '../../shared/cues.ts';
 import {
@@ -95,6 +96,9 @@ function pushCue(
   ts: number,
 ): CommandResult {
   if (hasControlChars(input.text)) return fail('invalid_text', 'cue text must not contain control characters');
+  if (runtime.cues.full()) {
+    return fail('too_many_cues', `at most ${MAX_OPEN_CUES_PER_ROOM} open cues per room; cancel or wait for some`);
+  }
   const now = runtime.engine.alertInput(false);
   const product = runtime.engine.productInfo(input.productId ?? now.explaining);
   // {库存} is the stock left now; unknown stock leaves the placeholder visible rather than a false 0.

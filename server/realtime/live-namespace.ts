@@ -3,7 +3,9 @@
 import { LIVE_NAMESPACE, SEATS, type Seat } from '../../shared/protocol.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
 import type { Services } from '../services.ts';
+import { watchBackPressure } from './back-pressure.ts';
 import { socketBroadcaster } from './broadcaster.ts';
+import { CommandBudgets, type CommandClass, RATE_LIMITED } from './command-budget.ts';
 import { COMMANDS, runCommand } from './commands.ts';
 import { roomChannel, seatChannel } from './seat-channels.ts';
 import { buildSnapshot } from './snapshot.ts';
@@ -30,7 +32,17 @@ function authenticate(services: Services, auth: unknown): { roomId: string; seat
   return { roomId, seat: resolved.role as Seat };
 }
 
-export function registerLiveNamespace(io: IoServer, services: Services, tickIntervalMs: number) {
+export interface NamespaceLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export function registerLiveNamespace(
+  io: IoServer,
+  services: Services,
+  tickIntervalMs: number,
+  log: NamespaceLog = { warn: () => {}, error: () => {} },
+) {
   const nsp = io.of(LIVE_NAMESPACE);
   services.listeners.add(socketBroadcaster(io));
   nsp.use((socket, next) => {
@@ -41,24 +53,37 @@ export function registerLiveNamespace(io: IoServer, services: Services, tickInte
       next(err as Error);
     }
   });
+  const budgets = new CommandBudgets();
   nsp.on('connection', (socket) => {
     const { roomId, seat } = socket.data;
     const runtime = services.runtime(roomId);
     if (!runtime) return socket.disconnect(true);
     services.metrics.screens.inc({ seat });
     socket.on('disconnect', () => services.metrics.screens.dec({ seat }));
+    watchBackPressure(socket, (bytes) =>
+      log.warn({ room: roomId, seat, bytes }, 'dropped a socket that stopped reading'),
+    );
     void socket.join([roomChannel(roomId), seatChannel(roomId, seat)]);
-    socket.emit('room:snapshot', buildSnapshot(runtime, seat, services.clock.now(), tickIntervalMs));
-    socket.on('room:resync', (_payload, ack) => {
-      if (typeof ack !== 'function') return;
-      ack({ ok: true, data: buildSnapshot(runtime, seat, services.clock.now(), tickIntervalMs) });
-    });
+    const snapshot = () => buildSnapshot(runtime, seat, services.clock.now(), tickIntervalMs);
+    socket.emit('room:snapshot', snapshot());
+    const allowed = budgets.forSocket(roomId, seat);
+    // Every handler answers: over budget `rate_limited`, a thrown bug `internal_error` (logged), never a crash.
+    const answer = (cls: CommandClass, ack: unknown, run: () => unknown) => {
+      if (typeof ack !== 'function') return; // commands are always acknowledged; one without an ack is dropped
+      if (!allowed(cls, services.clock.now())) return ack(RATE_LIMITED);
+      try {
+        ack(run());
+      } catch (err) {
+        log.error({ err, room: roomId, seat }, 'socket command failed');
+        ack({ ok: false, error: { code: 'internal_error', message: 'the command failed on the server' } });
+      }
+    };
+    socket.on('room:resync', (_payload, ack) => answer('resync', ack, () => ({ ok: true, data: snapshot() })));
     for (const name of COMMANDS) {
       // biome-ignore lint/suspicious/noExplicitAny: one generic handler for every command; each validates its payload
-      socket.on(name, (payload: unknown, ack: any) => {
-        if (typeof ack !== 'function') return; // commands are always acknowledged; one without an ack is dropped
-        ack(runCommand(name, payload, seat, runtime, services));
-      });
+      socket.on(name, (payload: unknown, ack: any) =>
+        answer('command', ack, () => runCommand(name, payload, seat, runtime, services)),
+      );
     }
   });
   return nsp;

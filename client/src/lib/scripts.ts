@@ -1,7 +1,8 @@
 // The 话术库: reusable cue templates kept in this browser. Variables {商品名} {价格} {库存} {在线人数} are
 // filled by the server when the cue is sent.
+import { MAX_SCRIPTS } from '../../../shared/constants.ts';
+
 const KEY = 'live-console.scripts';
-const MAX = 200;
 
 export const DEFAULT_SCRIPTS = [
   '福袋{在线人数}人在线，扣1参与，60秒后开奖！',
@@ -14,7 +15,9 @@ export const DEFAULT_SCRIPTS = [
 export function loadScripts(): string[] {
   try {
     const v = JSON.parse(localStorage.getItem(KEY) ?? 'null') as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : DEFAULT_SCRIPTS;
+    return Array.isArray(v)
+      ? v.filter((x): x is string => typeof x === 'string' && x.length <= 120).slice(0, MAX_SCRIPTS)
+      : DEFAULT_SCRIPTS;
   } catch {
     return DEFAULT_SCRIPTS;
   }
@@ -26,7 +29,7 @@ export function addScripts(pasted: string, current: string[]): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && l.length <= 120);
-  const next = [...new Set([...current, ...lines])].slice(0, MAX);
+  const next = [...new Set([...current, ...lines])].slice(0, MAX_SCRIPTS);
   localStorage.setItem(KEY, JSON.stringify(next));
   return next;
 }
