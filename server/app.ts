@@ -12,7 +12,10 @@ import { installErrorHandler } from './http/errors.ts';
 import { installValidation } from './http/validation.ts';
 import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
+import { seatEvictor } from './realtime/seat-evict.ts';
 import { Ticker } from './realtime/ticker.ts';
+import { RoomAdmin } from './rooms/room-admin.ts';
+import { adminRoomRoutes } from './routes/admin-rooms.ts';
 import { alertRuleRoutes } from './routes/alert-rules.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -59,9 +62,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const sources = new SourceManager(services);
   const roomSources = new RoomSources(services, sources);
   registerLiveNamespace(io, services, ticker.intervalMs, app.log);
+  const roomAdmin = new RoomAdmin(services, sources, seatEvictor(io));
 
   await app.register(healthRoutes, { services });
   await app.register(roomRoutes, { services });
+  await app.register(adminRoomRoutes, { services, admin: roomAdmin });
   await app.register(eventRoutes, { services });
   await app.register(importRoutes, { services, sources });
   await app.register(sourceRoutes, { services, roomSources });

@@ -57,6 +57,12 @@ export const COMMAND_SEATS = {
   'cue:seen': ['host'],
 } as const satisfies Record<keyof ClientToServerEvents, readonly Seat[]>;
 
+/** The seat's token was rotated or revoked, or the room deleted: the server disconnects the screen after this. */
+export interface SeatClosedMessage {
+  code: 'seat_revoked' | 'seat_rotated' | 'room_deleted';
+  message: string;
+}
+
 export interface TickMessage {
   seq: number;
   state: RoomState;
@@ -67,6 +73,8 @@ export interface ServerToClientEvents {
   'room:snapshot': (msg: SnapshotMessage) => void;
   /** Sent at the room's fixed tick rate; `seq` grows by one per tick so a gap is detectable. */
   'room:tick': (msg: TickMessage) => void;
+  /** This screen's seat link stopped working; the socket is closed right after and must not reconnect. */
+  'seat:closed': (msg: SeatClosedMessage) => void;
   /** An alert started firing. To controller, assistant and viewer seats. */
   'alert:raised': (msg: { alert: Alert }) => void;
   /** Acknowledged or snoozed. */

@@ -47,6 +47,11 @@ export class RoomRegistry {
     return stored && Value.Check(AlertRulesSchema, stored) ? stored : DEFAULT_RULES;
   }
 
+  /** Forget a loaded room (deleted): its runtime is no longer ticked or fed. Stop its driver first. */
+  unload(roomId: string): void {
+    this.loaded.delete(roomId);
+  }
+
   all(): RoomRuntime[] {
     return [...this.loaded.values()];
   }

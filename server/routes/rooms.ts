@@ -38,6 +38,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       createdAt: r.createdAt,
       productCount: r.products.length,
       demo: r.demo,
+      archivedAt: r.archivedAt,
     }));
   });
 

@@ -1,5 +1,6 @@
 // Shapes shared by several routes.
 import { Type } from '@sinclair/typebox';
+import { AdminRoomSchema } from '../../shared/admin.ts';
 
 export const ErrorSchema = Type.Object({ statusCode: Type.Integer(), code: Type.String(), message: Type.String() });
 export const RoomParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -10,13 +11,8 @@ export const TokensSchema = Type.Object({
   host: Type.String(),
   viewer: Type.String(),
 });
-export const RoomSummarySchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  createdAt: Type.Number(),
-  productCount: Type.Integer(),
-  demo: Type.Boolean(),
-});
+/** A room in the admin list (shared/admin.ts). */
+export const RoomSummarySchema = AdminRoomSchema;
 export const IngestResultSchema = Type.Object({
   accepted: Type.Integer(),
   duplicates: Type.Integer(),

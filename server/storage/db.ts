@@ -59,6 +59,8 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (room_id, ts)
    ) WITHOUT ROWID;
    CREATE INDEX events_room_ts ON events(room_id, ts);`,
+  // v4: a room can be archived (kept, hidden from the everyday list) from the admin screen.
+  `ALTER TABLE rooms ADD COLUMN archived_at INTEGER;`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {

@@ -15,6 +15,8 @@ export interface RoomRecord {
   products: Product[];
   source: unknown;
   demo: boolean;
+  /** When it was archived (wall time, ms), or null. */
+  archivedAt: number | null;
 }
 
 interface RoomRow {
@@ -24,9 +26,10 @@ interface RoomRow {
   products: string;
   source: string | null;
   demo: number;
+  archived_at: number | null;
 }
 
-const newToken = () => randomBytes(18).toString('base64url');
+export const newToken = () => randomBytes(18).toString('base64url');
 
 function toRecord(r: RoomRow): RoomRecord {
   return {
@@ -36,6 +39,7 @@ function toRecord(r: RoomRow): RoomRecord {
     products: JSON.parse(r.products) as Product[],
     source: r.source === null ? null : (JSON.parse(r.source) as unknown),
     demo: r.demo === 1,
+    archivedAt: r.archived_at ?? null,
   };
 }
 
@@ -52,7 +56,7 @@ export class RoomsRepo {
       const put = this.db.prepare('INSERT INTO tokens (token, room_id, role) VALUES (?, ?, ?)');
       for (const role of ROLES) put.run(tokens[role], id, role);
     })();
-    return { room: { id, name, createdAt, products: [], source: null, demo }, tokens };
+    return { room: { id, name, createdAt, products: [], source: null, demo, archivedAt: null }, tokens };
   }
 
   get(id: string): RoomRecord | null {

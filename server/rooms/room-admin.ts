@@ -1,0 +1,87 @@
+// Use cases of the admin screen: rename, archive, delete a room (naming what goes with it), rotate or revoke
+// a seat's token. A token that changes closes the seat's open screens at once, with the reason shown there.
+import type { AdminRoom, RoleName, RoomPatch, RoomUsage, SeatTokens } from '../../shared/admin.ts';
+import type { SeatEvictor } from '../realtime/seat-evict.ts';
+import { listSessions } from '../replay/sessions.ts';
+import type { Services } from '../services.ts';
+import type { SourceManager } from '../sources/source-manager.ts';
+import { RoomAdminRepo } from '../storage/room-admin-repo.ts';
+import { newToken, type RoomRecord } from '../storage/rooms-repo.ts';
+
+const view = (r: RoomRecord): AdminRoom => ({
+  id: r.id,
+  name: r.name,
+  createdAt: r.createdAt,
+  productCount: r.products.length,
+  demo: r.demo,
+  archivedAt: r.archivedAt,
+});
+
+export class RoomAdmin {
+  private readonly repo: RoomAdminRepo;
+
+  constructor(
+    private readonly services: Services,
+    private readonly sources: SourceManager,
+    private readonly evict: SeatEvictor,
+  ) {
+    this.repo = new RoomAdminRepo(services.db);
+  }
+
+  list(): AdminRoom[] {
+    return this.services.rooms.list().map(view);
+  }
+
+  /** Null when there is no such room. */
+  update(id: string, patch: RoomPatch): AdminRoom | null {
+    if (!this.services.rooms.get(id)) return null;
+    if (patch.name !== undefined) this.repo.rename(id, patch.name);
+    if (patch.archived !== undefined) this.repo.setArchived(id, patch.archived ? this.services.clock.now() : null);
+    return view(this.services.rooms.get(id)!);
+  }
+
+  usage(id: string): RoomUsage | null {
+    const room = this.services.rooms.get(id);
+    if (!room) return null;
+    this.services.writer.flush(); // count what is committed, not what waits in the group commit
+    const u = this.repo.usage(id);
+    const sessions = u.events === 0 ? 0 : listSessions(this.services.db, this.services.reader, id).length;
+    const sources = Array.isArray(room.source) ? room.source.length : room.source ? 1 : 0;
+    return { ...u, sessions, products: room.products.length, sources };
+  }
+
+  /** Stops the room's sources, closes its screens and removes everything stored under it. */
+  async delete(id: string): Promise<boolean> {
+    if (!this.services.rooms.get(id)) return false;
+    const runtime = this.services.registry.get(id);
+    if (runtime) await this.sources.detach(runtime);
+    this.services.registry.unload(id);
+    this.services.writer.flush();
+    this.repo.deleteRoom(id);
+    this.evict(id, null, { code: 'room_deleted', message: 'This room was deleted by the admin.' });
+    return true;
+  }
+
+  seats(id: string): SeatTokens | null {
+    return this.services.rooms.get(id) ? this.services.rooms.tokens(id) : null;
+  }
+
+  /** A new token for the seat; the old one stops working now. Null when there is no such room. */
+  rotate(id: string, seat: RoleName): SeatTokens | null {
+    if (!this.services.rooms.get(id)) return null;
+    this.repo.replaceToken(id, seat, newToken());
+    this.evict(id, seat, {
+      code: 'seat_rotated',
+      message: 'This seat link was replaced by a new one: ask for the new link.',
+    });
+    return this.services.rooms.tokens(id);
+  }
+
+  /** The seat has no token until it is rotated again. */
+  revoke(id: string, seat: RoleName): SeatTokens | null {
+    if (!this.services.rooms.get(id)) return null;
+    this.repo.replaceToken(id, seat, null);
+    this.evict(id, seat, { code: 'seat_revoked', message: 'This seat link was revoked by the admin.' });
+    return this.services.rooms.tokens(id);
+  }
+}
