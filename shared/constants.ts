@@ -6,6 +6,8 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Barrage longer than this is not barrage but abuse; platforms cap at 20–100 characters. */
 export const MAX_TEXT_CHARS = 500;
 export const MAX_ID_CHARS = 128;
+/** A platform display name (Bilibili allows 16 characters, Douyin and TikTok about 30). */
+export const MAX_NICKNAME_CHARS = 64;
 /** A single order above 1e9 yuan is a bug in the sender, not a sale. */
 export const MAX_AMOUNT = 1_000_000_000;
 

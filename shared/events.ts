@@ -2,11 +2,20 @@
 // `ts` is event time (ms since the epoch) and drives every window in the engine; `id` is an optional
 // idempotency key: a repeated id in the same room is stored and counted once.
 import { type Static, type TObject, Type } from '@sinclair/typebox';
-import { MAX_AMOUNT, MAX_EVENT_TS_MS, MAX_ID_CHARS, MAX_PRODUCTS, MAX_TEXT_CHARS } from './constants.ts';
+import {
+  MAX_AMOUNT,
+  MAX_EVENT_TS_MS,
+  MAX_ID_CHARS,
+  MAX_NICKNAME_CHARS,
+  MAX_PRODUCTS,
+  MAX_TEXT_CHARS,
+} from './constants.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: MAX_ID_CHARS });
 const Amount = Type.Number({ minimum: 0, maximum: MAX_AMOUNT });
 const Count = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
+/** The platform's display name, kept for the barrage ticker only (nothing else of the viewer is stored). */
+const Nickname = Type.Optional(Type.String({ maxLength: MAX_NICKNAME_CHARS }));
 
 const base = {
   ts: Type.Integer({ minimum: 0, maximum: MAX_EVENT_TS_MS }),
@@ -21,9 +30,12 @@ export const EventSchemas = {
   viewer_enter: event('viewer_enter', { userId: Id }),
   viewer_leave: event('viewer_leave', { userId: Id }),
   online_count: event('online_count', { count: Count }),
+  /** The platform's own count of viewers so far (场观, Bilibili's 看过): preferred for the card over the feed's. */
+  viewer_total: event('viewer_total', { count: Count }),
   room_exposure: event('room_exposure', { count: Count }),
   comment: event('comment', {
     userId: Type.Optional(Id),
+    nickname: Nickname,
     text: Type.String({ minLength: 1, maxLength: MAX_TEXT_CHARS }),
   }),
   like: event('like', { userId: Type.Optional(Id), count: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }),
@@ -31,6 +43,7 @@ export const EventSchemas = {
   share: event('share', { userId: Type.Optional(Id) }),
   gift: event('gift', {
     userId: Type.Optional(Id),
+    nickname: Nickname,
     name: Type.Optional(Type.String({ maxLength: 64 })),
     value: Amount,
   }),

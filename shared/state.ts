@@ -110,6 +110,8 @@ export type SourceHealth = Static<typeof SourceHealthSchema>;
 export const CommentLineSchema = Type.Object({
   ts: Num,
   userId: Type.Union([Type.String(), Type.Null()]),
+  /** The platform's display name when the feed gives one: the ticker shows it instead of the id. */
+  nickname: Type.Optional(Type.String()),
   text: Type.String(),
 });
 export type CommentLine = Static<typeof CommentLineSchema>;
@@ -123,8 +125,15 @@ export const RoomStateSchema = Type.Object({
   peakOnline: Num,
   /** true when online comes from enter/leave events; false when from online_count gauges */
   onlineFromEvents: Type.Boolean(),
+  /** 累计观看人数: the platform's own count when the feed gives it (viewer_total), else the distinct viewers seen. */
   cumulativeViewers: Num,
+  /** Distinct viewers the feed showed; the per-viewer rates (互动率, 转粉率) use it, as samples of the room. */
+  viewersSeen: Type.Optional(Num),
+  /** viewersSeen ÷ the platform's count: the share a sampled feed shows (null when the platform gives none). */
+  feedShare: Type.Optional(NullableNum),
   avgWatchSeconds: NullableNum,
+  /** True when avgWatchSeconds is estimated (online ÷ arrival rate) because the feed has no departures. */
+  avgWatchEstimated: Type.Optional(Type.Boolean()),
   entriesPerMin: Num,
   exitsPerMin: Num,
   comments: Num,

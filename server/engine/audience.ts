@@ -4,6 +4,9 @@ import { avgWatchSeconds } from '../../shared/metrics/audience.ts';
 import type { MinuteBuckets } from './minute-buckets.ts';
 import { DistinctCounter } from './sketch/distinct-counter.ts';
 
+/** Arrivals for the watch-time estimate are counted over this window. */
+const ESTIMATE_WINDOW_MS = 5 * 60_000;
+
 export class AudienceTracker {
   /** userId → enter time relative to `base`: relative times keep the running sum exact in a double. */
   private readonly online = new Map<string, number>();
@@ -16,6 +19,10 @@ export class AudienceTracker {
   exits = 0;
   peak = 0;
   sawEnterLeave = false;
+  /** Public feeds send entries but no departures: without a leave, online comes from the room's counter. */
+  private sawLeave = false;
+  /** The platform's cumulative viewers (viewer_total), when the feed gives it. */
+  private platformViewers: number | null = null;
 
   constructor(private readonly minutes: MinuteBuckets) {}
 
@@ -34,6 +41,7 @@ export class AudienceTracker {
 
   leave(ts: number, userId: string): void {
     this.sawEnterLeave = true;
+    this.sawLeave = true;
     const rel = this.online.get(userId);
     if (rel === undefined) return; // a leave we never saw enter: nothing to close
     this.online.delete(userId);
@@ -48,18 +56,52 @@ export class AudienceTracker {
     this.peak = Math.max(this.peak, this.count());
   }
 
+  setViewerTotal(count: number): void {
+    this.platformViewers = Math.max(this.platformViewers ?? 0, count);
+  }
+
   count(): number {
-    if (this.sawEnterLeave) return this.online.size;
+    if (this.fromEvents()) return this.online.size;
     return this.gauge ?? 0;
   }
 
+  /** Online from enter/leave events, unless entries come without departures and a counter gives online. */
   fromEvents(): boolean {
-    return this.sawEnterLeave;
+    return this.sawEnterLeave && (this.sawLeave || this.gauge === null);
+  }
+
+  /** 累计观看人数 for the card: the platform's count when it gives one, else the distinct viewers seen. */
+  viewerCount(): number {
+    return Math.max(this.platformViewers ?? 0, this.viewers.size);
+  }
+
+  /** The share of the room's viewers the feed showed us (null when the platform gives no total). */
+  feedShare(): number | null {
+    if (!this.platformViewers) return null;
+    return Math.min(1, this.viewers.size / this.platformViewers);
+  }
+
+  /** True when the average watch time is estimated from counters and entries (no departures in the feed). */
+  watchEstimated(): boolean {
+    return !this.fromEvents() && this.gauge !== null;
   }
 
   avgWatchSeconds(nowTs: number): number | null {
+    if (this.watchEstimated()) return this.estimatedWatchSeconds(nowTs);
     if (!this.sawEnterLeave || this.base === null) return null;
     const onlineWatchMs = Math.max(0, this.online.size * (nowTs - this.base) - this.enterSumRel);
     return avgWatchSeconds(this.finishedWatchMs, onlineWatchMs, this.viewers.size);
+  }
+
+  /**
+   * Little's law: average stay ≈ online ÷ arrivals per second. Arrivals are the feed's entries over the last
+   * 5 minutes, scaled up by the share of viewers the feed shows when the platform's total gives it.
+   */
+  private estimatedWatchSeconds(nowTs: number): number | null {
+    const entries = this.minutes.lastSum('entries', nowTs, ESTIMATE_WINDOW_MS);
+    const share = this.feedShare();
+    const arrivalsPerS = entries / (share && share > 0 ? share : 1) / (ESTIMATE_WINDOW_MS / 1000);
+    if (arrivalsPerS <= 0 || this.gauge === null) return null;
+    return this.gauge / arrivalsPerS;
   }
 }

@@ -32,7 +32,9 @@ export class InteractionTracker {
     this.commentUsers.add(e.userId);
     this.recentCommenters.add(e.ts, e.userId);
     this.minutes.add(e.ts, 'comments');
-    this.recent[this.next] = { ts: e.ts, userId: e.userId ?? null, text: e.text };
+    const line: CommentLine = { ts: e.ts, userId: e.userId ?? null, text: e.text };
+    if (e.nickname) line.nickname = e.nickname;
+    this.recent[this.next] = line;
     this.next = (this.next + 1) % RECENT_COMMENTS_MAX;
   }
 

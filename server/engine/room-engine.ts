@@ -94,6 +94,9 @@ export class RoomEngine {
       case 'online_count':
         this.audience.setGauge(e.count);
         break;
+      case 'viewer_total':
+        this.audience.setViewerTotal(e.count);
+        break;
       case 'room_exposure':
         this.roomExposures += e.count;
         break;
@@ -192,8 +195,11 @@ export class RoomEngine {
       online: a.count(),
       peakOnline: a.peak,
       onlineFromEvents: a.fromEvents(),
-      cumulativeViewers: viewers,
+      cumulativeViewers: a.viewerCount(),
+      viewersSeen: viewers,
+      feedShare: roundOrNull(a.feedShare(), 3),
       avgWatchSeconds: roundOrNull(a.avgWatchSeconds(now)),
+      avgWatchEstimated: a.watchEstimated(),
       entriesPerMin: Math.round(this.minutes.lastSum('entries', now)),
       exitsPerMin: Math.round(this.minutes.lastSum('exits', now)),
       comments: this.interaction.comments,

@@ -3,7 +3,7 @@ import { RECENT_COMMENTS_MAX } from '../../../../shared/constants.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 
-/** Shown ids are shortened: the screen is read from 3 m, and ids are not what the 场控 needs. */
+/** A nickname is shown when the feed gives one; ids are shortened: the screen is read from 3 m. */
 const ID_CHARS = 8;
 
 export function BarrageTicker() {
@@ -16,7 +16,7 @@ export function BarrageTicker() {
         {lines.slice(0, RECENT_COMMENTS_MAX).map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a flood repeats the same user, time and text; position is the identity
           <li key={`${c.ts}-${i}`}>
-            <span className="who">{c.userId ? c.userId.slice(0, ID_CHARS) : t('anonymous')}</span>
+            <span className="who">{c.nickname ?? (c.userId ? c.userId.slice(0, ID_CHARS) : t('anonymous'))}</span>
             <span className="text">{c.text}</span>
           </li>
         ))}

@@ -1,0 +1,60 @@
+// Public feeds: entries without departures, the platform's own counters, and the figures that follow.
+import { describe, expect, it } from 'vitest';
+import { RoomEngine } from '../../../server/engine/room-engine.ts';
+import type { LiveEvent } from '../../../shared/events.ts';
+import { health } from './fixtures.ts';
+
+const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
+const tokenizer = { tokenize: (t: string) => [t], addWords: () => {} };
+
+function run(events: LiveEvent[], until: number) {
+  const e = new RoomEngine('r1', { tokenizer });
+  for (const ev of events) e.apply(ev);
+  e.advanceTo(until);
+  return e.state(1, health);
+}
+
+/** 60 entries per minute for 5 minutes, an online counter of 300, no departures. */
+function feed(): LiveEvent[] {
+  const out: LiveEvent[] = [{ type: 'online_count', ts: T0, count: 300 }];
+  for (let i = 0; i < 300; i++) out.push({ type: 'viewer_enter', ts: T0 + i * 1000, userId: `u${i}` });
+  return out;
+}
+
+describe('feeds without leave events', () => {
+  it('takes online from the counter, not from entries that never leave', () => {
+    const s = run(feed(), T0 + 300_000);
+    expect(s.online).toBe(300);
+    expect(s.onlineFromEvents).toBe(false);
+  });
+
+  it("estimates watch time by Little's law and says it is an estimate", () => {
+    const s = run(feed(), T0 + 300_000);
+    // 300 online ÷ 1 arrival per second = 300 s
+    expect(s.avgWatchEstimated).toBe(true);
+    expect(s.avgWatchSeconds).toBeCloseTo(300, 0);
+  });
+
+  it("scales arrivals by the feed's share when the platform counts viewers", () => {
+    const s = run([...feed(), { type: 'viewer_total', ts: T0 + 299_000, count: 600 }], T0 + 300_000);
+    expect(s.cumulativeViewers).toBe(600); // the platform's count for the card
+    expect(s.viewersSeen).toBe(300);
+    expect(s.feedShare).toBe(0.5);
+    expect(s.avgWatchSeconds).toBeCloseTo(150, 0); // twice the arrivals → half the stay
+  });
+
+  it('keeps enter/leave rooms exactly as before', () => {
+    const s = run(
+      [
+        { type: 'online_count', ts: T0, count: 999 },
+        { type: 'viewer_enter', ts: T0, userId: 'a' },
+        { type: 'viewer_leave', ts: T0 + 30_000, userId: 'a' },
+      ],
+      T0 + 60_000,
+    );
+    expect(s.onlineFromEvents).toBe(true);
+    expect(s.online).toBe(0);
+    expect(s.avgWatchEstimated).toBe(false);
+    expect(s.avgWatchSeconds).toBe(30);
+  });
+});
