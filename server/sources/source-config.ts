@@ -1,6 +1,7 @@
 // What a room's driving source may be, as stored with the room and set through PUT /api/rooms/:id/source.
 import { type Static, Type } from '@sinclair/typebox';
 import type { Clock } from '../clock.ts';
+import { CONNECTOR_SCHEMAS, createConnector, isConnectorConfig } from './connectors/connector-config.ts';
 import { PollConfigSchema } from './poll-mapping.ts';
 import { PollSource } from './poll-source.ts';
 import { createSimulator } from './simulator/simulator.ts';
@@ -30,7 +31,12 @@ export const SimulatorConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 export const NoSourceSchema = Type.Object({ kind: Type.Literal('none') }, { additionalProperties: false });
-export const SourceConfigSchema = Type.Union([PollConfigSchema, SimulatorConfigSchema, NoSourceSchema]);
+export const SourceConfigSchema = Type.Union([
+  PollConfigSchema,
+  SimulatorConfigSchema,
+  NoSourceSchema,
+  ...CONNECTOR_SCHEMAS,
+]);
 export type SourceConfig = Static<typeof SourceConfigSchema>;
 export type SimulatorConfig = Static<typeof SimulatorConfigSchema>;
 
@@ -38,6 +44,7 @@ export type SimulatorConfig = Static<typeof SimulatorConfigSchema>;
 export function createSource(config: SourceConfig, clock: Clock): { source: Source | null; catalogue?: unknown } {
   if (config.kind === 'none') return { source: null };
   if (config.kind === 'poll') return { source: new PollSource(config, clock) };
+  if (isConnectorConfig(config)) return { source: createConnector(config, clock) };
   const originTs = clock.now();
   const startTs = originTs - (config.warmupMs ?? 0);
   // Defaults live here, not in the schema: JSON-schema defaults inside a union are ignored by the validator.

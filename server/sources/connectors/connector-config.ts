@@ -1,0 +1,19 @@
+// The platform connectors a room can be pointed at, as PUT /source and POST /sources configure them.
+import type { Clock } from '../../clock.ts';
+import type { Source } from '../source.ts';
+import { type BilibiliConfig, BilibiliConfigSchema, BilibiliSource } from './bilibili/bilibili-source.ts';
+
+export const CONNECTOR_SCHEMAS = [BilibiliConfigSchema] as const;
+export type ConnectorConfig = BilibiliConfig;
+export const CONNECTOR_KINDS: readonly string[] = CONNECTOR_SCHEMAS.map((s) => s.properties.kind.const);
+
+export function isConnectorConfig(config: { kind: string }): config is ConnectorConfig {
+  return CONNECTOR_KINDS.includes(config.kind);
+}
+
+export function createConnector(config: ConnectorConfig, clock: Clock): Source {
+  switch (config.kind) {
+    case 'bilibili':
+      return new BilibiliSource(config, clock);
+  }
+}
