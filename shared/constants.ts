@@ -69,3 +69,11 @@ export const MAX_ALERT_RULES = 100;
 export const MAX_PRODUCTS = 1000;
 /** Templates in the 话术库 (kept in the browser). */
 export const MAX_SCRIPTS = 200;
+
+/**
+ * Largest import body (NDJSON or Bilibili XML): 4× the largest real recording in the kit (4 MB). A longer
+ * stream goes in several imports; ids make them idempotent, so a retried part counts once.
+ */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+/** Imports parse, validate and store in slices of at most this much work before yielding to other rooms. */
+export const IMPORT_SLICE_MS = 10;

@@ -1,6 +1,8 @@
 // Turning a request body into a list of items aligned with the sender's indexes: each item is a parsed value
 // or the reason that element could not be read. NDJSON is judged line by line, so one bad line (broken JSON,
 // invalid UTF-8) rejects only itself; a JSON array must parse as a whole (else HTTP 400).
+import type { Slicer } from './slicer.ts';
+
 export type BodyItem = { ok: true; value: unknown } | { ok: false; code: string; message: string };
 
 export class BodyError extends Error {
@@ -35,6 +37,22 @@ function parseNdjsonBuffer(buf: Buffer): BodyItem[] {
     start = end + 1;
     if (line.every((b) => b === 0x20 || b === 0x0d || b === 0x09)) continue;
     items.push(parseLine(line));
+  }
+  return items;
+}
+
+/** The same, in slices that yield to other rooms (imports of many MB). */
+export async function parseNdjsonSliced(buf: Buffer, slicer: Slicer): Promise<BodyItem[]> {
+  const items: BodyItem[] = [];
+  let start = 0;
+  while (start <= buf.length) {
+    let end = buf.indexOf(0x0a, start);
+    if (end === -1) end = buf.length;
+    const line = buf.subarray(start, end);
+    start = end + 1;
+    if (line.every((b) => b === 0x20 || b === 0x0d || b === 0x09)) continue;
+    items.push(parseLine(line));
+    await slicer.step();
   }
   return items;
 }

@@ -2,18 +2,14 @@
 // recorded timestamps) or replayed at a speed factor.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { MAX_IMPORT_BYTES } from '../../shared/constants.ts';
 import { authorizeRoom } from '../http/auth.ts';
-import { HttpError } from '../http/errors.ts';
-import { type BodyItem, parseEventsBody } from '../ingest/parse-body.ts';
-import { splitValid } from '../ingest/pipeline.ts';
+import { readRecording, Slicer, storeAtOnce, validateSliced } from '../ingest/import-recording.ts';
 import type { Services } from '../services.ts';
-import { parseBilibiliXml } from '../sources/import/bilibili-xml.ts';
 import { ReplaySource } from '../sources/replay-source.ts';
 import type { SourceManager } from '../sources/source-manager.ts';
 import { errors, RoomParams } from './schemas.ts';
 
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-const CHUNK = 10_000;
 const MAX_REPORTED_REJECTIONS = 1000;
 
 const ImportQuery = Type.Object({
@@ -31,13 +27,6 @@ const ImportResult = Type.Object({
   from: Type.Union([Type.Number(), Type.Null()]),
   to: Type.Union([Type.Number(), Type.Null()]),
 });
-
-function toItems(format: 'ndjson' | 'bilibili-xml', body: Buffer): BodyItem[] {
-  if (format === 'ndjson') return parseEventsBody(body, 'application/x-ndjson', Number.POSITIVE_INFINITY);
-  const text = body.toString('utf8');
-  if (!text.includes('<d ')) throw new HttpError(400, 'invalid_xml', 'no <d p="…"> danmaku elements in the body');
-  return parseBilibiliXml(text).events.map((value) => ({ ok: true, value }));
-}
 
 export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sources: SourceManager }> = async (
   app,
@@ -62,11 +51,10 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
     async (req, reply) => {
       authorizeRoom(req, auth, req.params.id, ['admin', 'ingest']);
       const { format, speed } = req.query;
-      const items = toItems(format, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      const slicer = new Slicer();
+      const items = await readRecording(format, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), slicer);
       const runtime = services.runtime(req.params.id)!;
-      // Recordings keep their own time: no bound against server time.
-      const { valid, rejected } = splitValid(items, null);
-      valid.sort((a, b) => a.ts - b.ts);
+      const { valid, rejected } = await validateSliced(items, slicer);
       const base = {
         format,
         speed,
@@ -80,18 +68,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
         await sources.attach(runtime, source);
         return reply.status(202).send({ ...base, accepted: 0, duplicates: 0, scheduled: valid.length });
       }
-      let accepted = 0;
-      let duplicates = 0;
-      runtime.holdClock = true;
-      try {
-        for (let i = 0; i < valid.length; i += CHUNK) {
-          const r = await services.pipeline.ingestEvents(runtime, valid.slice(i, i + CHUNK), { checkTime: false });
-          accepted += r.accepted;
-          duplicates += r.duplicates;
-        }
-      } finally {
-        runtime.holdClock = false;
-      }
+      const { accepted, duplicates } = await storeAtOnce(services, runtime, valid, slicer);
       return { ...base, accepted, duplicates, scheduled: 0 };
     },
   );

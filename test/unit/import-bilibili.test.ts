@@ -105,3 +105,22 @@ describe('Bilibili danmaku XML: the format', () => {
     expect(r.viewers).toBe(1);
   });
 });
+
+describe('Bilibili danmaku XML: hostile input', () => {
+  // Each was quadratic for the old regex scan (512 KB of the first took 12.7 s with every room blocked).
+  it.each([
+    ['unclosed start tags', `<i>${'<d p=""'.repeat(150_000)}`],
+    ['unclosed elements', `<i>${'<d p="1,1,25,1,1607687000,0,a,1">x'.repeat(30_000)}`],
+    ['open quotes', `<i>${'<d p="'.repeat(200_000)}`],
+  ])('reads %s in one pass', (_name, xml) => {
+    const r = parseBilibiliXml(xml);
+    expect(r.events.length).toBeLessThanOrEqual(1);
+  });
+
+  it('still reads good elements after broken ones', () => {
+    const xml = `<i><d x="1"><d p="nope"/>${d('1.0,1,25,1,1607687000,0,aa,1', '好')}<d p="1,1,25,1,1607687001,0,bb,2"/></i>`;
+    const r = parseBilibiliXml(xml);
+    expect(r.events.map((e) => e.text)).toEqual(['好']);
+    expect(r.skipped).toBe(2);
+  });
+});
