@@ -1,0 +1,74 @@
+// The Douyin relay connector against a local relay replaying recorded frames of both relays' shapes, garbage
+// and a drop: the room keeps running and the source shows its state.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomState } from '../../shared/state.ts';
+import { connectLive, type LiveSocket, once, waitFor } from '../helpers/live-client.ts';
+import { type RelayServer, startRelayServer } from '../helpers/relay-server.ts';
+import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
+
+const read = (f: string) =>
+  JSON.parse(fs.readFileSync(new URL(`../fixtures/connectors/${f}`, import.meta.url), 'utf8')) as unknown[];
+const live = read('douyin-live-frames.json');
+const grab = read('douyin-barrage-grab-frames.json');
+
+let s: TestServer;
+let relay: RelayServer;
+let so: LiveSocket;
+const feed = (st: RoomState) => st.sources?.find((x) => x.id === 'douyin');
+
+beforeAll(async () => {
+  relay = await startRelayServer();
+  s = await startServer({ tickHz: 10 });
+  const room = await createRoom(s);
+  so = connectLive(s.url, room.id, room.tokens.controller);
+  await once(so, 'room:snapshot');
+  const res = await s.app.inject({
+    method: 'POST',
+    url: `/api/rooms/${room.id}/sources`,
+    headers: { authorization: `Bearer ${room.tokens.controller}` },
+    payload: {
+      id: 'douyin',
+      source: { kind: 'douyin-relay', url: relay.url('536681248455'), retry: { minMs: 300, maxMs: 1000 } },
+    },
+  });
+  expect(res.statusCode).toBe(201);
+});
+afterAll(async () => {
+  so?.disconnect();
+  await s?.close();
+  await relay?.close();
+});
+
+describe('Douyin relay connector', () => {
+  it("connects to the room's relay path and maps douyinLive frames; unknown methods are counted", async () => {
+    await relay.connected();
+    expect(relay.rooms).toEqual(['536681248455']);
+    relay.send(live.slice(0, -2)); // all but the end of the stream
+    const { state } = await waitFor(so, 'room:tick', (m) => m.state.online === 1532 && m.state.comments === 2);
+    expect(state.cumulativeViewers).toBe(48210);
+    expect(state.giftValue).toBe(301);
+    expect(state.recentComments[0]?.nickname).toBe('长号用户');
+    expect(feed(state)).toMatchObject({ phase: 'live', status: 'ok', unknown: 1, sampled: true });
+  });
+
+  it('takes DouyinBarrageGrab envelopes on the same connection, and survives garbage', async () => {
+    relay.sendText('{not json');
+    relay.sendText('pong');
+    relay.send(grab.slice(0, -1));
+    const { state } = await waitFor(so, 'room:tick', (m) => m.state.online === 1540 && m.state.comments === 3);
+    expect(state.cumulativeViewers).toBe(50002);
+    expect(feed(state)?.garbage).toBe(1);
+  });
+
+  it('shows the room off air when the stream ends, then reconnects after a drop', async () => {
+    relay.send(live.slice(-1));
+    await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'offline');
+    relay.drop();
+    const down = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'reconnecting');
+    expect(feed(down.state)?.retryAt).toBeGreaterThan(0);
+    await relay.connected();
+    await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'live');
+    expect(relay.rooms).toHaveLength(2);
+  });
+});
