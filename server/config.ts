@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { DEFAULT_TICK_HZ, MAX_TICK_HZ, MIN_TICK_HZ } from '../shared/constants.ts';
+import { OutboundPolicy } from './sources/outbound-policy.ts';
 
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
@@ -14,6 +15,8 @@ const EnvSchema = Type.Object({
   /** Start the built-in simulated demo room. */
   DEMO: Type.Boolean({ default: false }),
   DEMO_PEAK_ONLINE: Type.Integer({ minimum: 10, maximum: 100_000, default: 400 }),
+  /** Hosts and CIDRs sources may reach besides public addresses (comma-separated), e.g. 127.0.0.1,10.0.0.0/8. */
+  SOURCE_ALLOW: Type.String({ default: '' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -32,6 +35,8 @@ export interface Config {
   demo: boolean;
   demoPeakOnline: number;
   logLevel: string;
+  /** Loopback/private hosts and CIDRs sources may reach (SOURCE_ALLOW). */
+  sourceAllow: string[];
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +52,14 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     const lines = errors.map((e) => `  ${e.path.slice(1)}=${JSON.stringify(raw[e.path.slice(1)])}: ${e.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
+  const sourceAllow = value.SOURCE_ALLOW.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  try {
+    new OutboundPolicy(sourceAllow);
+  } catch (err) {
+    throw new ConfigError(`invalid configuration:\n  SOURCE_ALLOW: ${(err as Error).message}`);
+  }
   const adminToken = value.ADMIN_TOKEN ?? randomBytes(18).toString('base64url');
   return {
     port: value.PORT,
@@ -58,5 +71,6 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     demo: value.DEMO,
     demoPeakOnline: value.DEMO_PEAK_ONLINE,
     logLevel: value.LOG_LEVEL,
+    sourceAllow,
   };
 }

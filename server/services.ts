@@ -7,6 +7,7 @@ import { createMetrics, type Metrics } from './plugins/metrics.ts';
 import { journalListener, RoomListeners } from './rooms/room-listeners.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { RoomRuntime } from './rooms/room-runtime.ts';
+import { OutboundPolicy } from './sources/outbound-policy.ts';
 import { type Db, openDatabase } from './storage/db.ts';
 import { JournalRepo } from './storage/journal-repo.ts';
 import { RoomsRepo } from './storage/rooms-repo.ts';
@@ -26,6 +27,8 @@ export interface Services {
   journal: JournalRepo;
   /** Where alert and cue changes go: the journal always, the socket broadcaster once io exists. */
   listeners: RoomListeners;
+  /** Where sources may connect (SOURCE_ALLOW); every outbound URL goes through it. */
+  outbound: OutboundPolicy;
   /** Push events through the pipeline as an in-process source would. */
   runtime(roomId: string): RoomRuntime | null;
 }
@@ -56,6 +59,7 @@ export function createServices(config: Config, clock: Clock, createTokenizer: ()
     metrics,
     journal,
     listeners,
+    outbound: new OutboundPolicy(config.sourceAllow),
     runtime: (id) => registry.get(id),
   };
 }

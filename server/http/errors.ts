@@ -2,6 +2,7 @@
 // sentence for people.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { BodyError } from '../ingest/parse-body.ts';
+import { AddressRefusedError } from '../sources/outbound-policy.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -14,7 +15,10 @@ export class HttpError extends Error {
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | HttpError | BodyError, req, reply) => {
+  app.setErrorHandler((err: FastifyError | HttpError | BodyError | AddressRefusedError, req, reply) => {
+    if (err instanceof AddressRefusedError) {
+      return reply.status(400).send({ statusCode: 400, code: err.code, message: err.message });
+    }
     if (err instanceof HttpError || err instanceof BodyError) {
       return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, message: err.message });
     }

@@ -2,6 +2,8 @@
 // (last success, lag, last error) is what the screen's source badge shows.
 import type { SourceHealth } from '../../shared/state.ts';
 import type { Clock } from '../clock.ts';
+import { fetchJson } from './fetch-json.ts';
+import { OutboundPolicy } from './outbound-policy.ts';
 import { PacedLoop } from './paced-loop.ts';
 import { mapPollResponse, type PollConfig, type Totals } from './poll-mapping.ts';
 import type { EventSink, Source } from './source.ts';
@@ -23,6 +25,7 @@ export class PollSource implements Source {
   constructor(
     private readonly config: PollConfig,
     private readonly clock: Clock,
+    private readonly policy: OutboundPolicy = new OutboundPolicy(),
   ) {
     this.loop = new PacedLoop(() => this.poll(), config.intervalMs);
   }
@@ -39,12 +42,11 @@ export class PollSource implements Source {
   private async poll(): Promise<number> {
     this.polls++;
     try {
-      const res = await fetch(this.config.url, {
-        headers: { accept: 'application/json', ...this.config.headers },
-        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      const body = await fetchJson(this.config.url, {
+        headers: this.config.headers ?? {},
+        timeoutMs: FETCH_TIMEOUT_MS,
+        policy: this.policy,
       });
-      if (!res.ok) throw new Error(`HTTP ${res.status} from ${this.config.url}`);
-      const body: unknown = await res.json();
       const now = this.clock.now();
       const { events, totals } = mapPollResponse(body, this.config.mapping, this.totals, now);
       this.totals = totals;

@@ -58,6 +58,7 @@ export class RoomSources {
 
   /** The room's only source (PUT /source): replaces every other one; `none` leaves push alone. */
   async set(roomId: string, config: SourceConfig): Promise<void> {
+    await this.checkAddress(config);
     const runtime = this.services.runtime(roomId)!;
     this.services.rooms.setSource(roomId, config.kind === 'none' ? null : [{ id: MAIN_SOURCE_ID, config }]);
     const source = this.build(roomId, config);
@@ -66,6 +67,7 @@ export class RoomSources {
   }
 
   async add(roomId: string, id: string, config: SourceConfig): Promise<void> {
+    await this.checkAddress(config);
     const others = this.entries(roomId).filter((e) => e.id !== id);
     this.services.rooms.setSource(roomId, [...others, { id, config }]);
     const source = this.build(roomId, config);
@@ -100,9 +102,14 @@ export class RoomSources {
     return started;
   }
 
+  /** A URL the outbound policy refuses is refused when set (400 address_refused), not left to fail later. */
+  private async checkAddress(config: SourceConfig): Promise<void> {
+    if (config.kind === 'poll') await this.services.outbound.checkResolved(config.url, ['http:', 'https:']);
+  }
+
   /** The simulator brings its own catalogue; the room adopts it when the source is set, not on restart. */
   private build(roomId: string, config: SourceConfig, adoptCatalogue = true) {
-    const { source, catalogue } = createSource(config, this.services.clock);
+    const { source, catalogue } = createSource(config, this.services.clock, this.services.outbound);
     if (catalogue && adoptCatalogue) {
       this.services.rooms.setProducts(roomId, catalogue as Product[]);
       this.services.runtime(roomId)!.engine.setCatalogue(catalogue as Product[]);

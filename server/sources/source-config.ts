@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { Clock } from '../clock.ts';
 import { CONNECTOR_SCHEMAS, createConnector, isConnectorConfig } from './connectors/connector-config.ts';
+import { OutboundPolicy } from './outbound-policy.ts';
 import { PollConfigSchema } from './poll-mapping.ts';
 import { PollSource } from './poll-source.ts';
 import { createSimulator } from './simulator/simulator.ts';
@@ -41,9 +42,13 @@ export type SourceConfig = Static<typeof SourceConfigSchema>;
 export type SimulatorConfig = Static<typeof SimulatorConfigSchema>;
 
 /** Builds the source; the simulator also returns its catalogue so the room can adopt it. */
-export function createSource(config: SourceConfig, clock: Clock): { source: Source | null; catalogue?: unknown } {
+export function createSource(
+  config: SourceConfig,
+  clock: Clock,
+  policy: OutboundPolicy = new OutboundPolicy(),
+): { source: Source | null; catalogue?: unknown } {
   if (config.kind === 'none') return { source: null };
-  if (config.kind === 'poll') return { source: new PollSource(config, clock) };
+  if (config.kind === 'poll') return { source: new PollSource(config, clock, policy) };
   if (isConnectorConfig(config)) return { source: createConnector(config, clock) };
   const originTs = clock.now();
   const startTs = originTs - (config.warmupMs ?? 0);

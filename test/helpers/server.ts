@@ -26,6 +26,8 @@ export async function startServer(
     dataDir?: string;
     tickHz?: number;
     listen?: boolean;
+    /** SOURCE_ALLOW; tests run their platform servers on loopback, so loopback is allowed by default. */
+    sourceAllow?: string;
     /** The built client to serve (e2e); none by default. */
     clientDir?: string | null;
   } = {},
@@ -33,7 +35,13 @@ export async function startServer(
   const dataDir = opts.dataDir ?? tempDir();
   const config = loadConfig(
     {},
-    { DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'silent', TICK_HZ: opts.tickHz ?? 10 },
+    {
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: ADMIN,
+      LOG_LEVEL: 'silent',
+      TICK_HZ: opts.tickHz ?? 10,
+      SOURCE_ALLOW: opts.sourceAllow ?? '127.0.0.0/8,::1,localhost',
+    },
   );
   const built = await buildApp({
     config,
