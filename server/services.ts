@@ -8,6 +8,7 @@ import { journalListener, RoomListeners } from './rooms/room-listeners.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { RoomRuntime } from './rooms/room-runtime.ts';
 import { OutboundPolicy } from './sources/outbound-policy.ts';
+import { CheckpointsRepo } from './storage/checkpoints-repo.ts';
 import { type Db, openDatabase } from './storage/db.ts';
 import { JournalRepo } from './storage/journal-repo.ts';
 import { RoomsRepo } from './storage/rooms-repo.ts';
@@ -42,7 +43,15 @@ export function createServices(config: Config, clock: Clock, createTokenizer: ()
   const journal = new JournalRepo(db);
   const listeners = new RoomListeners();
   listeners.add(journalListener(journal));
-  const registry = new RoomRegistry({ rooms, reader, states: writer, createTokenizer, listener: listeners });
+  const checkpoints = new CheckpointsRepo(db);
+  const registry = new RoomRegistry({
+    rooms,
+    reader,
+    states: writer,
+    checkpoints,
+    createTokenizer,
+    listener: listeners,
+  });
   const pipeline = new IngestPipeline(writer, clock, {
     accepted: (room, n) => metrics.eventsAccepted.inc({ room }, n),
     rejected: (room, code) => metrics.eventsRejected.inc({ room, code }),

@@ -68,9 +68,19 @@ export interface TickMessage {
   state: RoomState;
 }
 
+/** The room is being rebuilt from the store after a restart or a hand-over: no state to show yet. */
+export interface RebuildingMessage {
+  roomId: string;
+  /** Events replayed so far of `total`; a snapshot follows when it is done. */
+  done: number;
+  total: number;
+}
+
 export interface ServerToClientEvents {
   /** Full state and history, sent on join, on resync and periodically to heal missed ticks. */
   'room:snapshot': (msg: SnapshotMessage) => void;
+  /** Instead of snapshots and ticks while the room rebuilds (at the tick rate), then a snapshot. */
+  'room:rebuilding': (msg: RebuildingMessage) => void;
   /** Sent at the room's fixed tick rate; `seq` grows by one per tick so a gap is detectable. */
   'room:tick': (msg: TickMessage) => void;
   /** This screen's seat link stopped working; the socket is closed right after and must not reconnect. */

@@ -3,10 +3,10 @@
 // missing data never reads as a dip.
 import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '../../shared/alerts.ts';
 import type { AlertInput } from './alert-input.ts';
-import { CountHistory, type ProductPriors } from './count-history.ts';
+import { CountHistory, type CountHistoryCheckpoint, type ProductPriors } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
 import { type Basis, type Histories, type Judgement, judge } from './judge.ts';
-import { RuleState } from './rule-state.ts';
+import { RuleState, type RuleStateCheckpoint } from './rule-state.ts';
 
 export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
 type Gauges = Partial<Record<AlertMetric, number | null>>;
@@ -36,6 +36,30 @@ export class AlertEvaluator {
   /** For the room's next session: the products' rate history, this session included. */
   productPriors(): ProductPriors {
     return this.history.counts.handOver();
+  }
+
+  /** Everything the rules remember; the rules themselves come from the room's stored rules on restore. */
+  checkpoint(): EvaluatorCheckpoint {
+    return {
+      states: [...this.states].map(([id, st]) => [id, st.checkpoint()]),
+      gauges: this.history.gauges.checkpoint(),
+      counts: this.history.counts.checkpoint(),
+      open: [...this.open],
+      frozen: [...this.frozen],
+      explain: [this.explainSince, this.explaining, this.lastOrders, this.lastOrderTs],
+    };
+  }
+
+  static restore(rules: AlertRule[], s: EvaluatorCheckpoint): AlertEvaluator {
+    const ev = new AlertEvaluator(rules);
+    for (const [id, st] of s.states) ev.states.set(id, RuleState.restore(st));
+    ev.history.gauges.restore(s.gauges);
+    ev.history.counts = CountHistory.restore(s.counts);
+    for (const [id, a] of s.open) ev.open.set(id, a);
+    for (const [id, f] of s.frozen) ev.frozen.set(id, f);
+    [ev.explainSince, ev.explaining, ev.lastOrders, ev.lastOrderTs] = s.explain;
+    ev.setRules(rules);
+    return ev;
   }
 
   setRules(rules: AlertRule[]): void {
@@ -175,4 +199,13 @@ export class AlertEvaluator {
       sourceDown: input.sourceDown ? 1 : 0,
     };
   }
+}
+
+export interface EvaluatorCheckpoint {
+  states: [string, RuleStateCheckpoint][];
+  gauges: [string, [number, number][]][];
+  counts: CountHistoryCheckpoint;
+  open: [string, Alert][];
+  frozen: [string, { basis: Basis; since: number }][];
+  explain: [number | null, string | null, number, number];
 }

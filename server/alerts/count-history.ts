@@ -39,6 +39,20 @@ export class CountHistory {
     }
   }
 
+  /** `scope` undefined (no sample yet) and null (between segments) differ: JSON keeps the latter only. */
+  checkpoint(): CountHistoryCheckpoint {
+    const { scope } = this;
+    return { scope, times: [...this.times], rows: this.rows.map((r) => ({ ...r })), priors: [...this.priors] };
+  }
+
+  static restore(s: CountHistoryCheckpoint): CountHistory {
+    const h = new CountHistory(new Map(s.priors.map(([id, p]) => [id, { ...p }])));
+    h.scope = s.scope;
+    h.times.push(...s.times);
+    h.rows.push(...s.rows.map((r) => ({ ...r })));
+    return h;
+  }
+
   /** What the scope's product did in its earlier segments (null between segments or on a first showing). */
   get prior(): RateCounts | null {
     return this.scope ? (this.priors.get(this.scope) ?? null) : null;
@@ -115,4 +129,11 @@ export class CountHistory {
     }
     return found;
   }
+}
+
+export interface CountHistoryCheckpoint {
+  scope?: string | null;
+  times: number[];
+  rows: RateCounts[];
+  priors: [string, RateCounts][];
 }

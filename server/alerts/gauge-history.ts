@@ -18,6 +18,19 @@ export class GaugeHistory {
     while (list.length > 0 && list[0]![0] < ts - KEEP_MS) list.shift();
   }
 
+  checkpoint(): [string, [number, number][]][] {
+    return [...this.points].map(([m, list]) => [m, list.map((p): [number, number] => [p[0], p[1]])]);
+  }
+
+  restore(s: [string, [number, number][]][]): void {
+    this.points.clear();
+    for (const [m, list] of s)
+      this.points.set(
+        m,
+        list.map((p): [number, number] => [p[0], p[1]]),
+      );
+  }
+
   /** Mean over [fromTs, toTs), or null without samples. */
   mean(metric: string, fromTs: number, toTs: number): number | null {
     let sum = 0;

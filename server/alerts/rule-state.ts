@@ -13,6 +13,15 @@ export class RuleState {
   lastTrueAt = 0;
   resolvedAt = 0;
 
+  checkpoint(): RuleStateCheckpoint {
+    const { phase, activeAt, firedAt, lastTrueAt, resolvedAt } = this;
+    return { phase, activeAt, firedAt, lastTrueAt, resolvedAt };
+  }
+
+  static restore(s: RuleStateCheckpoint): RuleState {
+    return Object.assign(new RuleState(), s);
+  }
+
   /** Feed whether the condition holds at `ts` (null: not judged, e.g. too few samples); returns what changed. */
   step(rule: AlertRule, ts: number, holds: boolean | null): Transition {
     const cond = holds === true;
@@ -47,3 +56,5 @@ export class RuleState {
     return 'fired';
   }
 }
+
+export type RuleStateCheckpoint = Pick<RuleState, 'phase' | 'activeAt' | 'firedAt' | 'lastTrueAt' | 'resolvedAt'>;

@@ -54,6 +54,16 @@ export class CueBook {
     }
   }
 
+  checkpoint(): { cues: Cue[]; seq: number } {
+    return { cues: [...this.cues.values()], seq: this.seq };
+  }
+
+  restore(s: { cues: Cue[]; seq: number }): void {
+    this.cues.clear();
+    for (const c of s.cues) this.cues.set(c.id, c);
+    this.seq = s.seq;
+  }
+
   get(id: string): Cue | null {
     return this.cues.get(id) ?? null;
   }

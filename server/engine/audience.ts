@@ -2,7 +2,7 @@
 // only give counts), cumulative unique viewers, entries/exits and watch time.
 import { avgWatchSeconds } from '../../shared/metrics/audience.ts';
 import type { MinuteBuckets } from './minute-buckets.ts';
-import { DistinctCounter } from './sketch/distinct-counter.ts';
+import { type DistinctCheckpoint, DistinctCounter } from './sketch/distinct-counter.ts';
 
 /** Arrivals for the watch-time estimate are counted over this window. */
 const ESTIMATE_WINDOW_MS = 5 * 60_000;
@@ -86,6 +86,31 @@ export class AudienceTracker {
     return !this.fromEvents() && this.gauge !== null;
   }
 
+  checkpoint(): AudienceCheckpoint {
+    const { base, enterSumRel, finishedWatchMs, gauge, entries, exits, peak, sawEnterLeave } = this;
+    const online = [...this.online];
+    return {
+      online,
+      base,
+      enterSumRel,
+      finishedWatchMs,
+      gauge,
+      entries,
+      exits,
+      peak,
+      sawEnterLeave,
+      viewers: this.viewers.checkpoint(),
+    };
+  }
+
+  restore(s: AudienceCheckpoint): void {
+    this.online.clear();
+    for (const [id, rel] of s.online) this.online.set(id, rel);
+    this.viewers.restore(s.viewers);
+    ({ base: this.base, enterSumRel: this.enterSumRel, finishedWatchMs: this.finishedWatchMs, gauge: this.gauge } = s);
+    ({ entries: this.entries, exits: this.exits, peak: this.peak, sawEnterLeave: this.sawEnterLeave } = s);
+  }
+
   avgWatchSeconds(nowTs: number): number | null {
     if (this.watchEstimated()) return this.estimatedWatchSeconds(nowTs);
     if (!this.sawEnterLeave || this.base === null) return null;
@@ -104,4 +129,17 @@ export class AudienceTracker {
     if (arrivalsPerS <= 0 || this.gauge === null) return null;
     return this.gauge / arrivalsPerS;
   }
+}
+
+export interface AudienceCheckpoint {
+  online: [string, number][];
+  base: number | null;
+  enterSumRel: number;
+  finishedWatchMs: number;
+  gauge: number | null;
+  entries: number;
+  exits: number;
+  peak: number;
+  sawEnterLeave: boolean;
+  viewers: DistinctCheckpoint;
 }

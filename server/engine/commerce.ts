@@ -2,7 +2,7 @@
 // (DOMAIN.md); 成交金额 (paid) counts payments. An order paid before we saw it created still counts as paid.
 import type { EventOf, Product } from '../../shared/events.ts';
 import type { MinuteBuckets } from './minute-buckets.ts';
-import { PeopleCounter, ProductTracker } from './products.ts';
+import { type PeopleCheckpoint, PeopleCounter, type ProductCheckpoint, ProductTracker } from './products.ts';
 
 interface OrderInfo {
   productId: string;
@@ -36,6 +36,30 @@ export class CommerceTracker {
       if (existing) existing.setInfo(p);
       else this.products.set(p.id, new ProductTracker(p));
     }
+  }
+
+  checkpoint(): CommerceCheckpoint {
+    const people = [this.roomExposureUsers, this.roomClickUsers, this.roomOrderUsers, this.roomPayUsers];
+    return {
+      products: [...this.products.values()].map((p) => p.checkpoint()),
+      orders: [...this.orderIndex],
+      people: people.map((p) => p.checkpoint()),
+      counts: [this.exposures, this.clicks, this.orders, this.paidOrders, this.gmv, this.paid, this.refunds],
+      explaining: this.explaining,
+      sawCommerce: this.sawCommerce,
+    };
+  }
+
+  restore(s: CommerceCheckpoint): void {
+    this.products.clear();
+    for (const p of s.products) this.products.set(p.product.id, ProductTracker.restore(p));
+    this.orderIndex.clear();
+    for (const [id, o] of s.orders) this.orderIndex.set(id, { ...o });
+    const people = [this.roomExposureUsers, this.roomClickUsers, this.roomOrderUsers, this.roomPayUsers];
+    for (const [i, p] of people.entries()) p.restore(s.people[i]!);
+    [this.exposures, this.clicks, this.orders, this.paidOrders, this.gmv, this.paid, this.refunds] = s.counts;
+    this.explaining = s.explaining;
+    this.sawCommerce = s.sawCommerce;
   }
 
   product(id: string): ProductTracker {
@@ -122,4 +146,13 @@ export class CommerceTracker {
     this.product(e.productId).endExplain(e.ts);
     if (this.explaining === e.productId) this.explaining = null;
   }
+}
+
+export interface CommerceCheckpoint {
+  products: ProductCheckpoint[];
+  orders: [string, OrderInfo][];
+  people: PeopleCheckpoint[];
+  counts: [number, number, number, number, number, number, number];
+  explaining: string | null;
+  sawCommerce: boolean;
 }

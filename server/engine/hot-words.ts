@@ -21,7 +21,7 @@
 import { WINDOW_MS } from '../../shared/constants.ts';
 import type { HotWord } from '../../shared/state.ts';
 import { hash32a, hash32b } from './sketch/hash.ts';
-import { SpaceSaving, selectTop } from './sketch/space-saving.ts';
+import { SpaceSaving, type SpaceSavingCheckpoint, selectTop } from './sketch/space-saving.ts';
 import type { Tokenizer } from './tokenizer-types.ts';
 
 export type HotWordWindow = '1m' | '5m' | 'session';
@@ -91,6 +91,28 @@ export class HotWordTracker {
         ? this.session.top(n, 'guaranteed').map((e): [string, number] => [e.key, e.count - e.error])
         : this.windowTop(nowTs - WINDOW_MINUTES[window] * WINDOW_MS, nowTs, n);
     return counted.map(([word, count]) => ({ word, count, rising: this.isRising(word, nowTs) }));
+  }
+
+  /** JSON has no infinities: the "never" minutes and times travel as null. */
+  checkpoint(): HotWordsCheckpoint {
+    return {
+      ring: this.ring.map((b) => ({ minute: finite(b.minute), words: b.words.checkpoint(), voices: [...b.voices] })),
+      session: this.session.checkpoint(),
+      latestMinute: finite(this.latestMinute),
+      firstTs: finite(this.firstTs),
+    };
+  }
+
+  restore(s: HotWordsCheckpoint): void {
+    s.ring.forEach((b, i) => {
+      const into = this.ring[i]!;
+      into.reset(b.minute ?? Number.NEGATIVE_INFINITY);
+      into.words.restore(b.words);
+      for (const v of b.voices) into.voices.add(v);
+    });
+    this.session.restore(s.session);
+    this.latestMinute = s.latestMinute ?? Number.NEGATIVE_INFINITY;
+    this.firstTs = s.firstTs ?? Number.POSITIVE_INFINITY;
   }
 
   /** Sizes of the bounded structures, for memory checks. */
@@ -167,3 +189,12 @@ export class HotWordTracker {
     for (const b of this.ring) if (b.minute <= minute - VOICE_MINUTES && b.voices.size > 0) b.voices.clear();
   }
 }
+
+export interface HotWordsCheckpoint {
+  ring: { minute: number | null; words: SpaceSavingCheckpoint; voices: number[] }[];
+  session: SpaceSavingCheckpoint;
+  latestMinute: number | null;
+  firstTs: number | null;
+}
+
+const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);

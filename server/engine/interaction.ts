@@ -3,9 +3,9 @@ import { RECENT_COMMENTS_MAX } from '../../shared/constants.ts';
 import type { EventOf } from '../../shared/events.ts';
 import type { CommentLine } from '../../shared/state.ts';
 import type { MinuteBuckets } from './minute-buckets.ts';
-import { PeopleCounter } from './products.ts';
+import { type PeopleCheckpoint, PeopleCounter } from './products.ts';
 import { RecentActors } from './recent-actors.ts';
-import { DistinctCounter } from './sketch/distinct-counter.ts';
+import { type DistinctCheckpoint, DistinctCounter } from './sketch/distinct-counter.ts';
 
 /** Complaints a 场控 must hear about at once (DOMAIN.md): stutter, sound, refunds, fakes, support, shipping. */
 const NEGATIVE = /卡了|卡顿|没声音|退款|假货|客服|不发货|骗子|垃圾/;
@@ -55,6 +55,28 @@ export class InteractionTracker {
     this.giftValue += e.value;
   }
 
+  checkpoint(): InteractionCheckpoint {
+    return {
+      counts: [this.comments, this.likes, this.shares, this.giftValue],
+      commentUsers: this.commentUsers.checkpoint(),
+      recentCommenters: this.recentCommenters.checkpoint(),
+      followers: this.followers.checkpoint(),
+      recent: this.recent.map((l) => l ?? null),
+      next: this.next,
+    };
+  }
+
+  restore(s: InteractionCheckpoint): void {
+    [this.comments, this.likes, this.shares, this.giftValue] = s.counts;
+    this.commentUsers.restore(s.commentUsers);
+    this.recentCommenters.restore(s.recentCommenters);
+    this.followers.restore(s.followers);
+    s.recent.forEach((l, i) => {
+      this.recent[i] = l ?? undefined;
+    });
+    this.next = s.next;
+  }
+
   /** Newest first. */
   recentComments(): CommentLine[] {
     const out: CommentLine[] = [];
@@ -64,4 +86,13 @@ export class InteractionTracker {
     }
     return out;
   }
+}
+
+export interface InteractionCheckpoint {
+  counts: [number, number, number, number];
+  commentUsers: PeopleCheckpoint;
+  recentCommenters: ReturnType<RecentActors['checkpoint']>;
+  followers: DistinctCheckpoint;
+  recent: (CommentLine | null)[];
+  next: number;
 }

@@ -22,7 +22,7 @@ export type MinuteField = (typeof MINUTE_FIELDS)[number];
 export const MINUTE_GAUGES = ['online', 'avgWatchSeconds'] as const;
 export type MinuteGauge = (typeof MINUTE_GAUGES)[number];
 
-interface Bucket {
+export interface Bucket {
   minute: number;
   sums: Record<MinuteField, number>;
   gauges: Record<MinuteGauge, number | null>;
@@ -48,6 +48,17 @@ export class MinuteBuckets {
     const fresh = emptyBucket(minute);
     this.ring[minute % this.size] = fresh;
     return fresh;
+  }
+
+  checkpoint(): Bucket[] {
+    return this.ring.map((b) => ({ minute: b.minute, sums: { ...b.sums }, gauges: { ...b.gauges } }));
+  }
+
+  restore(ring: Bucket[]): void {
+    if (ring.length !== this.size) throw new RangeError(`minute ring of ${ring.length}, want ${this.size}`);
+    ring.forEach((b, i) => {
+      this.ring[i] = { minute: b.minute, sums: { ...emptyBucket(0).sums, ...b.sums }, gauges: { ...b.gauges } };
+    });
   }
 
   add(ts: number, field: MinuteField, amount = 1): void {

@@ -18,6 +18,15 @@ export class OnlineSeries {
     }
   }
 
+  checkpoint(): { points: [number, number][]; lastStep: number } {
+    return { points: this.toArray(), lastStep: this.lastStep };
+  }
+
+  restore(s: { points: [number, number][]; lastStep: number }): void {
+    this.points.splice(0, this.points.length, ...s.points.map((p): [number, number] => [p[0], p[1]]));
+    this.lastStep = s.lastStep;
+  }
+
   toArray(): [number, number][] {
     return this.points.map((p) => [p[0], p[1]]);
   }

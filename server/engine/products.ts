@@ -4,7 +4,7 @@ import type { Product } from '../../shared/events.ts';
 import { ratio } from '../../shared/metrics/ratio.ts';
 import { remainingStock } from '../../shared/metrics/stock.ts';
 import type { ProductStats } from '../../shared/state.ts';
-import { DistinctCounter } from './sketch/distinct-counter.ts';
+import { type DistinctCheckpoint, DistinctCounter } from './sketch/distinct-counter.ts';
 
 export class ProductTracker {
   readonly exposureUsers = new PeopleCounter();
@@ -84,6 +84,29 @@ export class ProductTracker {
     }
   }
 
+  checkpoint(): ProductCheckpoint {
+    const { exposureUsers, clickUsers, orderUsers, payUsers, product, catalogued } = this;
+    return {
+      product,
+      catalogued,
+      people: [exposureUsers, clickUsers, orderUsers, payUsers].map((p) => p.checkpoint()),
+      counts: [this.exposures, this.clicks, this.orders, this.gmv, this.paid, this.explainOrders, this.explainGmv],
+      units: [this.unitsOrdered, this.unitsSinceStockSet],
+      explainMs: this.explainMs,
+      explainSince: this.explainSince,
+    };
+  }
+
+  static restore(s: ProductCheckpoint): ProductTracker {
+    const p = new ProductTracker(s.product, s.catalogued);
+    for (const [i, c] of [p.exposureUsers, p.clickUsers, p.orderUsers, p.payUsers].entries()) c.restore(s.people[i]!);
+    [p.exposures, p.clicks, p.orders, p.gmv, p.paid, p.explainOrders, p.explainGmv] = s.counts;
+    [p.unitsOrdered, p.unitsSinceStockSet] = s.units;
+    p.explainMs = s.explainMs;
+    p.explainSince = s.explainSince;
+    return p;
+  }
+
   stats(nowTs: number): ProductStats {
     const running = this.explainSince === null ? 0 : Math.max(0, nowTs - this.explainSince);
     return {
@@ -126,6 +149,30 @@ export class PeopleCounter {
   get size(): number {
     return this.known.size + this.anonymous;
   }
+
+  checkpoint(): PeopleCheckpoint {
+    return { known: this.known.checkpoint(), anonymous: this.anonymous };
+  }
+
+  restore(s: PeopleCheckpoint): void {
+    this.known.restore(s.known);
+    this.anonymous = s.anonymous;
+  }
+}
+
+export interface PeopleCheckpoint {
+  known: DistinctCheckpoint;
+  anonymous: number;
+}
+
+export interface ProductCheckpoint {
+  product: Product;
+  catalogued: boolean;
+  people: PeopleCheckpoint[];
+  counts: [number, number, number, number, number, number, number];
+  units: [number, number];
+  explainMs: number;
+  explainSince: number | null;
 }
 
 export function round2(n: number): number {

@@ -18,6 +18,17 @@ export class RecentActors {
     this.last.set(userId, ts);
   }
 
+  /** In act order, so the oldest are still dropped first after a restore. */
+  checkpoint(): { last: [string, number][]; anonymous: number[] } {
+    return { last: [...this.last], anonymous: [...this.anonymous] };
+  }
+
+  restore(s: { last: [string, number][]; anonymous: number[] }): void {
+    this.last.clear();
+    for (const [id, ts] of s.last) this.last.set(id, ts);
+    this.anonymous.splice(0, this.anonymous.length, ...s.anonymous);
+  }
+
   /** People who acted in (nowTs − window, nowTs]. */
   count(nowTs: number, windowMs = WINDOW_MS): number {
     const cutoff = nowTs - windowMs;

@@ -8,12 +8,12 @@ import { gpm, uvValue } from '../../shared/metrics/commerce.ts';
 import { buildFunnel } from '../../shared/metrics/funnel.ts';
 import type { RoomState, SourceHealth } from '../../shared/state.ts';
 import type { AlertInput } from '../alerts/alert-input.ts';
-import { AudienceTracker } from './audience.ts';
+import { type AudienceCheckpoint, AudienceTracker } from './audience.ts';
 import { changes5m, roundOrNull } from './change-5m.ts';
-import { CommerceTracker } from './commerce.ts';
-import { HotWordTracker } from './hot-words.ts';
-import { InteractionTracker } from './interaction.ts';
-import { MinuteBuckets } from './minute-buckets.ts';
+import { type CommerceCheckpoint, CommerceTracker } from './commerce.ts';
+import { type HotWordsCheckpoint, HotWordTracker } from './hot-words.ts';
+import { type InteractionCheckpoint, InteractionTracker } from './interaction.ts';
+import { type Bucket, MinuteBuckets } from './minute-buckets.ts';
 import { OnlineSeries } from './online-series.ts';
 import { round2 } from './products.ts';
 import type { Tokenizer } from './tokenizer-types.ts';
@@ -65,6 +65,35 @@ export class RoomEngine {
   setCatalogue(catalogue: Product[]): void {
     this.commerce.setCatalogue(catalogue);
     this.deps.tokenizer.addWords(catalogue.map((p) => p.name));
+  }
+
+  /** The whole engine state as plain JSON-safe data (server/rooms/room-checkpoint.ts adds the envelope). */
+  checkpoint(): EngineCheckpoint {
+    return {
+      minutes: this.minutes.checkpoint(),
+      audience: this.audience.checkpoint(),
+      interaction: this.interaction.checkpoint(),
+      commerce: this.commerce.checkpoint(),
+      hotWords: this.hotWords.checkpoint(),
+      series: this.series.checkpoint(),
+      roomExposures: this.roomExposures,
+      time: this.time,
+      eventsApplied: this.eventsApplied,
+    };
+  }
+
+  static restore(roomId: string, deps: EngineDeps, s: EngineCheckpoint): RoomEngine {
+    const engine = new RoomEngine(roomId, deps);
+    engine.minutes.restore(s.minutes);
+    engine.audience.restore(s.audience);
+    engine.interaction.restore(s.interaction);
+    engine.commerce.restore(s.commerce);
+    engine.hotWords.restore(s.hotWords);
+    engine.series.restore(s.series);
+    engine.roomExposures = s.roomExposures;
+    engine.time = s.time;
+    engine.eventsApplied = s.eventsApplied;
+    return engine;
   }
 
   /** Move engine time forward (never back) and sample the gauges for that moment. */
@@ -232,4 +261,16 @@ export class RoomEngine {
       source,
     };
   }
+}
+
+export interface EngineCheckpoint {
+  minutes: Bucket[];
+  audience: AudienceCheckpoint;
+  interaction: InteractionCheckpoint;
+  commerce: CommerceCheckpoint;
+  hotWords: HotWordsCheckpoint;
+  series: ReturnType<OnlineSeries['checkpoint']>;
+  roomExposures: number;
+  time: number;
+  eventsApplied: number;
 }

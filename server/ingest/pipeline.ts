@@ -29,8 +29,11 @@ export class IngestPipeline {
     const { valid, rejected } = splitValid(items, opts.checkTime ? { now: this.clock.now() } : null);
     for (const r of rejected) this.metrics.rejected(runtime.roomId, r.code);
     const inserted = valid.length ? await this.writer.append(runtime.roomId, valid) : [];
-    const fresh = valid.filter((_, i) => inserted[i]);
-    runtime.applyEvents(fresh);
+    const fresh = valid.filter((_, i) => inserted[i] !== null);
+    runtime.applyCommitted(
+      fresh,
+      inserted.filter((seq) => seq !== null),
+    );
     this.metrics.accepted(runtime.roomId, fresh.length);
     return { accepted: fresh.length, duplicates: valid.length - fresh.length, rejected };
   }

@@ -10,6 +10,11 @@ import { COMMANDS, runCommand } from './commands.ts';
 import { roomChannel, seatChannel } from './seat-channels.ts';
 import { buildSnapshot } from './snapshot.ts';
 
+const REBUILDING = {
+  ok: false,
+  error: { code: 'rebuilding', message: 'the room is being rebuilt from the store; a snapshot follows' },
+} as const;
+
 class HandshakeError extends Error {
   data: { code: string; message: string };
   constructor(code: string, message: string) {
@@ -45,6 +50,13 @@ export function registerLiveNamespace(
 ) {
   const nsp = io.of(LIVE_NAMESPACE);
   services.listeners.add(socketBroadcaster(io));
+  // A room rebuilt in the background: its screens, told so far only that it was rebuilding, get their snapshot.
+  services.registry.rebuilt.push((runtime) => {
+    for (const id of nsp.adapter.rooms.get(roomChannel(runtime.roomId)) ?? []) {
+      const socket = nsp.sockets.get(id);
+      socket?.emit('room:snapshot', buildSnapshot(runtime, socket.data.seat, services.clock.now(), tickIntervalMs));
+    }
+  });
   nsp.use((socket, next) => {
     try {
       socket.data = authenticate(services, socket.handshake.auth);
@@ -65,12 +77,15 @@ export function registerLiveNamespace(
     );
     void socket.join([roomChannel(roomId), seatChannel(roomId, seat)]);
     const snapshot = () => buildSnapshot(runtime, seat, services.clock.now(), tickIntervalMs);
-    socket.emit('room:snapshot', snapshot());
+    const rebuilding = services.registry.rebuildProgress(roomId);
+    if (rebuilding) socket.emit('room:rebuilding', { roomId, ...rebuilding });
+    else socket.emit('room:snapshot', snapshot());
     const allowed = budgets.forSocket(roomId, seat);
     // Every handler answers: over budget `rate_limited`, a thrown bug `internal_error` (logged), never a crash.
     const answer = (cls: CommandClass, ack: unknown, run: () => unknown) => {
       if (typeof ack !== 'function') return; // commands are always acknowledged; one without an ack is dropped
       if (!allowed(cls, services.clock.now())) return ack(RATE_LIMITED);
+      if (runtime.rebuilding) return ack(REBUILDING);
       try {
         ack(run());
       } catch (err) {

@@ -37,6 +37,14 @@ export class Ticker {
     const wallNow = this.services.clock.now();
     const fullSnapshot = ++this.ticks % Math.max(1, Math.round(FULL_SNAPSHOT_EVERY_MS / this.intervalMs)) === 0;
     for (const runtime of this.services.registry.all()) {
+      const rebuilding = this.services.registry.rebuildProgress(runtime.roomId);
+      if (rebuilding) {
+        this.io
+          .of(LIVE_NAMESPACE)
+          .to(roomChannel(runtime.roomId))
+          .emit('room:rebuilding', { roomId: runtime.roomId, ...rebuilding });
+        continue;
+      }
       // One room's fault (a bug, or poison a bound missed) is that room's error, never every room's outage.
       try {
         this.tickRoom(runtime, wallNow, fullSnapshot);

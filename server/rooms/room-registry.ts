@@ -1,25 +1,46 @@
-// Loaded rooms. A room is loaded on first use and rebuilt from the timeline, so after a restart the screen
-// shows the same totals as before it.
+// Loaded rooms. A room is loaded on first use and rebuilt from the store: its latest checkpoint, then the
+// events after it, so after a restart the screen shows the same totals as before it. The rebuild runs in
+// slices of REBUILD_SLICE_MS that yield to the event loop: a big room never blocks other rooms' ticks or any
+// request. A room small enough to rebuild in one slice is ready at once (get() returns it rebuilt).
 
 import { Value } from '@sinclair/typebox/value';
 import { type AlertRule, AlertRulesSchema } from '../../shared/alerts.ts';
 import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
 import { DEFAULT_RULES } from '../alerts/default-rules.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
+import type { CheckpointsRepo } from '../storage/checkpoints-repo.ts';
 import type { RoomsRepo } from '../storage/rooms-repo.ts';
 import type { TimelineReader } from '../storage/timeline-reader.ts';
+import { CHECKPOINT_VERSION, decodeCheckpoint, encodeCheckpoint } from './room-checkpoint.ts';
 import { type RoomListener, RoomRuntime, type StateSink } from './room-runtime.ts';
+
+/** Longest run of replay before yielding: a tick (100 ms at 10 Hz) never waits more than this for a rebuild. */
+export const REBUILD_SLICE_MS = 10;
+const PAGE_EVENTS = 250;
+/** A rebuild that replayed this many events leaves a checkpoint, so the next restart of the room is quick. */
+const CHECKPOINT_AFTER_REBUILD_EVENTS = 10_000;
 
 export interface RegistryDeps {
   rooms: RoomsRepo;
   reader: TimelineReader;
   states: StateSink;
+  checkpoints: CheckpointsRepo;
   createTokenizer: () => Tokenizer;
   listener: RoomListener;
 }
 
+export interface RebuildProgress {
+  /** Events replayed so far, and how many were after the checkpoint when the rebuild began. */
+  done: number;
+  total: number;
+  fromCheckpoint: boolean;
+}
+
 export class RoomRegistry {
   private readonly loaded = new Map<string, RoomRuntime>();
+  private readonly progress = new Map<string, RebuildProgress>();
+  /** Told when a room that was rebuilding in the background is ready (screens then get a snapshot). */
+  readonly rebuilt: ((runtime: RoomRuntime) => void)[] = [];
 
   constructor(private readonly deps: RegistryDeps) {}
 
@@ -35,9 +56,10 @@ export class RoomRegistry {
       this.deps.states,
       this.rulesOf(roomId),
       this.deps.listener,
+      { saveCheckpoint: (id, cp) => this.deps.checkpoints.put(id, cp.appliedSeq, cp.version, encodeCheckpoint(cp)) },
     );
-    this.rebuild(runtime);
     this.loaded.set(roomId, runtime);
+    this.startRebuild(runtime);
     return runtime;
   }
 
@@ -56,19 +78,75 @@ export class RoomRegistry {
     return [...this.loaded.values()];
   }
 
-  /** Feed the engine every stored event; states of those seconds are already stored, so none are written. */
-  private rebuild(runtime: RoomRuntime): void {
+  /** How far a rebuilding room is, or null when it is ready. */
+  rebuildProgress(roomId: string): RebuildProgress | null {
+    return this.progress.get(roomId) ?? null;
+  }
+
+  /** Resolves once the room is rebuilt (at once for a ready room). */
+  async ready(runtime: RoomRuntime): Promise<void> {
+    if (!runtime.rebuilding) return;
+    await new Promise<void>((resolve) => {
+      const done = (r: RoomRuntime) => {
+        if (r !== runtime) return;
+        this.rebuilt.splice(this.rebuilt.indexOf(done), 1);
+        resolve();
+      };
+      this.rebuilt.push(done);
+    });
+  }
+
+  private startRebuild(runtime: RoomRuntime): void {
     runtime.capture = false;
-    const batch = [];
-    for (const e of this.deps.reader.events(runtime.roomId)) {
-      // Stored before times were bounded: an event from outside sane time would poison the room again.
-      if (!(e.ts >= MIN_EVENT_TS_MS && e.ts <= MAX_EVENT_TS_MS)) continue;
-      batch.push(e);
-      if (batch.length === 5000) runtime.applyEvents(batch.splice(0));
+    runtime.rebuilding = true;
+    const stored = this.deps.checkpoints.latest(runtime.roomId);
+    const cp = stored?.version === CHECKPOINT_VERSION ? decodeCheckpoint(stored.body, runtime.roomId) : null;
+    if (cp) runtime.restore(cp);
+    const total = this.deps.reader.countEventsAfter(runtime.roomId, runtime.appliedSeq);
+    const progress = { done: 0, total, fromCheckpoint: cp !== null };
+    if (this.replaySlice(runtime, progress)) {
+      this.finish(runtime, progress, false);
+      return;
     }
-    runtime.applyEvents(batch);
+    this.progress.set(runtime.roomId, progress);
+    const step = () => {
+      try {
+        if (!this.replaySlice(runtime, progress)) return void setImmediate(step);
+      } catch (err) {
+        // A room must not stay dark for ever: it opens with what was replayed, and the failure is reported.
+        process.emitWarning(`rebuild of ${runtime.roomId} stopped at seq ${runtime.appliedSeq}: ${String(err)}`);
+      }
+      this.finish(runtime, progress, true);
+    };
+    setImmediate(step);
+  }
+
+  /** Replays pages for up to REBUILD_SLICE_MS; true once the store has no more events for the room. */
+  private replaySlice(runtime: RoomRuntime, progress: RebuildProgress): boolean {
+    const started = performance.now();
+    for (;;) {
+      const page = this.deps.reader.eventsPage(runtime.roomId, runtime.appliedSeq, PAGE_EVENTS);
+      // Stored before times were bounded: an event from outside sane time would poison the room again.
+      const sane = page.events.map((e) => e.ts >= MIN_EVENT_TS_MS && e.ts <= MAX_EVENT_TS_MS);
+      runtime.applyStored(
+        page.events.filter((_, i) => sane[i]),
+        page.seqs.filter((_, i) => sane[i]),
+      );
+      runtime.appliedSeq = Math.max(runtime.appliedSeq, page.seqs.at(-1) ?? 0);
+      progress.done += page.events.length;
+      if (page.events.length < PAGE_EVENTS) return true;
+      if (performance.now() - started >= REBUILD_SLICE_MS) return false;
+    }
+  }
+
+  /** Same turn as the last page read: an event committed later is applied live (its seq is past appliedSeq). */
+  private finish(runtime: RoomRuntime, progress: RebuildProgress, background: boolean): void {
     runtime.capture = true;
-    runtime.seq = this.deps.reader.lastState(runtime.roomId)?.seq ?? 0;
+    runtime.rebuilding = false;
+    runtime.seq = Math.max(runtime.seq, this.deps.reader.lastState(runtime.roomId)?.seq ?? 0);
+    this.progress.delete(runtime.roomId);
+    if (progress.done >= CHECKPOINT_AFTER_REBUILD_EVENTS) runtime.saveCheckpoint();
+    if (background) for (const f of [...this.rebuilt]) f(runtime);
   }
 
   async stopAll(): Promise<void> {

@@ -13,9 +13,20 @@ import { RoomEngine } from '../engine/room-engine.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
 import type { Source } from '../sources/source.ts';
 import { SourceGroup } from '../sources/source-group.ts';
+import {
+  CHECKPOINT_EVERY_EVENTS,
+  CHECKPOINT_EVERY_MS,
+  CHECKPOINT_VERSION,
+  type RoomCheckpoint,
+} from './room-checkpoint.ts';
 
 export interface StateSink {
   putState(roomId: string, sec: number, seq: number, body: string): void;
+}
+
+/** Where a live runtime's periodic checkpoints go (the store); see room-checkpoint.ts. */
+export interface CheckpointSink {
+  saveCheckpoint(roomId: string, cp: RoomCheckpoint): void;
 }
 
 /** Told about what happens in a room besides its state: journaled and broadcast by the server. */
@@ -41,6 +52,13 @@ export class RoomRuntime {
   private lastPushWall: number | null = null;
   private lastEventTs: number | null = null;
   capture = true;
+  /** Store seq of the latest event applied: the tail after a checkpoint starts after it. */
+  appliedSeq = 0;
+  /** Set while the registry rebuilds the room from the store: committed events are applied by the rebuild. */
+  rebuilding = false;
+  private sinceCheckpoint = { events: 0, ts: null as number | null };
+  /** Every word taught to the tokenizer (catalogue names, old ones too): a restored room teaches them again. */
+  private readonly taught = new Set<string>();
 
   constructor(
     readonly roomId: string,
@@ -49,9 +67,16 @@ export class RoomRuntime {
     private readonly states: StateSink,
     rules: AlertRule[],
     private readonly listener: RoomListener,
+    private readonly checkpoints: CheckpointSink | null = null,
   ) {
-    this.tokenizer = tokenizer;
-    this.engine = new RoomEngine(roomId, { tokenizer }, catalogue);
+    this.tokenizer = {
+      tokenize: (text) => tokenizer.tokenize(text),
+      addWords: (words) => {
+        for (const w of words) this.taught.add(w);
+        tokenizer.addWords(words);
+      },
+    };
+    this.engine = new RoomEngine(roomId, { tokenizer: this.tokenizer }, catalogue);
     this.alerts = new AlertEvaluator(rules);
     this.cues = new CueBook(roomId);
   }
@@ -91,6 +116,77 @@ export class RoomRuntime {
     }
   }
 
+  /**
+   * Events the store just committed, with their store seqs. Skipped while rebuilding (the rebuild reads them
+   * from the store) and when already applied (the rebuild got there first), so none is applied twice.
+   */
+  applyCommitted(events: LiveEvent[], seqs: number[]): void {
+    if (this.rebuilding) return;
+    this.applyStored(events, seqs);
+    this.checkpointIfDue();
+  }
+
+  /** Stored events in seq order; those at or before appliedSeq are already in the engine. */
+  applyStored(events: LiveEvent[], seqs: number[]): void {
+    const fresh = events.filter((_, i) => seqs[i]! > this.appliedSeq);
+    if (fresh.length === 0) return;
+    this.applyEvents(fresh);
+    this.appliedSeq = Math.max(this.appliedSeq, seqs[seqs.length - 1]!);
+    this.sinceCheckpoint.events += fresh.length;
+    this.sinceCheckpoint.ts ??= fresh[0]!.ts;
+  }
+
+  /** Every CHECKPOINT_EVERY_EVENTS events or CHECKPOINT_EVERY_MS of event time with events in it. */
+  private checkpointIfDue(): void {
+    const { events, ts } = this.sinceCheckpoint;
+    if (!this.checkpoints || !this.capture || events === 0 || ts === null) return;
+    if (events < CHECKPOINT_EVERY_EVENTS && (this.lastEventTs ?? ts) - ts < CHECKPOINT_EVERY_MS) return;
+    this.saveCheckpoint();
+  }
+
+  saveCheckpoint(): void {
+    this.checkpoints?.saveCheckpoint(this.roomId, this.checkpoint());
+    this.sinceCheckpoint = { events: 0, ts: null };
+  }
+
+  checkpoint(): RoomCheckpoint {
+    return {
+      version: CHECKPOINT_VERSION,
+      roomId: this.roomId,
+      appliedSeq: this.appliedSeq,
+      runtime: {
+        seq: this.seq,
+        sessionStart: this.sessionStart,
+        sourceDown: this.sourceDown,
+        openSec: this.openSec,
+        lastPushWall: this.lastPushWall,
+        lastEventTs: this.lastEventTs,
+        sessionEnded: this.sessionEnded,
+        taught: [...this.taught],
+      },
+      engine: this.engine.checkpoint(),
+      alerts: this.alerts.checkpoint(),
+      cues: this.cues.checkpoint(),
+    };
+  }
+
+  /** Continue from a checkpoint: afterwards this runtime behaves exactly like the one that wrote it. */
+  restore(cp: RoomCheckpoint): void {
+    const r = cp.runtime;
+    this.tokenizer.addWords(r.taught);
+    this.engine = RoomEngine.restore(this.roomId, { tokenizer: this.tokenizer }, cp.engine);
+    this.alerts = AlertEvaluator.restore(this.alerts.rules, cp.alerts);
+    this.cues.restore(cp.cues);
+    this.appliedSeq = cp.appliedSeq;
+    this.seq = r.seq;
+    this.sessionStart = r.sessionStart;
+    this.sourceDown = r.sourceDown;
+    this.openSec = r.openSec;
+    this.lastPushWall = r.lastPushWall;
+    this.lastEventTs = r.lastEventTs;
+    this.sessionEnded = r.sessionEnded;
+  }
+
   notePush(wallNow: number): void {
     this.lastPushWall = wallNow;
   }
@@ -118,6 +214,7 @@ export class RoomRuntime {
     this.closeSecondsBefore(t);
     this.engine.advanceTo(t);
     this.seq++;
+    this.checkpointIfDue();
     return { seq: this.seq, state: this.state(wallNow) };
   }
 

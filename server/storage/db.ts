@@ -61,6 +61,14 @@ const MIGRATIONS: string[] = [
    CREATE INDEX events_room_ts ON events(room_id, ts);`,
   // v4: a room can be archived (kept, hidden from the everyday list) from the admin screen.
   `ALTER TABLE rooms ADD COLUMN archived_at INTEGER;`,
+  // v5: each room's latest engine checkpoint (server/rooms/room-checkpoint.ts): a restart rebuilds a room from
+  // it plus the events after `seq` instead of replaying the whole timeline.
+  `CREATE TABLE checkpoints (
+     room_id TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL,
+     version INTEGER NOT NULL,
+     body BLOB NOT NULL
+   );`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {

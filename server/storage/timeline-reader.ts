@@ -17,6 +17,21 @@ export class TimelineReader {
     }
   }
 
+  /** Up to `limit` events after `afterSeq`, with their seqs: a rebuild reads in pages and yields between them
+   * (an open iterator would hold the connection busy across the yields). */
+  eventsPage(roomId: string, afterSeq: number, limit: number): { seqs: number[]; events: LiveEvent[] } {
+    const rows = this.db
+      .prepare('SELECT seq, body FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(roomId, afterSeq, limit) as { seq: number; body: string }[];
+    return { seqs: rows.map((r) => r.seq), events: rows.map((r) => JSON.parse(r.body) as LiveEvent) };
+  }
+
+  /** Events after `afterSeq`: what a rebuild from a checkpoint still has to apply. */
+  countEventsAfter(roomId: string, afterSeq: number): number {
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM events WHERE room_id = ? AND seq > ?').get(roomId, afterSeq);
+    return (row as { n: number }).n;
+  }
+
   countEvents(roomId: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM events WHERE room_id = ?').get(roomId) as { n: number }).n;
   }

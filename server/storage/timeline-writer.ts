@@ -7,7 +7,7 @@ import type { Db } from './db.ts';
 interface PendingAppend {
   roomId: string;
   events: LiveEvent[];
-  resolve: (inserted: boolean[]) => void;
+  resolve: (seqs: (number | null)[]) => void;
   reject: (err: unknown) => void;
 }
 
@@ -44,12 +44,13 @@ export class TimelineWriter {
     });
   }
 
-  private insertOne(roomId: string, e: LiveEvent): boolean {
-    return this.insertEvent.run(roomId, e.ts, e.type, e.id ?? null, JSON.stringify(e)).changes === 1;
+  private insertOne(roomId: string, e: LiveEvent): number | null {
+    const r = this.insertEvent.run(roomId, e.ts, e.type, e.id ?? null, JSON.stringify(e));
+    return r.changes === 1 ? Number(r.lastInsertRowid) : null;
   }
 
-  /** Resolves with, per event, whether it was new (false: its id was seen before in this room). */
-  append(roomId: string, events: LiveEvent[]): Promise<boolean[]> {
+  /** Resolves with, per event, its store seq when it was new, null when its id was seen before in this room. */
+  append(roomId: string, events: LiveEvent[]): Promise<(number | null)[]> {
     return new Promise((resolve, reject) => {
       this.appends.push({ roomId, events, resolve, reject });
       this.schedule();
@@ -82,7 +83,7 @@ export class TimelineWriter {
     this.appends = [];
     this.states = [];
     if (appends.length === 0 && states.length === 0) return;
-    let results: boolean[][];
+    let results: (number | null)[][];
     try {
       results = this.commit(appends, states);
     } catch (err) {

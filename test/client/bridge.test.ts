@@ -44,6 +44,17 @@ describe('bridge: snapshots and ticks', () => {
     expect(useConnectionStore.getState().lastSeq).toBe(6);
   });
 
+  it('a rebuilding room is shown as such (with its progress) until the snapshot that ends the rebuild', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    socket.serve('room:rebuilding', { roomId: 'r', done: 250, total: 1000 });
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'rebuilding', rebuild: { done: 250, total: 1000 } });
+    now += 10_000;
+    vi.advanceTimersByTime(1_000);
+    expect(socket.requests('room:resync')).toHaveLength(0);
+    socket.serve('room:snapshot', snapshotMessage(9));
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'live', rebuild: null, lastSeq: 9 });
+  });
+
   it('a later snapshot replaces the state and the chart history whole', () => {
     socket.serve('room:snapshot', snapshotMessage(5));
     tick(6, { ts: roomState().ts + 60_000, online: 1 });

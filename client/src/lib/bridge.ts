@@ -6,6 +6,7 @@ import type { Cue } from '../../../shared/cues.ts';
 import {
   COMMAND_SEATS,
   PROTOCOL_VERSION,
+  type RebuildingMessage,
   type RulesMessage,
   type Seat,
   type SnapshotMessage,
@@ -68,7 +69,14 @@ class Bridge {
       lastTickAt: this.now(),
       errorCode: null,
       errorMessage: null,
+      rebuild: null,
     });
+  };
+
+  /** The figures on screen (if any) are not current until the snapshot that ends the rebuild. */
+  readonly onRebuilding = (msg: RebuildingMessage): void => {
+    if (conn.getState().status === 'error') return;
+    conn.setState({ status: 'rebuilding', lastSeq: null, rebuild: { done: msg.done, total: msg.total } });
   };
 
   readonly onTick = (msg: TickMessage): void => {
@@ -145,6 +153,7 @@ class Bridge {
 function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
   socket[op]('room:snapshot', b.onSnapshot);
   socket[op]('room:tick', b.onTick);
+  socket[op]('room:rebuilding', b.onRebuilding);
   socket[op]('alert:raised', b.onAlertRaised);
   socket[op]('alert:updated', b.onAlertUpdated);
   socket[op]('alert:resolved', b.onAlertResolved);

@@ -38,6 +38,7 @@ export const EN: Record<Key, string> = {
   stale: 'stale',
   reconnecting: 'reconnecting',
   connecting: 'connecting',
+  rebuilding: 'rebuilding',
   error: 'error',
   ok: 'ok',
   idle: 'idle',

@@ -36,6 +36,7 @@ export const ZH = {
   stale: '延迟',
   reconnecting: '重连中',
   connecting: '连接中',
+  rebuilding: '恢复数据中',
   error: '错误',
   ok: '正常',
   idle: '空闲',

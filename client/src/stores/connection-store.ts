@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 
-/** 'replay': the screen shows the past, driven by the replay, not the live socket. */
-export type ConnectionStatus = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'error' | 'replay';
+/** 'replay': the screen shows the past, driven by the replay, not the live socket. 'rebuilding': the server is
+ * rebuilding the room from its store (after a restart or a hand-over); a snapshot follows. */
+export type ConnectionStatus = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'error' | 'replay' | 'rebuilding';
 
 interface ConnectionState {
   status: ConnectionStatus;
@@ -10,6 +11,8 @@ interface ConnectionState {
   tickIntervalMs: number;
   lastSeq: number | null;
   lastTickAt: number | null;
+  /** While rebuilding: events replayed of the total. */
+  rebuild: { done: number; total: number } | null;
 }
 
 const initial: ConnectionState = {
@@ -19,6 +22,7 @@ const initial: ConnectionState = {
   tickIntervalMs: 500,
   lastSeq: null,
   lastTickAt: null,
+  rebuild: null,
 };
 
 /** Written only by the bridge. */

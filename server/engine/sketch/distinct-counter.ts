@@ -4,7 +4,7 @@
 // After the switch, `add` is approximate: it returns true when the key moved an HLL register, which is certain
 // proof of a new key, but most new keys in a big set move no register and return false. Callers may use the
 // result to count, never to decide something about one person (e.g. "first visit" bonuses).
-import { HyperLogLog } from './hyperloglog.ts';
+import { type HllCheckpoint, HyperLogLog } from './hyperloglog.ts';
 
 export const EXACT_LIMIT = 50_000;
 /** 1.04/√65,536 ≈ 0.41 % standard error, so a million-viewer count stays within the 1 % the screen promises
@@ -65,6 +65,25 @@ export class DistinctCounter {
     return n * (SET_ENTRY_BYTES + STRING_HEADER_BYTES) + this.exactChars;
   }
 
+  checkpoint(): DistinctCheckpoint {
+    return this.exact
+      ? { exact: [...this.exact], floor: this.floor }
+      : { hll: this.hll!.checkpoint(), floor: this.floor };
+  }
+
+  restore(s: DistinctCheckpoint): void {
+    this.floor = s.floor;
+    if ('exact' in s) {
+      this.exact = new Set(s.exact);
+      this.exactChars = s.exact.reduce((n, k) => n + k.length, 0);
+      this.hll = null;
+    } else {
+      this.hll = HyperLogLog.restore(s.hll, this.precision);
+      this.exact = null;
+      this.exactChars = 0;
+    }
+  }
+
   private switchToSketch(keys: Set<string>): void {
     const hll = new HyperLogLog(this.precision);
     for (const k of keys) hll.add(k);
@@ -74,3 +93,5 @@ export class DistinctCounter {
     this.exactChars = 0;
   }
 }
+
+export type DistinctCheckpoint = { exact: string[]; floor: number } | { hll: HllCheckpoint; floor: number };

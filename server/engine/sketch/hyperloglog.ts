@@ -58,6 +58,29 @@ export class HyperLogLog {
   get bytes(): number {
     return this.registers.byteLength + this.histogram.byteLength;
   }
+
+  /** Registers as base64 (the histogram is derived from them), plus the cached estimate. */
+  checkpoint(): HllCheckpoint {
+    return { registers: Buffer.from(this.registers).toString('base64'), cached: this.cached, dirty: this.dirty };
+  }
+
+  static restore(s: HllCheckpoint, precision: number): HyperLogLog {
+    const hll = new HyperLogLog(precision);
+    const bytes = Buffer.from(s.registers, 'base64');
+    if (bytes.length !== hll.m) throw new RangeError(`HLL checkpoint has ${bytes.length} registers, want ${hll.m}`);
+    hll.registers.set(bytes);
+    hll.histogram.fill(0);
+    for (const r of hll.registers) hll.histogram[r]!++;
+    hll.cached = s.cached;
+    hll.dirty = s.dirty;
+    return hll;
+  }
+}
+
+export interface HllCheckpoint {
+  registers: string;
+  cached: number;
+  dirty: boolean;
 }
 
 /** Ertl 2017, algorithm 6 (improved raw estimator), with q = RANK_BITS. */

@@ -13,6 +13,13 @@ export interface CountedKey {
   error: number;
 }
 
+export interface SpaceSavingCheckpoint {
+  keys: string[];
+  counts: number[];
+  errors: number[];
+  weight: number;
+}
+
 export class SpaceSaving {
   private keys: string[] = [];
   private counts: number[] = [];
@@ -77,6 +84,20 @@ export class SpaceSaving {
     const value = by === 'count' ? (i: number) => this.counts[i]! : (i: number) => this.counts[i]! - this.errors[i]!;
     const picked = selectTop(this.keys.length, n, value, (i) => this.keys[i]!);
     return picked.map((i) => ({ key: this.keys[i]!, count: this.counts[i]!, error: this.errors[i]! }));
+  }
+
+  checkpoint(): SpaceSavingCheckpoint {
+    return { keys: [...this.keys], counts: [...this.counts], errors: [...this.errors], weight: this.weight };
+  }
+
+  /** The heap order is kept as it was, so ties break the same way after a restore. */
+  restore(s: SpaceSavingCheckpoint): void {
+    this.keys = [...s.keys];
+    this.counts = [...s.counts];
+    this.errors = [...s.errors];
+    this.weight = s.weight;
+    this.slot.clear();
+    for (const [i, k] of this.keys.entries()) this.slot.set(k, i);
   }
 
   clear(): void {

@@ -17,7 +17,7 @@ export function BigScreen({ roomId }: { roomId: string }) {
   const t = useT();
   const hasCommerce = useRoomStore((s) => s.state?.hasCommerce ?? true);
   const outdated = useConnectionStore(
-    (s) => s.status === 'stale' || s.status === 'reconnecting' || s.status === 'error',
+    (s) => s.status === 'stale' || s.status === 'reconnecting' || s.status === 'error' || s.status === 'rebuilding',
   );
   return (
     <div className={`screen${outdated ? ' outdated' : ''}`} data-testid="big-screen">

@@ -12,10 +12,13 @@ export function ConnectionBadge() {
   const status = useConnectionStore((s) => s.status);
   const code = useConnectionStore((s) => s.errorCode);
   const message = useConnectionStore((s) => s.errorMessage);
+  const rebuild = useConnectionStore((s) => s.rebuild);
+  const pct = rebuild && rebuild.total > 0 ? ` ${Math.floor((100 * rebuild.done) / rebuild.total)}%` : '';
   return (
     <span className={`badge badge-${status}`} data-testid="conn-badge" data-status={status} title={message ?? ''}>
       {t('connection')}: {t(status as Key)}
       {status === 'error' && code ? ` (${code})` : ''}
+      {status === 'rebuilding' ? pct : ''}
     </span>
   );
 }

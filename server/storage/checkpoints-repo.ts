@@ -1,0 +1,29 @@
+// Each room's latest engine checkpoint, one row per room (a newer one replaces it). The body is opaque here:
+// server/rooms/room-checkpoint.ts encodes and checks it.
+import type { Db } from './db.ts';
+
+export interface StoredCheckpoint {
+  seq: number;
+  version: number;
+  body: Buffer;
+}
+
+export class CheckpointsRepo {
+  private readonly upsert;
+  private readonly select;
+
+  constructor(db: Db) {
+    this.upsert = db.prepare(
+      'INSERT OR REPLACE INTO checkpoints (room_id, seq, version, body) VALUES (?, CAST(? AS INTEGER), ?, ?)',
+    );
+    this.select = db.prepare('SELECT seq, version, body FROM checkpoints WHERE room_id = ?');
+  }
+
+  put(roomId: string, seq: number, version: number, body: Buffer): void {
+    this.upsert.run(roomId, seq, version, body);
+  }
+
+  latest(roomId: string): StoredCheckpoint | null {
+    return (this.select.get(roomId) as StoredCheckpoint | undefined) ?? null;
+  }
+}
