@@ -87,7 +87,7 @@ export class AudienceTracker {
   }
 
   checkpoint(): AudienceCheckpoint {
-    const { base, enterSumRel, finishedWatchMs, gauge, entries, exits, peak, sawEnterLeave } = this;
+    const { base, enterSumRel, finishedWatchMs, gauge, entries, exits, peak, sawEnterLeave, sawLeave } = this;
     const online = [...this.online];
     return {
       online,
@@ -99,6 +99,8 @@ export class AudienceTracker {
       exits,
       peak,
       sawEnterLeave,
+      sawLeave,
+      platformViewers: this.platformViewers,
       viewers: this.viewers.checkpoint(),
     };
   }
@@ -109,6 +111,7 @@ export class AudienceTracker {
     this.viewers.restore(s.viewers);
     ({ base: this.base, enterSumRel: this.enterSumRel, finishedWatchMs: this.finishedWatchMs, gauge: this.gauge } = s);
     ({ entries: this.entries, exits: this.exits, peak: this.peak, sawEnterLeave: this.sawEnterLeave } = s);
+    ({ sawLeave: this.sawLeave, platformViewers: this.platformViewers } = s);
   }
 
   avgWatchSeconds(nowTs: number): number | null {
@@ -141,5 +144,7 @@ export interface AudienceCheckpoint {
   exits: number;
   peak: number;
   sawEnterLeave: boolean;
+  sawLeave: boolean;
+  platformViewers: number | null;
   viewers: DistinctCheckpoint;
 }

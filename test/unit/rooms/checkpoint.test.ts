@@ -80,6 +80,7 @@ const eventBody = fc.oneof(
   fc.record({ type: fc.constant('viewer_enter'), userId: fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5') }),
   fc.record({ type: fc.constant('viewer_leave'), userId: fc.constantFrom('u1', 'u2', 'u3') }),
   fc.record({ type: fc.constant('online_count'), count: fc.nat(5000) }),
+  fc.record({ type: fc.constant('viewer_total'), count: fc.nat(50_000) }),
   fc.record({
     type: fc.constant('comment'),
     userId: user,
