@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const base = `http://localhost:${(app.server.address() as { port: number }).port}`;
   const lines = [`直播中控台 listening on ${base}`];
+  // The token rides in the fragment: it never reaches the server's logs, and the page removes it from the bar.
+  lines.push(`Admin (rooms, seat links, catalogues): ${base}/#admin=${config.adminToken}`);
   if (config.adminTokenGenerated) lines.push(`ADMIN_TOKEN (generated for this run): ${config.adminToken}`);
   if (config.demo) {
     const { roomId, tokens } = await startDemoRoom(built, config.demoPeakOnline);

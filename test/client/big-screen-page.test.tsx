@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // The whole big screen (charts included, SVG renderer under jsdom) fed through the real bridge from a fake
-// socket, and the room picker.
+// socket, and the sign-in page's recent rooms.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SignIn } from '../../client/src/features/admin/sign-in.tsx';
 import { BigScreen } from '../../client/src/features/big-screen/big-screen.tsx';
-import { RoomPicker } from '../../client/src/features/room-picker/room-picker.tsx';
 import { startBridge } from '../../client/src/lib/bridge.ts';
 import { echarts } from '../../client/src/lib/echarts.ts';
 import { rememberRoom } from '../../client/src/lib/recent-rooms.ts';
@@ -96,14 +96,15 @@ describe('big screen page', () => {
   });
 });
 
-describe('room picker', () => {
-  it('offers the recent rooms of this browser and a form', () => {
+describe('sign-in page', () => {
+  it('offers the admin sign-in, a seat-link field and the recent rooms of this browser', () => {
     rememberRoom({ roomId: 'r_1', token: 't1', name: '店铺直播间' });
     rememberRoom({ roomId: 'r_2', token: 't2' });
-    m = mount(<RoomPicker />);
+    m = mount(<SignIn onSignedIn={() => {}} />);
     const links = [...(m.byTestId('recent-rooms')?.querySelectorAll('a') ?? [])];
     expect(links.map((a) => a.textContent)).toEqual(['r_2', '店铺直播间 r_1']);
     expect(links[1]?.getAttribute('href')).toBe('/?room=r_1&token=t1');
-    expect(m.byTestId('room-picker')?.querySelectorAll('input')).toHaveLength(2);
+    expect(m.byTestId('admin-sign-in')?.querySelectorAll('input')).toHaveLength(2);
+    expect(m.byTestId('admin-token')?.getAttribute('type')).toBe('password');
   });
 });

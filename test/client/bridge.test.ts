@@ -161,6 +161,17 @@ describe('bridge: connection errors', () => {
     expect(useConnectionStore.getState()).toMatchObject({ status: 'error', errorCode: 'server_disconnect' });
   });
 
+  it('keeps the reason of a revoked seat link through the close that follows it', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    socket.serve('seat:closed', { code: 'seat_revoked', message: 'revoked by the admin' });
+    socket.serve('disconnect', 'io server disconnect');
+    expect(useConnectionStore.getState()).toMatchObject({
+      status: 'error',
+      errorCode: 'seat_revoked',
+      errorMessage: 'revoked by the admin',
+    });
+  });
+
   it('detaches every listener and disconnects on stop', () => {
     expect(socket.listenerCount()).toBeGreaterThan(0);
     stop();

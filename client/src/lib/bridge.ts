@@ -9,6 +9,7 @@ import {
   type RebuildingMessage,
   type RulesMessage,
   type Seat,
+  type SeatClosedMessage,
   type SnapshotMessage,
   type TickMessage,
 } from '../../../shared/protocol.ts';
@@ -125,6 +126,8 @@ class Bridge {
     if (escalates && seat !== null && CUE_SENDERS.has(seat) && !useUiStore.getState().muted) chime('critical');
   };
   readonly onRules = (msg: RulesMessage): void => changeRules(msg);
+  /** The seat link was revoked or replaced, or the room deleted: the server closes the socket next. */
+  readonly onSeatClosed = (msg: SeatClosedMessage): void => this.fail(msg.code, msg.message);
 
   /** Called every WATCHDOG_MS: a live or stale screen that heard nothing for too long asks again. */
   readonly watch = (): void => {
@@ -160,6 +163,7 @@ function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
   socket[op]('cue:new', b.onCue);
   socket[op]('cue:updated', b.onCueUpdated);
   socket[op]('alert:rules', b.onRules);
+  socket[op]('seat:closed', b.onSeatClosed);
   socket[op]('connect_error', b.onConnectError);
   socket[op]('disconnect', b.onDisconnect);
 }

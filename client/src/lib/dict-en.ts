@@ -174,4 +174,8 @@ export const EN: Record<Key, string> = {
   mExplainNoOrders: 'Explained without orders',
   mStock: 'Stock left',
   mSourceDown: 'Source down',
+  seat_revoked: 'This seat link was revoked by the admin',
+  seat_rotated: 'This seat link was replaced; the old one no longer works: ask for the new link',
+  room_deleted: 'This room was deleted',
+  seatClosedHint: 'This screen is disconnected.',
 };

@@ -173,6 +173,10 @@ export const ZH = {
   mExplainNoOrders: '讲解无成交时长',
   mStock: '剩余库存',
   mSourceDown: '数据中断',
+  seat_revoked: '这个席位链接已被管理员停用',
+  seat_rotated: '这个席位链接已换新，旧链接失效：请向场控要新链接',
+  room_deleted: '这个直播间已被删除',
+  seatClosedHint: '屏幕已断开。',
 } as const;
 
 export type Key = keyof typeof ZH;

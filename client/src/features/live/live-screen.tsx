@@ -8,6 +8,7 @@ import { rememberRoom } from '../../lib/recent-rooms.ts';
 import { createLiveSocket } from '../../lib/socket.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { SeatClosedNotice } from '../../widgets/seat-closed.tsx';
 import { AssistantConsole } from '../assistant/assistant-console.tsx';
 import { BigScreen } from '../big-screen/big-screen.tsx';
 import { ConnectionBadge } from '../big-screen/status-badges.tsx';
@@ -45,15 +46,27 @@ export function LiveScreen({ roomId, token }: { roomId: string; token: string })
   useEffect(() => {
     if (accepted) rememberRoom({ roomId, token, name: useRoomStore.getState().roomName ?? undefined });
   }, [accepted, roomId, token]);
-  if (seat === 'host') return <Prompter />;
-  if (seat === 'assistant') return <AssistantConsole roomId={roomId} />;
-  if (seat === 'controller' || seat === 'viewer') return <BigScreen roomId={roomId} />;
+  const screen = seatScreen(seat, roomId);
+  if (screen)
+    return (
+      <>
+        {screen}
+        <SeatClosedNotice />
+      </>
+    );
   return (
     <div className="waiting">
       <ConnectionBadge />
       {status === 'error' ? <ErrorNotice /> : <p>…</p>}
     </div>
   );
+}
+
+function seatScreen(seat: string | null, roomId: string) {
+  if (seat === 'host') return <Prompter />;
+  if (seat === 'assistant') return <AssistantConsole roomId={roomId} />;
+  if (seat === 'controller' || seat === 'viewer') return <BigScreen roomId={roomId} />;
+  return null;
 }
 
 /** A refused screen says why (the server's message) and offers the picker. */

@@ -7,7 +7,8 @@ import { RuleEditor } from './rule-editor.tsx';
 
 export function RulesButton({ roomId }: { roomId: string }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
+  // `&rules` in the seat link (the admin screen's "open the rules editor") opens the drawer at once.
+  const [open, setOpen] = useState(() => new URLSearchParams(window.location.search).has('rules'));
   const seat = useRoomStore((s) => s.seat);
   const close = useCallback(() => setOpen(false), []);
   if (seat !== 'controller' && seat !== 'assistant' && seat !== 'viewer') return null;

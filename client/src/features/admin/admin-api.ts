@@ -1,0 +1,63 @@
+// The admin screen's one API client: every call carries the admin token and answers a typed result, never
+// throws; a refusal keeps the server's code and message so the screen can show them.
+import type { AdminRoom, RoleName, RoomPatch, RoomUsage, SeatTokens } from '../../../../shared/admin.ts';
+import type { Product } from '../../../../shared/events.ts';
+import type { SourceHealth } from '../../../../shared/state.ts';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number | null; code: string; message: string };
+
+export interface SourceView {
+  id: string;
+  config: { kind: string } & Record<string, unknown>;
+  health: SourceHealth;
+}
+
+export interface AdminApi {
+  rooms(): Promise<ApiResult<AdminRoom[]>>;
+  create(name: string): Promise<ApiResult<{ id: string; name: string; tokens: SeatTokens }>>;
+  update(id: string, patch: RoomPatch): Promise<ApiResult<AdminRoom>>;
+  usage(id: string): Promise<ApiResult<RoomUsage>>;
+  remove(id: string): Promise<ApiResult<null>>;
+  seats(id: string): Promise<ApiResult<SeatTokens>>;
+  rotate(id: string, seat: RoleName): Promise<ApiResult<SeatTokens>>;
+  revoke(id: string, seat: RoleName): Promise<ApiResult<SeatTokens>>;
+  room(id: string): Promise<ApiResult<{ id: string; name: string; products: Product[] }>>;
+  setProducts(id: string, products: Product[]): Promise<ApiResult<{ products: number }>>;
+  sources(id: string): Promise<ApiResult<{ sources: SourceView[] }>>;
+}
+
+export function adminApi(token: string): AdminApi {
+  async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (res.status === 204) return { ok: true, data: null as T };
+      const json = (await res.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
+      if (res.ok) return { ok: true, data: json as T };
+      const code = typeof json?.code === 'string' ? json.code : `http_${res.status}`;
+      return { ok: false, status: res.status, code, message: typeof json?.message === 'string' ? json.message : code };
+    } catch (err) {
+      return { ok: false, status: null, code: 'offline', message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+  const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
+  return {
+    rooms: () => call('GET', '/api/rooms'),
+    create: (name) => call('POST', '/api/rooms', { name }),
+    update: (id, patch) => call('PATCH', room(id), patch),
+    usage: (id) => call('GET', `${room(id)}/usage`),
+    remove: (id) => call('DELETE', room(id)),
+    seats: (id) => call('GET', `${room(id)}/seats`),
+    rotate: (id, seat) => call('POST', `${room(id)}/seats/${seat}/rotate`),
+    revoke: (id, seat) => call('DELETE', `${room(id)}/seats/${seat}`),
+    room: (id) => call('GET', room(id)),
+    setProducts: (id, products) => call('PUT', `${room(id)}/products`, products),
+    sources: (id) => call('GET', `${room(id)}/sources`),
+  };
+}

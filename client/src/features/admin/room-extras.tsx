@@ -1,0 +1,44 @@
+// The room's sources as the server runs them, and its alert rules: the rules editor is the 场控 screen's own
+// (features/rules), opened there with `&rules` so there is one editor, not two.
+import { useEffect, useState } from 'react';
+import { seatUrl } from '../../../../shared/seat-links.ts';
+import type { AdminApi, SourceView } from './admin-api.ts';
+import { useAdminT } from './admin-dict.ts';
+
+export function RoomExtras({ api, roomId }: { api: AdminApi; roomId: string }) {
+  const t = useAdminT();
+  const [sources, setSources] = useState<SourceView[] | null>(null);
+  const [controller, setController] = useState<string | null>(null);
+  useEffect(() => {
+    void api.sources(roomId).then((res) => setSources(res.ok ? res.data.sources : []));
+    void api.seats(roomId).then((res) => setController(res.ok ? (res.data.controller ?? null) : null));
+  }, [api, roomId]);
+  return (
+    <>
+      <section className="admin-section" data-testid="room-sources">
+        <h3>{t('sources')}</h3>
+        {sources && sources.length === 0 ? <p className="admin-note">{t('noSources')}</p> : null}
+        <ul className="admin-sources">
+          {(sources ?? []).map((s) => (
+            <li key={s.id}>
+              <code>{s.id}</code> {s.config.kind}{' '}
+              <span className={`badge badge-src-${s.health.status}`}>{s.health.phase ?? s.health.status}</span>
+              {s.health.error ? <span className="error-message"> {s.health.error}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="admin-section" data-testid="room-rules">
+        <h3>{t('rules')}</h3>
+        <p className="admin-note">{t('rulesHint')}</p>
+        {controller ? (
+          <a href={`${seatUrl(window.location.origin, roomId, controller)}&rules`} target="_blank" rel="noreferrer">
+            {t('openRules')}
+          </a>
+        ) : (
+          <p className="admin-note">{t('noLink')}</p>
+        )}
+      </section>
+    </>
+  );
+}
