@@ -24,6 +24,7 @@ import { roomRoutes } from './routes/rooms.ts';
 import { ErrorSchema } from './routes/schemas.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { createServices, type Services } from './services.ts';
 import { RoomSources } from './sources/room-sources.ts';
 import { SourceManager } from './sources/source-manager.ts';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(eventRoutes, { services });
   await app.register(importRoutes, { services, sources });
   await app.register(sourceRoutes, { services, roomSources });
+  await app.register(webhookRoutes, { services, sources });
   await app.register(alertRuleRoutes, { services, io });
   await app.register(sessionRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;

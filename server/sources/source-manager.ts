@@ -46,6 +46,16 @@ export class SourceManager {
     return removed;
   }
 
+  /** The first of the room's sources that `pred` picks (the webhook route finds its shop source so). */
+  find<T extends Source>(runtime: RoomRuntime, pred: (s: Source) => s is T): T | undefined {
+    if (!(runtime.driver instanceof SourceGroup)) return undefined;
+    for (const id of runtime.driver.ids()) {
+      const s = runtime.driver.get(id);
+      if (s && pred(s)) return s;
+    }
+    return undefined;
+  }
+
   get(runtime: RoomRuntime, id: string): Source | undefined {
     return runtime.driver instanceof SourceGroup ? runtime.driver.get(id) : undefined;
   }

@@ -85,7 +85,7 @@ describe('strict bodies', () => {
   it('still accepts a valid source config whole (no field lost to another union branch)', async () => {
     const config = { kind: 'simulator', seed: 7, speed: 2, peakOnline: 1234 };
     expect((await call('PUT', `/api/rooms/${room.id}/source`, config)).statusCode).toBe(200);
-    expect(s.services.rooms.get(room.id)?.source).toEqual(config);
+    expect(s.services.rooms.get(room.id)?.source).toEqual([{ id: 'main', config }]); // stored as the room's list of sources
     expect((await call('PUT', `/api/rooms/${room.id}/source`, { kind: 'none' })).statusCode).toBe(200);
   });
 });

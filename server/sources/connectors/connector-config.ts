@@ -3,9 +3,10 @@ import type { Clock } from '../../clock.ts';
 import type { Source } from '../source.ts';
 import { type BilibiliConfig, BilibiliConfigSchema, BilibiliSource } from './bilibili/bilibili-source.ts';
 import { type DouyinRelayConfig, DouyinRelayConfigSchema, DouyinRelaySource } from './douyin/douyin-relay-source.ts';
+import { type ShopWebhookConfig, ShopWebhookConfigSchema, ShopWebhookSource } from './shop/shop-webhook-source.ts';
 
-export const CONNECTOR_SCHEMAS = [BilibiliConfigSchema, DouyinRelayConfigSchema] as const;
-export type ConnectorConfig = BilibiliConfig | DouyinRelayConfig;
+export const CONNECTOR_SCHEMAS = [BilibiliConfigSchema, DouyinRelayConfigSchema, ShopWebhookConfigSchema] as const;
+export type ConnectorConfig = BilibiliConfig | DouyinRelayConfig | ShopWebhookConfig;
 export const CONNECTOR_KINDS: readonly string[] = CONNECTOR_SCHEMAS.map((s) => s.properties.kind.const);
 
 export function isConnectorConfig(config: { kind: string }): config is ConnectorConfig {
@@ -18,5 +19,7 @@ export function createConnector(config: ConnectorConfig, clock: Clock): Source {
       return new BilibiliSource(config, clock);
     case 'douyin-relay':
       return new DouyinRelaySource(config, clock);
+    case 'shop-webhook':
+      return new ShopWebhookSource(config, clock);
   }
 }

@@ -35,3 +35,42 @@ export function withOptional<T extends object>(base: T, extra: Record<string, st
   for (const [k, v] of Object.entries(extra)) if (v !== null) out[k] = v;
   return out as T;
 }
+
+/** Integers this long lose digits as JSON numbers (ids of 16+ digits): they are read as strings instead. */
+const LONG_INT = /^-?\d{16,}$/;
+const NUMBER_CHAR = /[0-9.eE+-]/;
+
+/**
+ * JSON.parse, except that integers of 16 or more digits outside strings become strings: the platforms send
+ * 19-digit order, room and user ids as bare numbers, which a double would round. One linear pass.
+ */
+export function parseJsonLongIds(text: string): unknown {
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    const isStart = (c >= 48 && c <= 57) || c === 45;
+    if (!isStart) continue;
+    // The whole number token (sign, digits, fraction, exponent); only a bare long integer is quoted.
+    let j = i + 1;
+    while (j < text.length && NUMBER_CHAR.test(text[j]!)) j++;
+    const token = text.slice(i, j);
+    if (LONG_INT.test(token)) {
+      out += `${text.slice(from, i)}"${token}"`;
+      from = j;
+    }
+    i = j - 1;
+  }
+  return JSON.parse(from === 0 ? text : out + text.slice(from));
+}

@@ -76,9 +76,11 @@ describe('DouyinBarrageGrab envelopes', () => {
     expect(results.filter((r) => r.unknown)).toHaveLength(1); // Type 7 粉丝团
   });
 
-  it('falls back to SecUid when a numeric Id lost precision in JSON', () => {
+  it('keeps a 19-digit numeric Id exactly (read as a string, never rounded)', () => {
     const data = '{"User":{"Id":3906128749327624123,"SecUid":"MS4wLjABAAAA-x","Nickname":"n"},"Content":"hi"}';
-    expect(mapRelayFrame({ Type: 1, Data: data }, TS).events[0]).toMatchObject({ userId: 'MS4wLjABAAAA-x' });
+    expect(mapRelayFrame({ Type: 1, Data: data }, TS).events[0]).toMatchObject({ userId: '3906128749327624123' });
+    const noId = '{"User":{"SecUid":"MS4wLjABAAAA-x"},"Content":"hi"}';
+    expect(mapRelayFrame({ Type: 1, Data: noId }, TS).events[0]).toMatchObject({ userId: 'MS4wLjABAAAA-x' });
   });
 
   it('never throws on malformed frames', () => {

@@ -3,7 +3,7 @@
 // frames) and DouyinBarrageGrab's `{ Type, Data }` envelope (Data a JSON string). Protobuf int64s arrive as
 // strings and field names in camelCase or as the relay spells them; both are read.
 import type { LiveEvent } from '../../../../shared/events.ts';
-import { type Json, nickname, num, obj, str, userId, withOptional } from '../map-helpers.ts';
+import { type Json, nickname, num, obj, parseJsonLongIds, str, userId, withOptional } from '../map-helpers.ts';
 
 /** 1 抖币 (diamond) = 0.1 yuan. */
 const YUAN_PER_DIAMOND = 0.1;
@@ -30,7 +30,7 @@ export function mapRelayFrame(frame: unknown, ts: number): RelayResult {
 function user(u: unknown): { userId: string | null; nickname: string | null } {
   const o = obj(u);
   return {
-    // The first id that survives: a 19-digit number parsed from JSON loses precision and is skipped for secUid.
+    // The first id present: the numeric id (long ids are read as strings, see parseJsonLongIds), else secUid.
     userId: [o?.idStr, o?.id, o?.Id, o?.secUid, o?.SecUid].map(userId).find((v) => v !== null) ?? null,
     nickname: nickname(o?.nickName ?? o?.nickname ?? o?.Nickname),
   };
@@ -127,7 +127,7 @@ function mapSystem(m: Json, ts: number): RelayResult {
 function mapGrab(type: number, data: string, ts: number): RelayResult {
   let d: Json | null;
   try {
-    d = obj(JSON.parse(data));
+    d = obj(parseJsonLongIds(data));
   } catch {
     d = null;
   }

@@ -8,6 +8,7 @@ import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
 import type { EventSink, Source } from '../../source.ts';
 import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { parseJsonLongIds } from '../map-helpers.ts';
 import { checkConnectorUrl } from '../outbound.ts';
 import { mapRelayFrame } from './douyin-mapping.ts';
 
@@ -82,7 +83,7 @@ export class DouyinRelaySource implements Source {
     if (text === 'pong') return;
     let frame: unknown;
     try {
-      frame = text === null ? undefined : JSON.parse(text);
+      frame = text === null ? undefined : parseJsonLongIds(text);
     } catch {
       frame = undefined;
     }
