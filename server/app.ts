@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
+import { allowFraming, installSecurity, requestSerializer } from './http/security.ts';
 import { installValidation } from './http/validation.ts';
 import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
@@ -35,6 +36,8 @@ export interface AppDeps {
   createTokenizer: () => Tokenizer;
   /** Serve the built client from this folder (default dist/client when it exists). */
   clientDir?: string | null;
+  /** Where the log goes (tests read it); stdout by default. */
+  logStream?: NodeJS.WritableStream;
   /** Start the fixed-rate ticker (tests with a virtual clock drive ticks themselves). */
   autoTick?: boolean;
 }
@@ -53,11 +56,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function buildApp(deps: AppDeps): Promise<App> {
   const services = createServices(deps.config, deps.clock ?? systemClock, deps.createTokenizer);
   const app = Fastify({
-    logger: { level: deps.config.logLevel },
+    logger: {
+      level: deps.config.logLevel,
+      serializers: { req: requestSerializer },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidation(app);
   installErrorHandler(app);
+  await installSecurity(app, services.authFailures, () => services.clock.now());
   const io = attachSocketIo(app);
   const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz), app.log);
   const sources = new SourceManager(services);
@@ -75,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(alertRuleRoutes, { services, io });
   await app.register(sessionRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
-  if (clientDir) await serveClient(app, clientDir);
+  if (clientDir) await serveClient(app, clientDir, services);
 
   // Every stored source starts again: a restart must not leave a live room silent until someone re-sets it.
   await roomSources.restoreAll((msg) => app.log.warn(msg));
@@ -89,9 +97,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return { app, io, services, ticker, sources, roomSources };
 }
 
-async function serveClient(app: FastifyInstance, root: string): Promise<void> {
+async function serveClient(app: FastifyInstance, root: string, services: Services): Promise<void> {
   const fs = await import('node:fs');
   if (!fs.existsSync(path.join(root, 'index.html'))) return;
+  // Only the host's prompter may be framed (an OBS dock); every other screen refuses frames (clickjacking).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    const q = req.query as { seat?: unknown; token?: unknown };
+    const token = typeof q.token === 'string' ? services.rooms.resolveToken(q.token) : null;
+    if (q.seat === 'host' || token?.role === 'host') allowFraming(reply);
+    return payload;
+  });
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });
   // Screens are client-side routes (/screen, /prompter …): any non-API GET gets the app shell.
   const shell = { response: { 200: Type.String({ description: 'index.html' }), 404: ErrorSchema } };

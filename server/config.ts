@@ -11,6 +11,8 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Bearer token for GET /metrics; unset, /metrics is off (it lists every room id). */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   TICK_HZ: Type.Number({ minimum: MIN_TICK_HZ, maximum: MAX_TICK_HZ, default: DEFAULT_TICK_HZ }),
   /** Start the built-in simulated demo room. */
   DEMO: Type.Boolean({ default: false }),
@@ -31,6 +33,7 @@ export interface Config {
   dataDir: string;
   adminToken: string;
   adminTokenGenerated: boolean;
+  metricsToken: string | null;
   tickHz: number;
   demo: boolean;
   demoPeakOnline: number;
@@ -67,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     dataDir: value.DATA_DIR,
     adminToken,
     adminTokenGenerated: value.ADMIN_TOKEN === undefined,
+    metricsToken: value.METRICS_TOKEN ?? null,
     tickHz: value.TICK_HZ,
     demo: value.DEMO,
     demoPeakOnline: value.DEMO_PEAK_ONLINE,

@@ -2,6 +2,7 @@
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
+import { AuthFailures } from './http/auth-failures.ts';
 import { IngestPipeline } from './ingest/pipeline.ts';
 import { createMetrics, type Metrics } from './plugins/metrics.ts';
 import { journalListener, RoomListeners } from './rooms/room-listeners.ts';
@@ -28,6 +29,8 @@ export interface Services {
   journal: JournalRepo;
   /** Where alert and cue changes go: the journal always, the socket broadcaster once io exists. */
   listeners: RoomListeners;
+  /** Failed authentications per address (HTTP and socket handshakes share it). */
+  authFailures: AuthFailures;
   /** Where sources may connect (SOURCE_ALLOW); every outbound URL goes through it. */
   outbound: OutboundPolicy;
   /** Push events through the pipeline as an in-process source would. */
@@ -69,6 +72,7 @@ export function createServices(config: Config, clock: Clock, createTokenizer: ()
     journal,
     listeners,
     outbound: new OutboundPolicy(config.sourceAllow),
+    authFailures: new AuthFailures(),
     runtime: (id) => registry.get(id),
   };
 }

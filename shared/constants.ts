@@ -77,3 +77,8 @@ export const MAX_SCRIPTS = 200;
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 /** Imports parse, validate and store in slices of at most this much work before yielding to other rooms. */
 export const IMPORT_SLICE_MS = 10;
+
+/** Failed authentications allowed per address per window (HTTP 401s and refused socket handshakes). */
+export const AUTH_FAILURES_PER_WINDOW = 20;
+export const AUTH_FAILURE_WINDOW_MS = 60_000;
+export const MAX_TRACKED_AUTH_ADDRESSES = 10_000;

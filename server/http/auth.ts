@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role, RoomsRepo } from '../storage/rooms-repo.ts';
 import { HttpError } from './errors.ts';
+import { sameSecret } from './security.ts';
 
 export type Caller = Role | 'admin';
 
@@ -20,15 +21,16 @@ export function bearerToken(req: FastifyRequest): string | null {
 export function requireAdmin(req: FastifyRequest, deps: AuthDeps): void {
   const token = bearerToken(req);
   if (token === null) throw new HttpError(401, 'unauthorized', 'missing Authorization: Bearer <token>');
-  if (token !== deps.adminToken) throw new HttpError(401, 'unauthorized', 'this call needs the admin token');
+  if (!sameSecret(token, deps.adminToken)) throw new HttpError(401, 'unauthorized', 'this call needs the admin token');
 }
 
 /** Checks the caller's token against the room; returns the caller's role. */
 export function authorizeRoom(req: FastifyRequest, deps: AuthDeps, roomId: string, allowed: Caller[]): Caller {
   const token = bearerToken(req);
   if (token === null) throw new HttpError(401, 'unauthorized', 'missing Authorization: Bearer <token>');
-  const resolved = token === deps.adminToken ? null : deps.rooms.resolveToken(token);
-  if (token !== deps.adminToken && resolved === null) throw new HttpError(401, 'unauthorized', 'unknown token');
+  const isAdmin = sameSecret(token, deps.adminToken);
+  const resolved = isAdmin ? null : deps.rooms.resolveToken(token);
+  if (!isAdmin && resolved === null) throw new HttpError(401, 'unauthorized', 'unknown token');
   if (!deps.rooms.get(roomId)) throw new HttpError(404, 'unknown_room', `no room ${roomId}`);
   const caller: Caller = resolved ? resolved.role : 'admin';
   if (resolved && resolved.roomId !== roomId) {

@@ -1,6 +1,7 @@
 // Namespace /live: the handshake names a room and a seat token; the socket joins that room's channel and
 // gets a full snapshot at once. Handlers only validate, delegate and answer.
 import { LIVE_NAMESPACE, SEATS, type Seat } from '../../shared/protocol.ts';
+import { tooManyFailures } from '../http/auth-failures.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
 import type { Services } from '../services.ts';
 import { watchBackPressure } from './back-pressure.ts';
@@ -58,10 +59,18 @@ export function registerLiveNamespace(
     }
   });
   nsp.use((socket, next) => {
+    const address = socket.handshake.address;
+    const wait = services.authFailures.retryAfterMs(address, services.clock.now());
+    if (wait > 0) {
+      const { code, message } = tooManyFailures(wait);
+      return next(new HandshakeError(code, message));
+    }
     try {
       socket.data = authenticate(services, socket.handshake.auth);
       next();
     } catch (err) {
+      if ((err as HandshakeError).data?.code === 'unauthorized')
+        services.authFailures.fail(address, services.clock.now());
       next(err as Error);
     }
   });

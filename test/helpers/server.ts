@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createTokenizer } from '../../server/engine/tokenizer.ts';
 
 export const ADMIN = 'test-admin-token-0123456789';
+export const METRICS = 'test-metrics-token-0123456789';
 
 export interface TestServer extends App {
   url: string;
@@ -38,6 +39,7 @@ export async function startServer(
     {
       DATA_DIR: dataDir,
       ADMIN_TOKEN: ADMIN,
+      METRICS_TOKEN: METRICS,
       LOG_LEVEL: 'silent',
       TICK_HZ: opts.tickHz ?? 10,
       SOURCE_ALLOW: opts.sourceAllow ?? '127.0.0.0/8,::1,localhost',

@@ -1,7 +1,7 @@
 // Push ingest through the real HTTP route: good events are stored and counted once; every kind of bad input
 // gets a code and a message and never takes valid events in the same batch down with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createRoom, startServer, type TestServer } from '../helpers/server.ts';
+import { ADMIN, createRoom, METRICS, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
 let room: Awaited<ReturnType<typeof createRoom>>;
@@ -159,7 +159,7 @@ describe('POST /api/rooms/:id/events', () => {
   it('keeps the server healthy after all that', async () => {
     const res = await s.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    const metrics = await s.app.inject({ url: '/metrics' });
+    const metrics = await s.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS}` } });
     expect(metrics.body).toContain('live_events_rejected_total');
     expect(metrics.body).toContain('live_events_accepted_total');
   });

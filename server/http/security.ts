@@ -1,0 +1,65 @@
+// HTTP hardening in one place: security headers (helmet with a CSP the built client passes), no tokens in
+// logs, failed authentication rate-limited per address, and the metrics endpoint behind its own token.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthFailures } from './auth-failures.ts';
+import { tooManyFailures } from './auth-failures.ts';
+
+/** The client is one bundle from this origin; charts set style attributes, so inline styles stay allowed. */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Constant-time equality of two secrets (hashed first, so lengths leak nothing either). */
+export function sameSecret(a: string, b: string): boolean {
+  const h = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(h(a), h(b));
+}
+
+/** Request lines are logged without their query string: seat links carry tokens there. */
+export function requestSerializer(req: FastifyRequest) {
+  return {
+    method: req.method,
+    url: req.url.split('?')[0],
+    remoteAddress: req.ip,
+  };
+}
+
+export async function installSecurity(app: FastifyInstance, failures: AuthFailures, now: () => number) {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    // The console is plain HTTP on a LAN as often as behind TLS: no HSTS or upgrade from here.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/metrics')) return;
+    const wait = failures.retryAfterMs(req.ip, now());
+    if (wait > 0) {
+      reply.header('retry-after', Math.ceil(wait / 1000));
+      return reply.status(429).send({ statusCode: 429, ...tooManyFailures(wait) });
+    }
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode === 401) failures.fail(req.ip, now());
+  });
+}
+
+/** The prompter fits an OBS dock, which frames the page: only the host's screen may be framed. */
+export function allowFraming(reply: FastifyReply): void {
+  reply.removeHeader('x-frame-options');
+  const csp = String(reply.getHeader('content-security-policy') ?? '');
+  reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+}
