@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { Product } from '../../shared/events.ts';
 import type { SourceHealth } from '../../shared/state.ts';
 import type { Services } from '../services.ts';
+import { connectorUrl } from './connectors/connector-config.ts';
 import { createSource, type SourceConfig, SourceConfigSchema } from './source-config.ts';
 import { MAIN_SOURCE_ID, type SourceManager } from './source-manager.ts';
 
@@ -105,6 +106,8 @@ export class RoomSources {
   /** A URL the outbound policy refuses is refused when set (400 address_refused), not left to fail later. */
   private async checkAddress(config: SourceConfig): Promise<void> {
     if (config.kind === 'poll') await this.services.outbound.checkResolved(config.url, ['http:', 'https:']);
+    const url = connectorUrl(config);
+    if (url) await this.services.outbound.checkResolved(url, ['ws:', 'wss:']);
   }
 
   /** The simulator brings its own catalogue; the room adopts it when the source is set, not on restart. */

@@ -49,7 +49,7 @@ export function createSource(
 ): { source: Source | null; catalogue?: unknown } {
   if (config.kind === 'none') return { source: null };
   if (config.kind === 'poll') return { source: new PollSource(config, clock, policy) };
-  if (isConnectorConfig(config)) return { source: createConnector(config, clock) };
+  if (isConnectorConfig(config)) return { source: createConnector(config, clock, policy) };
   const originTs = clock.now();
   const startTs = originTs - (config.warmupMs ?? 0);
   // Defaults live here, not in the schema: JSON-schema defaults inside a union are ignored by the validator.

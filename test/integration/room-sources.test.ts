@@ -102,3 +102,25 @@ describe('several sources per room', () => {
     await s.close();
   });
 });
+
+describe('connector addresses go through the outbound policy', () => {
+  it('refuses loopback relay and danmaku addresses unless SOURCE_ALLOW lists them', async () => {
+    const s = await startServer({ sourceAllow: '', listen: false });
+    const room = await createRoom(s);
+    for (const source of [
+      { kind: 'douyin-relay', url: 'ws://127.0.0.1:1088/ws/1' },
+      { kind: 'bilibili', roomId: 1, address: 'ws://localhost:1/sub' },
+    ]) {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: `/api/rooms/${room.id}/sources`,
+        headers: admin,
+        payload: { id: 'x', source },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('address_refused');
+    }
+    expect(await list(s, room.id)).toEqual([]);
+    await s.close();
+  });
+});

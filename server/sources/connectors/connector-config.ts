@@ -1,7 +1,13 @@
 // The platform connectors a room can be pointed at, as PUT /source and POST /sources configure them.
 import type { Clock } from '../../clock.ts';
+import type { OutboundPolicy } from '../outbound-policy.ts';
 import type { Source } from '../source.ts';
-import { type BilibiliConfig, BilibiliConfigSchema, BilibiliSource } from './bilibili/bilibili-source.ts';
+import {
+  BILIBILI_DEFAULT_ADDRESS,
+  type BilibiliConfig,
+  BilibiliConfigSchema,
+  BilibiliSource,
+} from './bilibili/bilibili-source.ts';
 import { type DouyinRelayConfig, DouyinRelayConfigSchema, DouyinRelaySource } from './douyin/douyin-relay-source.ts';
 import { type ShopWebhookConfig, ShopWebhookConfigSchema, ShopWebhookSource } from './shop/shop-webhook-source.ts';
 
@@ -13,12 +19,19 @@ export function isConnectorConfig(config: { kind: string }): config is Connector
   return CONNECTOR_KINDS.includes(config.kind);
 }
 
-export function createConnector(config: ConnectorConfig, clock: Clock): Source {
+/** The address a connector dials (checked against the outbound policy when the source is set). */
+export function connectorUrl(config: { kind: string }): string | null {
+  if (config.kind === 'bilibili') return (config as BilibiliConfig).address ?? BILIBILI_DEFAULT_ADDRESS;
+  if (config.kind === 'douyin-relay') return (config as DouyinRelayConfig).url;
+  return null;
+}
+
+export function createConnector(config: ConnectorConfig, clock: Clock, policy: OutboundPolicy): Source {
   switch (config.kind) {
     case 'bilibili':
-      return new BilibiliSource(config, clock);
+      return new BilibiliSource(config, clock, policy);
     case 'douyin-relay':
-      return new DouyinRelaySource(config, clock);
+      return new DouyinRelaySource(config, clock, policy);
     case 'shop-webhook':
       return new ShopWebhookSource(config, clock);
   }

@@ -2,14 +2,16 @@
 // packet (room id, protover 3 = brotli bodies, optional key/uid/buvid). Frames are decoded by our own bounded
 // decoder (packet.ts) instead of the library's, which loops forever on a zero length and rejects unhandled on
 // a short frame; reconnects are the link's (link.ts), so every connector backs off and reports alike.
+import http from 'node:http';
+import https from 'node:https';
 import { type Static, Type } from '@sinclair/typebox';
 import { LiveWS } from 'bilibili-live-ws';
 import type { LiveEvent } from '../../../../shared/events.ts';
 import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
+import type { OutboundPolicy } from '../../outbound-policy.ts';
 import type { EventSink, Source } from '../../source.ts';
 import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
-import { checkConnectorUrl } from '../outbound.ts';
 import { BilibiliMapper } from './bilibili-mapping.ts';
 import { decodeFrame, OP } from './packet.ts';
 
@@ -30,7 +32,7 @@ export const BilibiliConfigSchema = Type.Object(
 );
 export type BilibiliConfig = Static<typeof BilibiliConfigSchema>;
 
-const DEFAULT_ADDRESS = 'wss://broadcastlv.chat.bilibili.com/sub';
+export const BILIBILI_DEFAULT_ADDRESS = 'wss://broadcastlv.chat.bilibili.com/sub';
 /** The platform expects a heartbeat every 30 s and drops a silent client after about a minute. */
 const HEARTBEAT_MS = 30_000;
 const SILENCE_LIMIT_MS = 70_000;
@@ -45,6 +47,7 @@ export class BilibiliSource implements Source {
   constructor(
     private readonly config: BilibiliConfig,
     private readonly clock: Clock,
+    private readonly policy: OutboundPolicy,
   ) {
     this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
   }
@@ -64,13 +67,19 @@ export class BilibiliSource implements Source {
   }
 
   private open(ev: LinkEvents): LinkConnection {
-    const address = checkConnectorUrl(this.config.address ?? DEFAULT_ADDRESS, ['ws:', 'wss:']);
+    const address = this.policy.checkUrl(this.config.address ?? BILIBILI_DEFAULT_ADDRESS, ['ws:', 'wss:']).toString();
     const { key, uid, buvid } = this.config;
+    // The library passes only `agent` on to ws: the agent carries the policy's lookup, so the address the
+    // name resolves to is checked when dialled (DNS rebinding), not only when the source was set.
+    const agent = new (address.startsWith('wss:') ? https.Agent : http.Agent)({
+      lookup: this.policy.lookup,
+    } as http.AgentOptions);
     const live = new LiveWS(this.config.roomId, {
       address,
+      agent,
       protover: 3,
-      ...(key ? { key } : {}),
       uid: uid ?? 0,
+      ...(key ? { key } : {}),
       ...(buvid ? { buvid } : {}),
     });
     let heartbeat: ReturnType<typeof setInterval> | null = null;

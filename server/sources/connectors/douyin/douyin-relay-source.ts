@@ -6,10 +6,10 @@ import WebSocket from 'ws';
 import type { LiveEvent } from '../../../../shared/events.ts';
 import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
+import type { OutboundPolicy } from '../../outbound-policy.ts';
 import type { EventSink, Source } from '../../source.ts';
 import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
 import { parseJsonLongIds } from '../map-helpers.ts';
-import { checkConnectorUrl } from '../outbound.ts';
 import { mapRelayFrame } from './douyin-mapping.ts';
 
 export const DouyinRelayConfigSchema = Type.Object(
@@ -36,6 +36,7 @@ export class DouyinRelaySource implements Source {
   constructor(
     private readonly config: DouyinRelayConfig,
     private readonly clock: Clock,
+    private readonly policy: OutboundPolicy,
   ) {
     this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
   }
@@ -55,8 +56,13 @@ export class DouyinRelaySource implements Source {
   }
 
   private open(ev: LinkEvents): LinkConnection {
-    const url = checkConnectorUrl(this.config.url, ['ws:', 'wss:']);
-    const ws = new WebSocket(url, { maxPayload: MAX_FRAME_BYTES, handshakeTimeout: 10_000 });
+    const url = this.policy.checkUrl(this.config.url, ['ws:', 'wss:']).toString();
+    // The policy's lookup checks the resolved address at connect time (DNS rebinding).
+    const ws = new WebSocket(url, {
+      maxPayload: MAX_FRAME_BYTES,
+      handshakeTimeout: 10_000,
+      lookup: this.policy.lookup,
+    });
     let ping: ReturnType<typeof setInterval> | null = null;
     ws.on('open', () => {
       // The relay is up; whether the room is on air comes with its live_status frames.
@@ -65,10 +71,14 @@ export class DouyinRelaySource implements Source {
     });
     ws.on('pong', () => ev.alive());
     ws.on('message', (data, isBinary) => this.onFrame(isBinary ? null : data.toString(), ev));
-    ws.on('error', () => {}); // close follows
+    let refused: string | null = null;
+    ws.on('error', (err: Error & { code?: string }) => {
+      // Only the policy's own words are shown: nothing the far end sent is quoted.
+      if (err.code === 'address_refused') refused = err.message;
+    });
     ws.on('close', (code) => {
       if (ping) clearInterval(ping);
-      ev.closed(`relay closed (${code})`);
+      ev.closed(refused ?? `relay closed (${code})`);
     });
     return {
       close: () => {
