@@ -11,6 +11,7 @@ import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { allowFraming, installSecurity, requestSerializer } from './http/security.ts';
 import { installValidation } from './http/validation.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
 import { seatEvictor } from './realtime/seat-evict.ts';
@@ -19,7 +20,7 @@ import { RoomAdmin } from './rooms/room-admin.ts';
 import { adminRoomRoutes } from './routes/admin-rooms.ts';
 import { alertRuleRoutes } from './routes/alert-rules.ts';
 import { eventRoutes } from './routes/events.ts';
-import { healthRoutes } from './routes/health.ts';
+import { healthRoutes, type Lifecycle } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { roomRoutes } from './routes/rooms.ts';
 import { ErrorSchema } from './routes/schemas.ts';
@@ -49,9 +50,13 @@ export interface App {
   ticker: Ticker;
   sources: SourceManager;
   roomSources: RoomSources;
+  /** main.ts marks the shutdown here (readiness turns 503) before closing. */
+  lifecycle: Lifecycle;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Shown in the OpenAPI document; the package's version. */
+const APP_VERSION = '0.1.0';
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const services = createServices(deps.config, deps.clock ?? systemClock, deps.createTokenizer);
@@ -73,7 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerLiveNamespace(io, services, ticker.intervalMs, app.log);
   const roomAdmin = new RoomAdmin(services, sources, seatEvictor(io));
 
-  await app.register(healthRoutes, { services });
+  await registerOpenApi(app, APP_VERSION);
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  await app.register(healthRoutes, { services, lifecycle });
   await app.register(roomRoutes, { services });
   await app.register(adminRoomRoutes, { services, admin: roomAdmin });
   await app.register(eventRoutes, { services });
@@ -94,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     services.writer.flush();
     services.db.close();
   });
-  return { app, io, services, ticker, sources, roomSources };
+  return { app, io, services, ticker, sources, roomSources, lifecycle };
 }
 
 async function serveClient(app: FastifyInstance, root: string, services: Services): Promise<void> {

@@ -19,6 +19,10 @@ const EnvSchema = Type.Object({
   DEMO_PEAK_ONLINE: Type.Integer({ minimum: 10, maximum: 100_000, default: 400 }),
   /** Hosts and CIDRs sources may reach besides public addresses (comma-separated), e.g. 127.0.0.1,10.0.0.0/8. */
   SOURCE_ALLOW: Type.String({ default: '' }),
+  /** How long a shutdown (SIGTERM/SIGINT) may take to flush and close before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+  /** Sessions that ended more than this many days ago are removed (0 keeps everything). */
+  RETENTION_DAYS: Type.Integer({ minimum: 0, maximum: 36_500, default: 0 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -40,6 +44,9 @@ export interface Config {
   logLevel: string;
   /** Loopback/private hosts and CIDRs sources may reach (SOURCE_ALLOW). */
   sourceAllow: string[];
+  shutdownGraceMs: number;
+  /** 0: keep every session. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     demoPeakOnline: value.DEMO_PEAK_ONLINE,
     logLevel: value.LOG_LEVEL,
     sourceAllow,
+    shutdownGraceMs: value.SHUTDOWN_GRACE_MS,
+    retentionDays: value.RETENTION_DAYS,
   };
 }

@@ -1,10 +1,16 @@
 // The entry point: load the configuration, build the app, listen, print each screen's URL.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import closeWithGrace from 'close-with-grace';
 import { SEATS } from '../shared/protocol.ts';
 import { seatUrl } from '../shared/seat-links.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startDemoRoom } from './demo.ts';
 import { createTokenizer } from './engine/tokenizer.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Aligned names for the start banner (CJK characters are two columns wide in a terminal). */
 const SCREEN_NAMES = {
@@ -28,12 +34,16 @@ async function main(): Promise<void> {
   }
   const built = await buildApp({ config, createTokenizer: () => createTokenizer() });
   const { app } = built;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      app.log.info({ signal }, 'shutting down');
-      void app.close().then(() => process.exit(0));
-    });
-  }
+  if (!fs.existsSync(path.resolve(here, '../dist/client/index.html')))
+    app.log.warn('no built client in dist/client: the API runs, the screens do not. Run `npm run build` once.');
+  // SIGTERM/SIGINT (systemd, Ctrl-C) or a crash: readiness turns 503, then the app closes (sources stop, the
+  // timeline's pending group commit is flushed, the store closed). A close that hangs is cut after the grace.
+  closeWithGrace({ delay: config.shutdownGraceMs, logger: app.log }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'fatal error, closing');
+    else app.log.info({ signal }, 'shutting down');
+    built.lifecycle.shuttingDown = true;
+    await app.close();
+  });
   await app.listen({ port: config.port, host: config.host });
   const base = `http://localhost:${(app.server.address() as { port: number }).port}`;
   const lines = [`直播中控台 listening on ${base}`];

@@ -6,7 +6,45 @@ import { sameSecret } from '../http/security.ts';
 import type { Services } from '../services.ts';
 import { ErrorSchema } from './schemas.ts';
 
-export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+function storageAnswers(services: Services): boolean {
+  try {
+    services.rooms.get('r_ready_probe'); // a read through the store: throws when the store is gone
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Set when a shutdown begins: readiness answers 503 so a load balancer stops sending before the close. */
+export interface Lifecycle {
+  shuttingDown: boolean;
+}
+
+const ReadySchema = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  /** Why not ready: shutting_down, storage_unavailable. */
+  reason: Type.Optional(Type.String()),
+  /** Rooms still rebuilding from the store in the background (they answer, without history yet). */
+  rebuilding: Type.Integer(),
+});
+
+export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services; lifecycle: Lifecycle }> = async (
+  app,
+  { services, lifecycle },
+) => {
+  // Liveness (/api/health): the process answers. Readiness (/api/ready): it can take traffic now — not while
+  // shutting down, not when the store does not answer.
+  app.get(
+    '/api/ready',
+    { schema: { tags: ['health'], response: { 200: ReadySchema, 503: ReadySchema } } },
+    async (_req, reply) => {
+      const rebuilding = services.registry.all().filter((r) => r.rebuilding).length;
+      let reason: string | null = lifecycle.shuttingDown ? 'shutting_down' : null;
+      if (reason === null && !storageAnswers(services)) reason = 'storage_unavailable';
+      if (reason === null) return { status: 'ready' as const, rebuilding };
+      return reply.status(503).send({ status: 'not_ready' as const, reason, rebuilding });
+    },
+  );
   app.get(
     '/api/health',
     {

@@ -14,7 +14,7 @@ export interface RoomUsage {
 }
 
 /** Tables keyed by room_id, children first (tokens refer to rooms). */
-const ROOM_TABLES = ['events', 'states', 'ticks', 'journal', 'tokens'] as const;
+const ROOM_TABLES = ['events', 'states', 'ticks', 'journal', 'checkpoints', 'tokens'] as const;
 
 export class RoomAdminRepo {
   constructor(private readonly db: Db) {}
