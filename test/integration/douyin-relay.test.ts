@@ -64,6 +64,8 @@ describe('Douyin relay connector', () => {
   it('shows the room off air when the stream ends, then reconnects after a drop', async () => {
     relay.send(live.slice(-1));
     await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'offline');
+    relay.send([live[0]]); // ROOM_ONLINE: on air again
+    await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'live');
     relay.drop();
     const down = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'reconnecting');
     expect(feed(down.state)?.retryAt).toBeGreaterThan(0);

@@ -10,9 +10,15 @@ import {
 } from './bilibili/bilibili-source.ts';
 import { type DouyinRelayConfig, DouyinRelayConfigSchema, DouyinRelaySource } from './douyin/douyin-relay-source.ts';
 import { type ShopWebhookConfig, ShopWebhookConfigSchema, ShopWebhookSource } from './shop/shop-webhook-source.ts';
+import { type TikTokConfig, TikTokConfigSchema, TikTokSource } from './tiktok/tiktok-source.ts';
 
-export const CONNECTOR_SCHEMAS = [BilibiliConfigSchema, DouyinRelayConfigSchema, ShopWebhookConfigSchema] as const;
-export type ConnectorConfig = BilibiliConfig | DouyinRelayConfig | ShopWebhookConfig;
+export const CONNECTOR_SCHEMAS = [
+  BilibiliConfigSchema,
+  DouyinRelayConfigSchema,
+  ShopWebhookConfigSchema,
+  TikTokConfigSchema,
+] as const;
+export type ConnectorConfig = BilibiliConfig | DouyinRelayConfig | ShopWebhookConfig | TikTokConfig;
 export const CONNECTOR_KINDS: readonly string[] = CONNECTOR_SCHEMAS.map((s) => s.properties.kind.const);
 
 export function isConnectorConfig(config: { kind: string }): config is ConnectorConfig {
@@ -34,5 +40,7 @@ export function createConnector(config: ConnectorConfig, clock: Clock, policy: O
       return new DouyinRelaySource(config, clock, policy);
     case 'shop-webhook':
       return new ShopWebhookSource(config, clock);
+    case 'tiktok':
+      return new TikTokSource(config, clock);
   }
 }

@@ -124,8 +124,9 @@ export class Link {
     const wasStable = this.liveSince !== null && now - this.liveSince >= STABLE_MS;
     this.failures = wasStable ? 1 : this.failures + 1;
     this.liveSince = null;
-    const authFailed = this.phase === 'auth_failed';
-    if (!authFailed) {
+    // A refused auth and a room that is not on air stay what they are while the next attempt waits.
+    const keep = this.phase === 'auth_failed' || this.phase === 'offline';
+    if (!keep) {
       this.phase = 'reconnecting';
       this.error = reason;
     }

@@ -1,0 +1,115 @@
+// TikTok LIVE through tiktok-live-connector. Its connection needs the internet and a signing service, which
+// tests cannot reach: this file is kept thin (connect, subscribe, hand payloads to the mapping, report to the
+// link); the mapping is tested on recorded payloads (test/fixtures/connectors/tiktok-events.json).
+import { type Static, Type } from '@sinclair/typebox';
+import type { TikTokLiveConnection } from 'tiktok-live-connector';
+import type { LiveEvent } from '../../../../shared/events.ts';
+import type { SourceHealth } from '../../../../shared/state.ts';
+import type { Clock } from '../../../clock.ts';
+import type { EventSink, Source } from '../../source.ts';
+import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { TIKTOK_EVENTS, TikTokMapper } from './tiktok-mapping.ts';
+
+export const TikTokConfigSchema = Type.Object(
+  {
+    kind: Type.Literal('tiktok'),
+    /** The creator's @handle (with or without the @). */
+    uniqueId: Type.String({ pattern: '^@?[A-Za-z0-9._]{1,64}$' }),
+    /** An API key for the library's signing service (Euler Stream), when the team has one. */
+    signApiKey: Type.Optional(Type.String({ maxLength: 500 })),
+    retry: RetrySchema,
+  },
+  { additionalProperties: false },
+);
+export type TikTokConfig = Static<typeof TikTokConfigSchema>;
+
+export class TikTokSource implements Source {
+  readonly kind = 'tiktok';
+  readonly link: Link;
+  private readonly mapper = new TikTokMapper();
+  private sink: EventSink | null = null;
+  private delivering: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly config: TikTokConfig,
+    private readonly clock: Clock,
+  ) {
+    this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
+  }
+
+  start(sink: EventSink): void {
+    this.sink = sink;
+    this.link.start();
+  }
+
+  async stop(): Promise<void> {
+    this.link.stop();
+    await this.delivering;
+  }
+
+  health(): SourceHealth {
+    return this.link.health();
+  }
+
+  private open(ev: LinkEvents): LinkConnection {
+    let closed = false;
+    let conn: TikTokLiveConnection | null = null;
+    // Loaded when first used: the library takes most of a second to import, which no other room should pay.
+    import('tiktok-live-connector').then(
+      (lib) => {
+        if (closed) return;
+        conn = this.connect(lib, ev);
+      },
+      () => ev.closed('tiktok-live-connector could not be loaded'),
+    );
+    return {
+      close: () => {
+        closed = true;
+        void conn?.disconnect().catch(() => {});
+      },
+    };
+  }
+
+  private connect(lib: typeof import('tiktok-live-connector'), ev: LinkEvents): TikTokLiveConnection {
+    const conn = new lib.TikTokLiveConnection(this.config.uniqueId.replace(/^@/, ''), {
+      processInitialData: false,
+      ...(this.config.signApiKey ? { signApiKey: this.config.signApiKey } : {}),
+    });
+    for (const name of TIKTOK_EVENTS) {
+      // biome-ignore lint/suspicious/noExplicitAny: the library types each event's payload separately
+      (conn as any).on(name, (payload: unknown) => this.onEvent(name, payload, ev));
+    }
+    conn.on(lib.ControlEvent.ERROR, () => {}); // a disconnect follows
+    conn.on(lib.ControlEvent.DISCONNECTED, () => ev.closed('disconnected from TikTok'));
+    conn.connect().then(
+      () => ev.live(),
+      (err: Error) => {
+        // The library names a creator who is not live with UserOfflineError.
+        if (err instanceof lib.UserOfflineError) ev.offline();
+        ev.closed(`could not connect: ${err?.constructor?.name ?? 'error'}`);
+      },
+    );
+    return conn;
+  }
+
+  private onEvent(name: (typeof TIKTOK_EVENTS)[number], payload: unknown, ev: LinkEvents): void {
+    ev.alive();
+    this.link.messages++;
+    const r = this.mapper.map(name, payload, this.clock.now());
+    if (r.unknown) this.link.unknown++;
+    if (r.onAir === false) ev.offline();
+    if (r.events.length > 0) this.deliver(r.events);
+  }
+
+  private deliver(events: LiveEvent[]): void {
+    this.link.lastEventAt = this.clock.now();
+    this.delivering = this.delivering.then(async () => {
+      try {
+        const r = await this.sink!.ingest(events);
+        this.link.garbage += r.rejected.length;
+      } catch {
+        this.link.garbage += events.length;
+      }
+    });
+  }
+}
