@@ -9,6 +9,7 @@ import { benchImportParse } from './import-parse.ts';
 import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
 import { benchSeek } from './seek.ts';
+import { benchStoreSize } from './store-size.ts';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -34,6 +35,7 @@ if (want('import')) printRows('Import parsing (Bilibili XML vs NDJSON, real reco
 if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
 if (want('alerts')) printRows('Alert quality (30 simulated streams with injected dips)', benchAlertQuality());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
+if (want('store')) printRows('Store size per 4-hour session (context for RETENTION_DAYS)', await benchStoreSize());
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', '--json'], {

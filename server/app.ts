@@ -16,6 +16,7 @@ import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
 import { seatEvictor } from './realtime/seat-evict.ts';
 import { Ticker } from './realtime/ticker.ts';
+import { RetentionSweeper } from './rooms/retention.ts';
 import { RoomAdmin } from './rooms/room-admin.ts';
 import { adminRoomRoutes } from './routes/admin-rooms.ts';
 import { alertRuleRoutes } from './routes/alert-rules.ts';
@@ -52,6 +53,8 @@ export interface App {
   roomSources: RoomSources;
   /** main.ts marks the shutdown here (readiness turns 503) before closing. */
   lifecycle: Lifecycle;
+  /** Removes sessions older than RETENTION_DAYS at start and hourly. */
+  retention: RetentionSweeper;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -95,13 +98,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Every stored source starts again: a restart must not leave a live room silent until someone re-sets it.
   await roomSources.restoreAll((msg) => app.log.warn(msg));
   if (deps.autoTick !== false) ticker.start();
+  const retention = new RetentionSweeper(services, deps.config.retentionDays, (msg) => app.log.info(msg));
+  retention.start();
   app.addHook('onClose', async () => {
+    retention.stop();
     ticker.stop();
     await sources.stopAll();
     services.writer.flush();
     services.db.close();
   });
-  return { app, io, services, ticker, sources, roomSources, lifecycle };
+  return { app, io, services, ticker, sources, roomSources, lifecycle, retention };
 }
 
 async function serveClient(app: FastifyInstance, root: string, services: Services): Promise<void> {

@@ -19,6 +19,11 @@ export function parseSessionId(sid: string): { roomId: string; start: number } |
 /** Listing scans the room's events once; the result holds until the room gets a new event. */
 const cache = new WeakMap<Db, Map<string, { lastSeq: number; sessions: SessionInfo[] }>>();
 
+/** After old events were removed (retention): the room's next listing scans again. */
+export function forgetSessions(db: Db, roomId: string): void {
+  cache.get(db)?.delete(roomId);
+}
+
 export function listSessions(db: Db, reader: TimelineReader, roomId: string): SessionInfo[] {
   const lastSeq =
     (db.prepare('SELECT MAX(seq) AS s FROM events WHERE room_id = ?').get(roomId) as { s: number | null }).s ?? 0;
