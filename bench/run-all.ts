@@ -8,6 +8,7 @@ import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchImportParse } from './import-parse.ts';
 import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
+import { benchRebuild } from './rebuild.ts';
 import { benchSeek } from './seek.ts';
 import { benchStoreSize } from './store-size.ts';
 
@@ -34,6 +35,7 @@ if (want('hotwords')) {
 if (want('import')) printRows('Import parsing (Bilibili XML vs NDJSON, real recording)', benchImportParse());
 if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
 if (want('alerts')) printRows('Alert quality (30 simulated streams with injected dips)', benchAlertQuality());
+if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs full replay)', await benchRebuild());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
 if (want('store')) printRows('Store size per 4-hour session (context for RETENTION_DAYS)', await benchStoreSize());
 if (want('memory')) {

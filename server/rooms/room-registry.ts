@@ -8,15 +8,23 @@ import { type AlertRule, AlertRulesSchema } from '../../shared/alerts.ts';
 import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
 import { DEFAULT_RULES } from '../alerts/default-rules.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
-import type { CheckpointsRepo } from '../storage/checkpoints-repo.ts';
+import type { CheckpointsRepo, StoredCheckpoint } from '../storage/checkpoints-repo.ts';
 import type { RoomsRepo } from '../storage/rooms-repo.ts';
 import type { TimelineReader } from '../storage/timeline-reader.ts';
-import { CHECKPOINT_VERSION, decodeCheckpoint, encodeCheckpoint } from './room-checkpoint.ts';
+import {
+  CHECKPOINT_VERSION,
+  decodeCheckpoint,
+  decodeCheckpointAsync,
+  encodeCheckpoint,
+  type RoomCheckpoint,
+} from './room-checkpoint.ts';
 import { type RoomListener, RoomRuntime, type StateSink } from './room-runtime.ts';
 
 /** Longest run of replay before yielding: a tick (100 ms at 10 Hz) never waits more than this for a rebuild. */
 export const REBUILD_SLICE_MS = 10;
 const PAGE_EVENTS = 250;
+/** Checkpoints up to this size (a small room's) are unzipped and restored at once. */
+const SYNC_CHECKPOINT_BYTES = 64 * 1024;
 /** A rebuild that replayed this many events leaves a checkpoint, so the next restart of the room is quick. */
 const CHECKPOINT_AFTER_REBUILD_EVENTS = 10_000;
 
@@ -96,29 +104,50 @@ export class RoomRegistry {
     });
   }
 
+  /**
+   * A small checkpoint (or none) and a tail that fits one slice: ready at once. Otherwise the checkpoint is
+   * unzipped off the main thread and the tail replayed in slices, the room showing `rebuilding` meanwhile.
+   */
   private startRebuild(runtime: RoomRuntime): void {
     runtime.capture = false;
     runtime.rebuilding = true;
     const stored = this.deps.checkpoints.latest(runtime.roomId);
-    const cp = stored?.version === CHECKPOINT_VERSION ? decodeCheckpoint(stored.body, runtime.roomId) : null;
-    if (cp) runtime.restore(cp);
-    const total = this.deps.reader.countEventsAfter(runtime.roomId, runtime.appliedSeq);
-    const progress = { done: 0, total, fromCheckpoint: cp !== null };
-    if (this.replaySlice(runtime, progress)) {
-      this.finish(runtime, progress, false);
-      return;
+    const usable = stored?.version === CHECKPOINT_VERSION ? stored : null;
+    const progress = { done: 0, total: 0, fromCheckpoint: false };
+    const now = !usable || usable.body.length <= SYNC_CHECKPOINT_BYTES;
+    if (now) {
+      this.restore(runtime, usable ? decodeCheckpoint(usable.body, runtime.roomId) : null, progress);
+      if (this.replaySlice(runtime, progress)) {
+        this.finish(runtime, progress, false);
+        return;
+      }
     }
     this.progress.set(runtime.roomId, progress);
-    const step = () => {
-      try {
-        if (!this.replaySlice(runtime, progress)) return void setImmediate(step);
-      } catch (err) {
-        // A room must not stay dark for ever: it opens with what was replayed, and the failure is reported.
-        process.emitWarning(`rebuild of ${runtime.roomId} stopped at seq ${runtime.appliedSeq}: ${String(err)}`);
-      }
-      this.finish(runtime, progress, true);
-    };
-    setImmediate(step);
+    void this.rebuildInBackground(runtime, progress, now ? null : usable);
+  }
+
+  private async rebuildInBackground(runtime: RoomRuntime, progress: RebuildProgress, stored: StoredCheckpoint | null) {
+    try {
+      if (stored) this.restore(runtime, await decodeCheckpointAsync(stored.body, runtime.roomId), progress);
+      while (!this.replaySlice(runtime, progress)) await new Promise((resolve) => setImmediate(resolve));
+    } catch (err) {
+      // A room must not stay dark for ever: it opens with what was replayed, and the failure is reported.
+      process.emitWarning(`rebuild of ${runtime.roomId} stopped at seq ${runtime.appliedSeq}: ${String(err)}`);
+    }
+    this.finish(runtime, progress, true);
+  }
+
+  /** The stored catalogue is applied again: one changed while the checkpoint was being read must not be lost
+   * (when nothing changed, as after a plain restart, this changes nothing). */
+  private restore(runtime: RoomRuntime, cp: RoomCheckpoint | null, progress: RebuildProgress): void {
+    if (cp) {
+      runtime.restore(cp);
+      runtime.engine.setCatalogue(this.deps.rooms.get(runtime.roomId)?.products ?? []);
+    }
+    progress.fromCheckpoint = cp !== null;
+    // The seq span after the checkpoint: the event count when the room's events are consecutive, without
+    // counting a million rows.
+    progress.total = Math.max(0, (this.deps.reader.lastSeq(runtime.roomId) ?? 0) - runtime.appliedSeq);
   }
 
   /** Replays pages for up to REBUILD_SLICE_MS; true once the store has no more events for the room. */

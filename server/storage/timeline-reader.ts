@@ -26,10 +26,12 @@ export class TimelineReader {
     return { seqs: rows.map((r) => r.seq), events: rows.map((r) => JSON.parse(r.body) as LiveEvent) };
   }
 
-  /** Events after `afterSeq`: what a rebuild from a checkpoint still has to apply. */
-  countEventsAfter(roomId: string, afterSeq: number): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM events WHERE room_id = ? AND seq > ?').get(roomId, afterSeq);
-    return (row as { n: number }).n;
+  /** The room's latest event seq (an index lookup), or null without events. */
+  lastSeq(roomId: string): number | null {
+    const row = this.db.prepare('SELECT MAX(seq) AS s FROM events WHERE room_id = ?').get(roomId) as {
+      s: number | null;
+    };
+    return row.s;
   }
 
   countEvents(roomId: string): number {

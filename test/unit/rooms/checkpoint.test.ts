@@ -143,7 +143,7 @@ describe('room checkpoint', () => {
 
   it('a simulated stream, restored at several points with the jieba tokenizer, raises the same alerts', async () => {
     const { createTokenizer } = await import('../../../server/engine/tokenizer.ts');
-    const minutes = 30;
+    const minutes = 20;
     const sim = createSimulator({ seed: 11, startTs: T0, peakOnline: 3000, durationMs: minutes * 60_000 });
     const ops: Op[] = [];
     for (let t = T0 + 1000; t <= T0 + (minutes + 3) * 60_000; t += 1000) {
@@ -155,15 +155,15 @@ describe('room checkpoint', () => {
     let at = 0;
     let alerts = 0;
     // Cut a few minutes in, in the middle, and as the room empties (where the online-drop rule fires).
-    for (const cut of [400, 1800, 2 * minutes * 60 - 100]) {
+    for (const cut of [300, 1200, 2 * minutes * 60 - 100]) {
       feed(a, ops.slice(at, cut), seq);
       const told: [unknown[], unknown[]] = [toldA, []];
       const b = restoredCopy(a, createTokenizer(), told[1]);
-      const tail = ops.slice(cut, cut + 300);
+      const tail = ops.slice(cut, cut + 200);
       expectSameFuture(a, b, tail, seq.n, told);
       seq.n += tail.reduce((n, o) => n + (o.kind === 'events' ? o.events.length : 0), 0);
       alerts += told[1].length;
-      at = cut + 300;
+      at = cut + 200;
     }
     expect(alerts).toBeGreaterThan(0);
   });
