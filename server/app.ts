@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     retention.stop();
     ticker.stop();
     await sources.stopAll();
+    await services.registry.flushCheckpoints();
     services.writer.flush();
     services.db.close();
   });

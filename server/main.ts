@@ -32,7 +32,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const built = await buildApp({ config, createTokenizer: () => createTokenizer() });
+  // One jieba for every room: building one loads its whole dictionary (≈ 0.5 s of blocked event loop and tens
+  // of MB each), so a tokenizer per room stalled every other room whenever one was loaded. Rooms teach it their
+  // product names; another room's names kept whole in this room's barrage cost nothing.
+  const tokenizer = createTokenizer();
+  const built = await buildApp({ config, createTokenizer: () => tokenizer });
   const { app } = built;
   if (!fs.existsSync(path.resolve(here, '../dist/client/index.html')))
     app.log.warn('no built client in dist/client: the API runs, the screens do not. Run `npm run build` once.');

@@ -9,7 +9,7 @@
 // test/unit/rooms/checkpoint.test.ts compares a restored room with one that never stopped, field by field, so
 // a field that is left out fails it.
 import { promisify } from 'node:util';
-import { gunzip, gunzipSync, gzipSync } from 'node:zlib';
+import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { Cue } from '../../shared/cues.ts';
 import type { EvaluatorCheckpoint } from '../alerts/alert-evaluator.ts';
 import type { EngineCheckpoint } from '../engine/room-engine.ts';
@@ -43,6 +43,14 @@ export interface RoomCheckpoint {
 /** gzip at level 1: HLL registers and id lists shrink several-fold for a few ms. */
 export function encodeCheckpoint(cp: RoomCheckpoint): Buffer {
   return gzipSync(JSON.stringify(cp), { level: 1 });
+}
+
+const gzipAsync = promisify(gzip);
+
+/** The same with the gzip on libuv's thread pool: only the JSON text (≈ 20 ms for a 4-hour room) is made on
+ * the event loop. */
+export function encodeCheckpointAsync(cp: RoomCheckpoint): Promise<Buffer> {
+  return gzipAsync(JSON.stringify(cp), { level: 1 });
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   CHECKPOINT_VERSION,
   decodeCheckpoint,
   decodeCheckpointAsync,
-  encodeCheckpoint,
+  encodeCheckpointAsync,
   type RoomCheckpoint,
 } from './room-checkpoint.ts';
 import { type RoomListener, RoomRuntime, type StateSink } from './room-runtime.ts';
@@ -64,11 +64,26 @@ export class RoomRegistry {
       this.deps.states,
       this.rulesOf(roomId),
       this.deps.listener,
-      { saveCheckpoint: (id, cp) => this.deps.checkpoints.put(id, cp.appliedSeq, cp.version, encodeCheckpoint(cp)) },
+      { saveCheckpoint: (id, cp) => this.saveCheckpoint(id, cp) },
     );
     this.loaded.set(roomId, runtime);
     this.startRebuild(runtime);
     return runtime;
+  }
+
+  private readonly writing = new Set<Promise<void>>();
+
+  private saveCheckpoint(roomId: string, cp: RoomCheckpoint): void {
+    const write = encodeCheckpointAsync(cp)
+      .then((body) => this.deps.checkpoints.put(roomId, cp.appliedSeq, cp.version, body))
+      .catch((err) => process.emitWarning(`checkpoint of ${roomId} not written: ${String(err)}`))
+      .finally(() => this.writing.delete(write));
+    this.writing.add(write);
+  }
+
+  /** Resolves when the checkpoints being encoded are written (before the store closes). */
+  async flushCheckpoints(): Promise<void> {
+    await Promise.all([...this.writing]);
   }
 
   /** Stored rules when they are valid, else the defaults. */

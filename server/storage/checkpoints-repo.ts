@@ -14,7 +14,10 @@ export class CheckpointsRepo {
 
   constructor(db: Db) {
     this.upsert = db.prepare(
-      'INSERT OR REPLACE INTO checkpoints (room_id, seq, version, body) VALUES (?, CAST(? AS INTEGER), ?, ?)',
+      // Encoded off the event loop, two checkpoints may finish out of order: the later seq wins.
+      `INSERT INTO checkpoints (room_id, seq, version, body) VALUES (?, CAST(? AS INTEGER), ?, ?)
+       ON CONFLICT (room_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, body = excluded.body
+       WHERE excluded.seq >= checkpoints.seq`,
     );
     this.select = db.prepare('SELECT seq, version, body FROM checkpoints WHERE room_id = ?');
   }

@@ -16,6 +16,15 @@ export interface TestServer extends App {
   close(): Promise<void>;
 }
 
+/** One jieba per server, as server/main.ts does. */
+function sharedTokenizer() {
+  let tokenizer: ReturnType<typeof createTokenizer> | null = null;
+  return () => {
+    tokenizer ??= createTokenizer();
+    return tokenizer;
+  };
+}
+
 export function tempDir(prefix = 'live-console-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -47,7 +56,7 @@ export async function startServer(
   );
   const built = await buildApp({
     config,
-    createTokenizer: () => createTokenizer(),
+    createTokenizer: sharedTokenizer(),
     clientDir: opts.clientDir ?? null,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.autoTick === undefined ? {} : { autoTick: opts.autoTick }),

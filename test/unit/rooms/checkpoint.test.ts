@@ -166,7 +166,7 @@ describe('room checkpoint', () => {
       at = cut + 200;
     }
     expect(alerts).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('a checkpoint of another version or room, or unreadable, is refused (the room then replays in full)', () => {
     const rt = newRuntime(spaceTokenizer(), []);
