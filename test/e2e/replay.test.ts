@@ -83,6 +83,15 @@ describe.skipIf(!e2eReady && !process.env.CI)('replay and report in Chromium', (
     expect(await page.getByTestId('alert-audit').textContent()).toContain('主播已确认');
     await page.waitForTimeout(800);
     await page.screenshot({ path: screenshotPath('report.png'), fullPage: true });
+    // The report speaks the screen's language: the big screen's words, not code names; English on the toggle.
+    const compare = page.getByTestId('report-compare');
+    expect(await compare.textContent()).toContain('累计观看');
+    expect(await compare.textContent()).not.toMatch(/cumulativeViewers|followRate|interactionRate/);
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => compare.textContent()).toContain('Key figures');
+    expect(await page.getByTestId('report-title').textContent()).toMatch(/Review report · \d{1,2} \w+ \d{4}/);
+    await page.screenshot({ path: screenshotPath('report-en.png'), fullPage: true });
+    await page.getByTestId('lang-toggle').click();
     expect(errors).toEqual([]);
   });
 });

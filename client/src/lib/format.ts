@@ -49,3 +49,18 @@ export function fmtChange(pct: number | null): ChangeView {
     dir: pct > 0 ? 'up' : 'down',
   };
 }
+
+const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/** A date and time of day in the screen's language (the browser's time zone): 2025年1月1日 20:00. */
+export function fmtDateTime(ts: number | null, lang: Lang): string {
+  if (ts === null || !Number.isFinite(ts)) return DASH;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short' }).format(ts);
+}
+
+/** A time of day, 24-hour, with or without seconds. */
+export function fmtClock(ts: number | null, lang: Lang, seconds = false): string {
+  if (ts === null || !Number.isFinite(ts)) return DASH;
+  const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
+  return new Intl.DateTimeFormat(LOCALE[lang], seconds ? { ...opts, second: '2-digit' } : opts).format(ts);
+}

@@ -2,8 +2,12 @@
 import { useCallback, useMemo } from 'react';
 import { CHART_COLORS, CHART_TEXT, type EChartsOption } from '../../lib/echarts.ts';
 import { escapeHtml } from '../../lib/escape-html.ts';
+import { fmtClock, fmtCount } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.ts';
 import type { Marker, MinutePoint } from '../../lib/replay-types.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
 import { Chart } from '../../widgets/chart.tsx';
+import { MINUTE_KEY } from './report-words.ts';
 
 const SERIES: (keyof Omit<MinutePoint, 'minute'>)[] = ['online', 'entries', 'comments', 'clicks', 'orders', 'gmv'];
 const MARK_COLOR: Record<string, string> = { alert: '#ff4d6d', cue: '#ffd166', explain: '#9b5de5', dip: '#f8961e' };
@@ -35,6 +39,7 @@ function MinuteChart({
   points: [number, number | null][];
   markers: Marker[];
 }) {
+  const lang = useUiStore((s) => s.lang);
   const base = useMemo<EChartsOption>(
     () => ({
       animation: false,
@@ -42,7 +47,13 @@ function MinuteChart({
       // Labels come from cue text and alert names: escape them, ECharts tooltips are HTML.
       tooltip: {
         trigger: 'axis',
-        formatter: (p: unknown) => escapeHtml(JSON.stringify((p as { value: unknown }[])[0]?.value ?? '')),
+        formatter: (p: unknown) => {
+          const [ts, v] = ((p as { value: [number, number | null] }[])[0]?.value ?? [null, null]) as [
+            number | null,
+            number | null,
+          ];
+          return escapeHtml(`${fmtClock(ts, lang)} · ${fmtCount(v, lang)}`);
+        },
       },
       xAxis: { type: 'time', axisLabel: CHART_TEXT },
       yAxis: { type: 'value', axisLabel: CHART_TEXT, splitLine: { lineStyle: { color: '#223048' } } },
@@ -63,12 +74,13 @@ function MinuteChart({
         },
       ],
     }),
-    [color, points, markers],
+    [color, points, markers, lang],
   );
   const subscribe = useCallback(() => () => {}, []);
+  const t = useT();
   return (
     <div className="panel minute-chart">
-      <h2>{name}</h2>
+      <h2>{MINUTE_KEY[name] ? t(MINUTE_KEY[name]) : name}</h2>
       <Chart testId={`minute-${name}`} base={base} subscribe={subscribe} />
     </div>
   );
