@@ -8,6 +8,7 @@ import './styles/assistant.css';
 import './styles/prompter.css';
 import './styles/replay.css';
 import './styles/rules.css';
+import './styles/sources.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

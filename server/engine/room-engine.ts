@@ -209,6 +209,9 @@ export class RoomEngine {
     const a = this.audience;
     const c = this.commerce;
     const viewers = a.viewers.size;
+    // A commenter was in the room: a sampled feed that shows fewer entries than commenters must not give a
+    // 互动率 over 100 %. (No viewers at all, a barrage-only recording: the rates stay unknown.)
+    const perViewer = viewers > 0 ? Math.max(viewers, this.interaction.commentUsers.size) : 0;
     const funnel = buildFunnel({
       exposure: this.roomExposures,
       enter: viewers,
@@ -238,8 +241,8 @@ export class RoomEngine {
       follows: this.interaction.followers.size,
       shares: this.interaction.shares,
       giftValue: round2(this.interaction.giftValue),
-      interactionRate: interactionRate(this.interaction.commentUsers.size, viewers),
-      followRate: followRate(this.interaction.followers.size, viewers),
+      interactionRate: interactionRate(this.interaction.commentUsers.size, perViewer),
+      followRate: followRate(this.interaction.followers.size, perViewer),
       funnel,
       orders: c.orders,
       paidOrders: c.paidOrders,

@@ -209,6 +209,17 @@ export const ZH = {
   seat_rotated: '这个席位链接已换新，旧链接失效：请向场控要新链接',
   room_deleted: '这个直播间已被删除',
   seatClosedHint: '屏幕已断开。',
+  sampled: '采样',
+  seenShare: '见',
+  estimated: '估算',
+  phase_connecting: '连接中',
+  phase_live: '直播中',
+  phase_reconnecting: '重连',
+  phase_offline: '未开播',
+  phase_auth_failed: '认证失败',
+  phase_waiting: '等待推送',
+  phase_stopped: '已停止',
+  retryInS: '秒后重连',
 } as const;
 
 export type Key = keyof typeof ZH;

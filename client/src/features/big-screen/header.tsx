@@ -7,7 +7,8 @@ import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { RecentRoomList, RoomForm } from '../../widgets/room-choice.tsx';
 import { RulesButton } from '../rules/rules-button.tsx';
-import { ConnectionBadge, SourceBadge } from './status-badges.tsx';
+import { SourcesButton } from '../sources/sources-button.tsx';
+import { ConnectionBadge, SourceBadge, SourceList } from './status-badges.tsx';
 
 export function Header({ roomId }: { roomId: string }) {
   const t = useT();
@@ -28,8 +29,10 @@ export function Header({ roomId }: { roomId: string }) {
       ) : null}
       <div className="top-right">
         <SourceBadge />
+        <SourceList />
         <ConnectionBadge />
         <RulesButton roomId={roomId} />
+        <SourcesButton roomId={roomId} />
         <RoomMenu />
         <ReplayLink roomId={roomId} />
         <LangToggle />

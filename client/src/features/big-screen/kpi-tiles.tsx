@@ -16,6 +16,8 @@ interface TileSpec {
   change: (s: RoomState) => Change;
   /** Needs order data: a barrage-only source shows "—", not a fake 0. */
   commerce?: boolean;
+  /** A mark beside the label when the figure is estimated rather than counted. */
+  note?: (s: RoomState) => Key | null;
 }
 
 const TILES: TileSpec[] = [
@@ -31,6 +33,8 @@ const TILES: TileSpec[] = [
     label: 'avgWatch',
     value: (s) => fmtDuration(s.avgWatchSeconds),
     change: (s) => s.change5m.avgWatchSeconds,
+    // Feeds without departures: online ÷ arrivals (Little's law), said to be an estimate.
+    note: (s) => (s.avgWatchEstimated ? 'estimated' : null),
   },
   { id: 'gmv', label: 'gmv', value: (s, l) => fmtMoney(s.gmv, l), change: (s) => s.change5m.gmv, commerce: true },
   {
@@ -80,17 +84,24 @@ export function KpiTiles() {
 function Tile({ spec, flash }: { spec: TileSpec; flash: boolean }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
-  const [value, pct] = useRoomStore(
-    useShallow((s): [string, number | null] => {
+  const [value, pct, note] = useRoomStore(
+    useShallow((s): [string, number | null, Key | null] => {
       const st = s.state;
-      if (!st || (spec.commerce && !st.hasCommerce)) return [DASH, null];
-      return [spec.value(st, lang), spec.change(st).pct];
+      if (!st || (spec.commerce && !st.hasCommerce)) return [DASH, null, null];
+      return [spec.value(st, lang), spec.change(st).pct, spec.note?.(st) ?? null];
     }),
   );
   const change = fmtChange(pct);
   return (
     <div className={`kpi kpi-${spec.id}${flash ? ' flash' : ''}`}>
-      <div className="kpi-label">{t(spec.label)}</div>
+      <div className="kpi-label">
+        {t(spec.label)}
+        {note ? (
+          <span className="mark" data-testid={`kpi-${spec.id}-note`}>
+            {t(note)}
+          </span>
+        ) : null}
+      </div>
       <div className="kpi-value" data-testid={`kpi-${spec.id}`}>
         {value}
       </div>

@@ -42,8 +42,39 @@ export function SourceBadge() {
       data-status={source.status}
       title={source.error ?? ''}
     >
-      {t('source')}: {source.kind} {t(source.status as Key)}
+      {t('source')}: {source.kind} {source.phase ? t(`phase_${source.phase}` as Key) : t(source.status as Key)}
       {lag}
+      {source.sampled ? ` · ${t('sampled')}` : ''}
+    </span>
+  );
+}
+
+/** One badge per source when the room has several (a live feed, the shop webhook…), each with its own state. */
+export function SourceList() {
+  const t = useT();
+  const sources = useRoomStore((s) => s.state?.sources);
+  if (!sources || sources.length < 2) return null;
+  return (
+    <span className="source-list">
+      {sources.map((src) => {
+        const retryS =
+          src.phase === 'reconnecting' && src.retryAt
+            ? Math.max(0, Math.ceil((src.retryAt - Date.now()) / 1000))
+            : null;
+        return (
+          <span
+            key={src.id ?? src.kind}
+            className={`badge badge-src-${src.status}`}
+            data-testid={`source-${src.id}`}
+            data-phase={src.phase ?? ''}
+            title={src.error ?? ''}
+          >
+            {src.id}: {src.phase ? t(`phase_${src.phase}` as Key) : t(src.status as Key)}
+            {retryS !== null ? ` · ${retryS}${t('retryInS')}` : ''}
+            {src.sampled ? ` · ${t('sampled')}` : ''}
+          </span>
+        );
+      })}
     </span>
   );
 }
