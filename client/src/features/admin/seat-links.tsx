@@ -63,6 +63,7 @@ function SeatCard(props: {
   return (
     <div className="seat-card" data-testid={`seat-${props.seat}`}>
       <h4>{SEAT_LABELS[props.seat][lang]}</h4>
+      <p className="admin-note">{t(`seatHint_${props.seat}`)}</p>
       {url ? (
         <>
           <QrCode text={url} label={SEAT_LABELS[props.seat][lang]} />
