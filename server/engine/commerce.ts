@@ -42,7 +42,7 @@ export class CommerceTracker {
     const people = [this.roomExposureUsers, this.roomClickUsers, this.roomOrderUsers, this.roomPayUsers];
     return {
       products: [...this.products.values()].map((p) => p.checkpoint()),
-      orders: [...this.orderIndex],
+      orders: packOrders(this.orderIndex),
       people: people.map((p) => p.checkpoint()),
       counts: [this.exposures, this.clicks, this.orders, this.paidOrders, this.gmv, this.paid, this.refunds],
       explaining: this.explaining,
@@ -54,7 +54,7 @@ export class CommerceTracker {
     this.products.clear();
     for (const p of s.products) this.products.set(p.product.id, ProductTracker.restore(p));
     this.orderIndex.clear();
-    for (const [id, o] of s.orders) this.orderIndex.set(id, { ...o });
+    unpackOrders(s.orders, this.orderIndex);
     const people = [this.roomExposureUsers, this.roomClickUsers, this.roomOrderUsers, this.roomPayUsers];
     for (const [i, p] of people.entries()) p.restore(s.people[i]!);
     [this.exposures, this.clicks, this.orders, this.paidOrders, this.gmv, this.paid, this.refunds] = s.counts;
@@ -150,9 +150,38 @@ export class CommerceTracker {
 
 export interface CommerceCheckpoint {
   products: ProductCheckpoint[];
-  orders: [string, OrderInfo][];
+  orders: PackedOrders;
   people: PeopleCheckpoint[];
   counts: [number, number, number, number, number, number, number];
   explaining: string | null;
   sawCommerce: boolean;
+}
+
+/** Orders are most of a long room's checkpoint: columns instead of one object each parse several times faster. */
+interface PackedOrders {
+  ids: string[];
+  products: string[];
+  /** null: an anonymous order. */
+  users: (string | null)[];
+  /** One character per order, '1' when paid. */
+  paid: string;
+}
+
+function packOrders(index: Map<string, OrderInfo>): PackedOrders {
+  const out: PackedOrders = { ids: [], products: [], users: [], paid: '' };
+  const paid: string[] = [];
+  for (const [id, o] of index) {
+    out.ids.push(id);
+    out.products.push(o.productId);
+    out.users.push(o.userId ?? null);
+    paid.push(o.paid ? '1' : '0');
+  }
+  out.paid = paid.join('');
+  return out;
+}
+
+function unpackOrders(p: PackedOrders, into: Map<string, OrderInfo>): void {
+  for (let i = 0; i < p.ids.length; i++) {
+    into.set(p.ids[i]!, { productId: p.products[i]!, userId: p.users[i] ?? undefined, paid: p.paid[i] === '1' });
+  }
 }

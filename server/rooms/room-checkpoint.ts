@@ -14,7 +14,7 @@ import type { Cue } from '../../shared/cues.ts';
 import type { EvaluatorCheckpoint } from '../alerts/alert-evaluator.ts';
 import type { EngineCheckpoint } from '../engine/room-engine.ts';
 
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 /** A rebuild applies ~50-100k events a second (a loaded machine: less): 20k events of tail stay well under 1 s.
  * Encoding a 4-hour room's checkpoint takes tens of ms, so this costs a few per cent of its ingest. */
 export const CHECKPOINT_EVERY_EVENTS = 20_000;
