@@ -1,5 +1,6 @@
-// The room's sources as the server runs them, and its alert rules: the rules editor is the 场控 screen's own
-// (features/rules), opened there with `&rules` so there is one editor, not two.
+// The room's sources as the server runs them, and its alert rules. Setting up a source and editing rules are
+// the 场控 screen's own panels (features/sources, features/rules), opened there with `&sources` / `&rules`, so
+// there is one editor of each, not two.
 import { useEffect, useState } from 'react';
 import { seatUrl } from '../../../../shared/seat-links.ts';
 import type { AdminApi, SourceView } from './admin-api.ts';
@@ -18,6 +19,16 @@ export function RoomExtras({ api, roomId }: { api: AdminApi; roomId: string }) {
       <section className="admin-section" data-testid="room-sources">
         <h3>{t('sources')}</h3>
         {sources && sources.length === 0 ? <p className="admin-note">{t('noSources')}</p> : null}
+        {controller ? (
+          <a
+            href={`${seatUrl(window.location.origin, roomId, controller)}&sources`}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="open-sources"
+          >
+            {t('openSources')}
+          </a>
+        ) : null}
         <ul className="admin-sources">
           {(sources ?? []).map((s) => (
             <li key={s.id}>
