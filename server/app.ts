@@ -25,6 +25,7 @@ import { healthRoutes, type Lifecycle } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
 import { roomRoutes } from './routes/rooms.ts';
 import { ErrorSchema } from './routes/schemas.ts';
+import { seatSessionRoutes } from './routes/seat-session.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerOpenApi(app, APP_VERSION);
   const lifecycle: Lifecycle = { shuttingDown: false };
   await app.register(healthRoutes, { services, lifecycle });
+  await app.register(seatSessionRoutes, { services });
   await app.register(roomRoutes, { services });
   await app.register(adminRoomRoutes, { services, admin: roomAdmin });
   await app.register(eventRoutes, { services });

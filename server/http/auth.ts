@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role, RoomsRepo } from '../storage/rooms-repo.ts';
 import { HttpError } from './errors.ts';
+import { requestCookieToken } from './seat-cookie.ts';
 import { sameSecret } from './security.ts';
 
 export type Caller = Role | 'admin';
@@ -26,7 +27,8 @@ export function requireAdmin(req: FastifyRequest, deps: AuthDeps): void {
 
 /** Checks the caller's token against the room; returns the caller's role. */
 export function authorizeRoom(req: FastifyRequest, deps: AuthDeps, roomId: string, allowed: Caller[]): Caller {
-  const token = bearerToken(req);
+  // A browser screen sends its seat cookie (and which seat it is); every other caller the Bearer header.
+  const token = bearerToken(req) ?? requestCookieToken(req, roomId);
   if (token === null) throw new HttpError(401, 'unauthorized', 'missing Authorization: Bearer <token>');
   const isAdmin = sameSecret(token, deps.adminToken);
   const resolved = isAdmin ? null : deps.rooms.resolveToken(token);

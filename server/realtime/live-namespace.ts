@@ -2,6 +2,7 @@
 // gets a full snapshot at once. Handlers only validate, delegate and answer.
 import { LIVE_NAMESPACE, SEATS, type Seat } from '../../shared/protocol.ts';
 import { tooManyFailures } from '../http/auth-failures.ts';
+import { cookieToken, parseCookies } from '../http/seat-cookie.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
 import type { Services } from '../services.ts';
 import { watchBackPressure } from './back-pressure.ts';
@@ -24,11 +25,18 @@ class HandshakeError extends Error {
   }
 }
 
-function authenticate(services: Services, auth: unknown): { roomId: string; seat: Seat } {
-  const { token, roomId } = (auth ?? {}) as { token?: unknown; roomId?: unknown };
-  if (typeof token !== 'string' || typeof roomId !== 'string') {
-    throw new HandshakeError('bad_handshake', 'auth must be { token, roomId } strings');
+function authenticate(
+  services: Services,
+  auth: unknown,
+  cookieHeader: string | undefined,
+): { roomId: string; seat: Seat } {
+  const { token: given, roomId, seat } = (auth ?? {}) as { token?: unknown; roomId?: unknown; seat?: unknown };
+  if (typeof roomId !== 'string' || (given !== undefined && typeof given !== 'string')) {
+    throw new HandshakeError('bad_handshake', 'auth must be { roomId, token } or { roomId, seat } with a seat cookie');
   }
+  // Browsers authenticate with their seat cookie (HttpOnly, sent with the upgrade request); others with a token.
+  const token = given ?? cookieToken(parseCookies(cookieHeader), roomId, seat);
+  if (token === null) throw new HandshakeError('unauthorized', 'no token and no seat session for this room');
   const resolved = services.rooms.resolveToken(token);
   if (!resolved) throw new HandshakeError('unauthorized', 'unknown token');
   if (resolved.roomId !== roomId) throw new HandshakeError('forbidden', 'this token belongs to another room');
@@ -66,7 +74,7 @@ export function registerLiveNamespace(
       return next(new HandshakeError(code, message));
     }
     try {
-      socket.data = authenticate(services, socket.handshake.auth);
+      socket.data = authenticate(services, socket.handshake.auth, socket.handshake.headers.cookie);
       next();
     } catch (err) {
       if ((err as HandshakeError).data?.code === 'unauthorized')

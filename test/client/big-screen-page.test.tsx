@@ -98,12 +98,12 @@ describe('big screen page', () => {
 
 describe('sign-in page', () => {
   it('offers the admin sign-in, a seat-link field and the recent rooms of this browser', () => {
-    rememberRoom({ roomId: 'r_1', token: 't1', name: '店铺直播间' });
-    rememberRoom({ roomId: 'r_2', token: 't2' });
+    rememberRoom({ roomId: 'r_1', seat: 'controller', name: '店铺直播间' });
+    rememberRoom({ roomId: 'r_2', seat: 'viewer' });
     m = mount(<SignIn onSignedIn={() => {}} />);
     const links = [...(m.byTestId('recent-rooms')?.querySelectorAll('a') ?? [])];
     expect(links.map((a) => a.textContent)).toEqual(['r_2', '店铺直播间 r_1']);
-    expect(links[1]?.getAttribute('href')).toBe('/?room=r_1&token=t1');
+    expect(links[1]?.getAttribute('href')).toBe('/?room=r_1&seat=controller');
     expect(m.byTestId('admin-sign-in')?.querySelectorAll('input')).toHaveLength(2);
     expect(m.byTestId('admin-token')?.getAttribute('type')).toBe('password');
   });

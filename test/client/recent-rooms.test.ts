@@ -6,14 +6,14 @@ beforeEach(() => localStorage.clear());
 
 describe('recent rooms', () => {
   it('puts the latest first, keeps a known name, and stays capped', () => {
-    rememberRoom({ roomId: 'a', token: 't', name: '店铺A' });
-    rememberRoom({ roomId: 'b', token: 't' });
-    rememberRoom({ roomId: 'a', token: 't2' });
+    rememberRoom({ roomId: 'a', seat: 'controller', name: '店铺A' });
+    rememberRoom({ roomId: 'b', seat: 'viewer' });
+    rememberRoom({ roomId: 'a', seat: 'controller' });
     expect(loadRecentRooms()).toEqual([
-      { roomId: 'a', token: 't2', name: '店铺A' },
-      { roomId: 'b', token: 't' },
+      { roomId: 'a', seat: 'controller', name: '店铺A' },
+      { roomId: 'b', seat: 'viewer' },
     ]);
-    for (let i = 0; i < MAX_RECENT_ROOMS * 2; i++) rememberRoom({ roomId: `r${i}`, token: 't' });
+    for (let i = 0; i < MAX_RECENT_ROOMS * 2; i++) rememberRoom({ roomId: `r${i}`, seat: 'viewer' });
     expect(loadRecentRooms()).toHaveLength(MAX_RECENT_ROOMS);
   });
 
@@ -22,8 +22,20 @@ describe('recent rooms', () => {
     expect(loadRecentRooms()).toEqual([]);
     localStorage.setItem(
       'live-console.recent-rooms',
-      JSON.stringify([{ roomId: 1 }, null, { roomId: 'x', token: 'y' }]),
+      JSON.stringify([{ roomId: 1 }, null, { roomId: 'x', seat: 'host' }]),
     );
-    expect(loadRecentRooms()).toEqual([{ roomId: 'x', token: 'y' }]);
+    expect(loadRecentRooms()).toEqual([{ roomId: 'x', seat: 'host' }]);
+  });
+
+  it('never keeps a token: entries from older versions are rewritten without theirs', () => {
+    localStorage.setItem(
+      'live-console.recent-rooms',
+      JSON.stringify([
+        { roomId: 'x', seat: 'host', token: 'secret-token' },
+        { roomId: 'y', token: 'old-token' },
+      ]),
+    );
+    expect(loadRecentRooms()).toEqual([{ roomId: 'x', seat: 'host' }]);
+    expect(localStorage.getItem('live-console.recent-rooms')).not.toContain('token');
   });
 });

@@ -40,7 +40,7 @@ const answer = (status: number, body: unknown) =>
 beforeEach(() => {
   resetStores();
   useUiStore.setState({ lang: 'zh' });
-  window.history.replaceState(null, '', '/?room=r1&token=tok-controller');
+  window.history.replaceState(null, '', '/?room=r1&seat=controller');
   fetchMock = vi.fn();
   vi.stubGlobal('fetch', fetchMock);
 });
@@ -66,7 +66,7 @@ describe('rule editor', () => {
     expect(inCard('online-drop', 'rule-condition').textContent).toBe('Online falls ≥30% vs the previous 5 min');
   });
 
-  it('saves with the seat token and leaves the store to the broadcast', async () => {
+  it('saves as the page seat (its cookie) and leaves the store to the broadcast', async () => {
     open('controller');
     type(inCard('online-drop', 'rule-pct'), '40');
     update(() => inCard<HTMLInputElement>('negative-surge', 'rule-enabled').click());
@@ -75,7 +75,7 @@ describe('rule editor', () => {
     await save();
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/rooms/r1/alert-rules');
-    expect(init).toMatchObject({ method: 'PUT', headers: { authorization: 'Bearer tok-controller' } });
+    expect(init).toMatchObject({ method: 'PUT', headers: { 'x-live-seat': 'controller' } }); // the seat cookie goes by itself
     const sent = JSON.parse(init.body) as AlertRule[];
     expect(sent.find((r) => r.id === 'online-drop')!.condition).toEqual({ kind: 'drop', pct: 0.4, baselineMinutes: 5 });
     expect(sent.find((r) => r.id === 'negative-surge')!.enabled).toBe(false);

@@ -1,8 +1,30 @@
-export function readLocation(): { roomId: string | null; token: string | null } {
+// What the address bar says. A seat link (/?room=…&token=…) is opened once: the token is exchanged for an
+// HttpOnly seat cookie (seat-session.ts) and replaced by the seat's name, so the token is never kept in
+// history, bookmarks, screenshots of the address bar or this browser's storage.
+export function readLocation(): { roomId: string | null; token: string | null; seat: string | null } {
   const q = new URLSearchParams(window.location.search);
-  return { roomId: q.get('room'), token: q.get('token') };
+  return { roomId: q.get('room'), token: q.get('token'), seat: q.get('seat') };
 }
 
-export function screenUrl(roomId: string, token: string): string {
+/** A screen of a seat this browser holds (its cookie opens it). */
+export function screenUrl(roomId: string, seat: string): string {
+  return `/?room=${encodeURIComponent(roomId)}&seat=${encodeURIComponent(seat)}`;
+}
+
+/** A seat link as handed out: opening it exchanges the token for the seat cookie. */
+export function seatLinkUrl(roomId: string, token: string): string {
   return `/?room=${encodeURIComponent(roomId)}&token=${encodeURIComponent(token)}`;
+}
+
+/** Headers for the API: the cookie travels by itself; this says which of the room's seats is meant. */
+export function seatHeaders(seat: string): Record<string, string> {
+  return { 'x-live-seat': seat };
+}
+
+/** The address bar without the token, naming the seat instead; other parameters (replay, report) kept. */
+export function replaceTokenWithSeat(seat: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('token');
+  url.searchParams.set('seat', seat);
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }

@@ -1,7 +1,8 @@
-// Rooms this browser has opened, for the room picker. Capped so localStorage never grows without bound.
+// Rooms this browser has opened, for the room picker: the room and the seat, never a token (the seat cookie
+// opens it again). Capped so localStorage never grows without bound.
 export interface RecentRoom {
   roomId: string;
-  token: string;
+  seat: string;
   name?: string;
 }
 
@@ -12,12 +13,19 @@ const isRecent = (r: unknown): r is RecentRoom =>
   typeof r === 'object' &&
   r !== null &&
   typeof (r as RecentRoom).roomId === 'string' &&
-  typeof (r as RecentRoom).token === 'string';
+  typeof (r as RecentRoom).seat === 'string';
+
+const clean = (r: RecentRoom): RecentRoom =>
+  r.name ? { roomId: r.roomId, seat: r.seat, name: r.name } : { roomId: r.roomId, seat: r.seat };
 
 export function loadRecentRooms(): RecentRoom[] {
   try {
-    const parsed = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
-    return Array.isArray(parsed) ? parsed.filter(isRecent).slice(0, MAX_RECENT_ROOMS) : [];
+    const raw = localStorage.getItem(KEY) ?? '[]';
+    const parsed = JSON.parse(raw) as unknown;
+    const rooms = Array.isArray(parsed) ? parsed.filter(isRecent).slice(0, MAX_RECENT_ROOMS).map(clean) : [];
+    // Older versions kept seat tokens here: rewrite the list without them.
+    if (raw.includes('"token"')) localStorage.setItem(KEY, JSON.stringify(rooms));
+    return rooms;
   } catch {
     return [];
   }
@@ -26,10 +34,9 @@ export function loadRecentRooms(): RecentRoom[] {
 /** Moves the room to the top; a name learnt earlier is kept when this visit does not know it. */
 export function rememberRoom(room: RecentRoom): void {
   const all = loadRecentRooms();
-  const before = all.find((r) => r.roomId === room.roomId);
-  const name = room.name ?? before?.name;
-  const entry: RecentRoom = name ? { ...room, name } : { roomId: room.roomId, token: room.token };
-  const rest = all.filter((r) => r.roomId !== room.roomId);
+  const before = all.find((r) => r.roomId === room.roomId && r.seat === room.seat);
+  const entry = clean({ ...room, ...((room.name ?? before?.name) ? { name: room.name ?? before?.name } : {}) });
+  const rest = all.filter((r) => !(r.roomId === room.roomId && r.seat === room.seat));
   try {
     localStorage.setItem(KEY, JSON.stringify([entry, ...rest].slice(0, MAX_RECENT_ROOMS)));
   } catch {

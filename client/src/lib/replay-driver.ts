@@ -8,6 +8,7 @@ import { applyAlerts } from '../stores/alerts-store.ts';
 import { applyCues } from '../stores/cues-store.ts';
 import { useRoomStore } from '../stores/room-store.ts';
 import { seedOnline } from '../stores/series-store.ts';
+import { seatHeaders } from './location.ts';
 import type { Report } from './replay-types.ts';
 
 export function alertsAt(report: Report, t: number): Alert[] {
@@ -51,7 +52,7 @@ export class ReplayDriver {
 
   constructor(
     private readonly sid: string,
-    private readonly token: string,
+    private readonly seat: string,
     private readonly report: Report,
   ) {}
 
@@ -63,7 +64,7 @@ export class ReplayDriver {
     this.inFlight = ctrl;
     try {
       const res = await fetch(`/api/sessions/${encodeURIComponent(this.sid)}/state?at=${Math.round(t)}`, {
-        headers: { authorization: `Bearer ${this.token}` },
+        headers: seatHeaders(this.seat),
         signal: ctrl.signal,
       });
       if (!res.ok || this.wanted !== t) return;

@@ -1,9 +1,10 @@
-// The one typed socket of a screen.
+// The one typed socket of a screen. It authenticates with the seat cookie the browser sends on the handshake;
+// the auth payload only names the room and which of its seats this screen is.
 import { io, type Socket } from 'socket.io-client';
 import { type ClientToServerEvents, LIVE_NAMESPACE, type ServerToClientEvents } from '../../../shared/protocol.ts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function createLiveSocket(roomId: string, token: string): LiveSocket {
-  return io(LIVE_NAMESPACE, { auth: { token, roomId }, transports: ['websocket', 'polling'] });
+export function createLiveSocket(roomId: string, seat: string): LiveSocket {
+  return io(LIVE_NAMESPACE, { auth: { roomId, seat }, transports: ['websocket', 'polling'], withCredentials: true });
 }

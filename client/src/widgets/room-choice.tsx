@@ -2,7 +2,7 @@
 // Used by the picker page and by the header's dropdown.
 import { type FormEvent, useState } from 'react';
 import { useT } from '../lib/i18n.ts';
-import { screenUrl } from '../lib/location.ts';
+import { screenUrl, seatLinkUrl } from '../lib/location.ts';
 import { loadRecentRooms } from '../lib/recent-rooms.ts';
 
 export function RecentRoomList() {
@@ -15,7 +15,7 @@ export function RecentRoomList() {
       <ul className="recent-rooms" data-testid="recent-rooms">
         {recent.map((r) => (
           <li key={r.roomId}>
-            <a href={screenUrl(r.roomId, r.token)}>
+            <a href={screenUrl(r.roomId, r.seat)}>
               {r.name ?? r.roomId}
               {r.name ? <span className="room-id"> {r.roomId}</span> : null}
             </a>
@@ -32,7 +32,7 @@ export function RoomForm() {
   const [token, setToken] = useState('');
   const open = (e: FormEvent) => {
     e.preventDefault();
-    if (roomId.trim() && token.trim()) window.location.href = screenUrl(roomId.trim(), token.trim());
+    if (roomId.trim() && token.trim()) window.location.href = seatLinkUrl(roomId.trim(), token.trim());
   };
   return (
     <form className="room-form" onSubmit={open}>

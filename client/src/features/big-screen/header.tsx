@@ -96,7 +96,7 @@ function ReplayLink({ roomId }: { roomId: string }) {
   const q = new URLSearchParams(window.location.search);
   if (q.has('replay')) return null;
   return (
-    <a className="replay-link" href={`${screenUrl(roomId, q.get('token') ?? '')}&replay`} data-testid="replay-link">
+    <a className="replay-link" href={`${screenUrl(roomId, q.get('seat') ?? '')}&replay`} data-testid="replay-link">
       {t('replay')}
     </a>
   );

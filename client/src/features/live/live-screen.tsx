@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { startBridge } from '../../lib/bridge.ts';
 import { setCommandSocket } from '../../lib/commands.ts';
 import { useT } from '../../lib/i18n.ts';
+import { seatHeaders } from '../../lib/location.ts';
 import { rememberRoom } from '../../lib/recent-rooms.ts';
 import { createLiveSocket } from '../../lib/socket.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
@@ -14,38 +15,36 @@ import { BigScreen } from '../big-screen/big-screen.tsx';
 import { ConnectionBadge } from '../big-screen/status-badges.tsx';
 import { Prompter } from '../prompter/prompter.tsx';
 
-async function loadRoomName(roomId: string, token: string): Promise<void> {
+async function loadRoomName(roomId: string, seat: string): Promise<void> {
   try {
-    const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}`, { headers: seatHeaders(seat) });
     if (!res.ok) return;
     const room = (await res.json()) as { name: string };
     useRoomStore.setState({ roomName: room.name });
-    rememberRoom({ roomId, token, name: room.name });
+    rememberRoom({ roomId, seat, name: room.name });
   } catch {
     // Offline: the header shows the room id instead.
   }
 }
 
-export function LiveScreen({ roomId, token }: { roomId: string; token: string }) {
+export function LiveScreen({ roomId, seat: seatName }: { roomId: string; seat: string }) {
   useEffect(() => {
-    const socket = createLiveSocket(roomId, token);
+    const socket = createLiveSocket(roomId, seatName);
     setCommandSocket(socket);
     const stop = startBridge(socket);
-    void loadRoomName(roomId, token);
+    void loadRoomName(roomId, seatName);
     return () => {
       setCommandSocket(null);
       stop();
     };
-  }, [roomId, token]);
+  }, [roomId, seatName]);
   const seat = useRoomStore((s) => s.seat);
   const status = useConnectionStore((s) => s.status);
   // A token the server accepted is worth offering again in the picker, with or without its name.
   const accepted = status === 'live';
   useEffect(() => {
-    if (accepted) rememberRoom({ roomId, token, name: useRoomStore.getState().roomName ?? undefined });
-  }, [accepted, roomId, token]);
+    if (accepted) rememberRoom({ roomId, seat: seatName, name: useRoomStore.getState().roomName ?? undefined });
+  }, [accepted, roomId, seatName]);
   const screen = seatScreen(seat, roomId);
   if (screen)
     return (

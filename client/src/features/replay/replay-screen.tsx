@@ -2,7 +2,7 @@
 // Keyboard: Space play/pause, ←/→ previous/next marker, +/− speed, Home/End.
 import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../lib/i18n.ts';
-import { screenUrl } from '../../lib/location.ts';
+import { screenUrl, seatHeaders } from '../../lib/location.ts';
 import { ReplayDriver } from '../../lib/replay-driver.ts';
 import type { Report, SessionInfo } from '../../lib/replay-types.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
@@ -13,13 +13,13 @@ import { useReplayKeys } from './use-replay-keys.ts';
 
 const TICK_MS = 250;
 
-async function getJson<T>(url: string, token: string): Promise<T> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+async function getJson<T>(url: string, seat: string): Promise<T> {
+  const res = await fetch(url, { headers: seatHeaders(seat) });
   if (!res.ok) throw new Error(`${res.status}`);
   return (await res.json()) as T;
 }
 
-export function ReplayScreen({ roomId, token, sid }: { roomId: string; token: string; sid: string | null }) {
+export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: string; sid: string | null }) {
   const t = useT();
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
   const [current, setCurrent] = useState<string | null>(sid);
@@ -30,24 +30,24 @@ export function ReplayScreen({ roomId, token, sid }: { roomId: string; token: st
   useEffect(() => {
     useConnectionStore.setState({ status: 'replay' });
     useRoomStore.setState({ seat: 'viewer' });
-    void getJson<{ name: string }>(`/api/rooms/${roomId}`, token).then((r) =>
+    void getJson<{ name: string }>(`/api/rooms/${roomId}`, seat).then((r) =>
       useRoomStore.setState({ roomName: r.name }),
     );
-    void getJson<SessionInfo[]>(`/api/rooms/${roomId}/sessions`, token).then((list) => {
+    void getJson<SessionInfo[]>(`/api/rooms/${roomId}/sessions`, seat).then((list) => {
       setSessions(list);
       setCurrent((c) => c ?? list[list.length - 1]?.id ?? null);
     });
-  }, [roomId, token]);
+  }, [roomId, seat]);
   useEffect(() => {
     if (!current) return;
-    void getJson<Report>(`/api/sessions/${current}/report`, token).then((r) => {
+    void getJson<Report>(`/api/sessions/${current}/report`, seat).then((r) => {
       setReport(r);
       setPos(r.session.start);
     });
-  }, [current, token]);
+  }, [current, seat]);
   const driver = useMemo(
-    () => (report && current ? new ReplayDriver(current, token, report) : null),
-    [report, current, token],
+    () => (report && current ? new ReplayDriver(current, seat, report) : null),
+    [report, current, seat],
   );
   useEffect(() => {
     if (driver) void driver.seek(pos);
@@ -81,11 +81,11 @@ export function ReplayScreen({ roomId, token, sid }: { roomId: string; token: st
           ))}
         </select>
         {current ? (
-          <a href={`${screenUrl(roomId, token)}&report=${encodeURIComponent(current)}`} data-testid="open-report">
+          <a href={`${screenUrl(roomId, seat)}&report=${encodeURIComponent(current)}`} data-testid="open-report">
             {t('report')}
           </a>
         ) : null}
-        <a href={screenUrl(roomId, token)}>{t('backToLive')}</a>
+        <a href={screenUrl(roomId, seat)}>{t('backToLive')}</a>
       </div>
       {report ? (
         <ReplayBar

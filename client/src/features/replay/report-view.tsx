@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { fmtDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
-import { screenUrl } from '../../lib/location.ts';
+import { screenUrl, seatHeaders } from '../../lib/location.ts';
 import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { MinuteCharts } from './minute-charts.tsx';
@@ -13,8 +13,8 @@ import { ReportCompare } from './report-compare.tsx';
 import { AlertAudit, ExplainSegments } from './report-tables.tsx';
 import { fill } from './report-words.ts';
 
-async function download(url: string, token: string, name: string): Promise<void> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+async function download(url: string, seat: string, name: string): Promise<void> {
+  const res = await fetch(url, { headers: seatHeaders(seat) });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await res.blob());
   a.download = name;
@@ -22,19 +22,19 @@ async function download(url: string, token: string, name: string): Promise<void>
   URL.revokeObjectURL(a.href);
 }
 
-export function ReportView({ roomId, token, sid }: { roomId: string; token: string; sid: string }) {
+export function ReportView({ roomId, seat, sid }: { roomId: string; seat: string; sid: string }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const setLang = useUiStore((s) => s.setLang);
   const [r, setR] = useState<Report | null>(null);
   useEffect(() => {
-    void fetch(`/api/sessions/${encodeURIComponent(sid)}/report`, { headers: { authorization: `Bearer ${token}` } })
+    void fetch(`/api/sessions/${encodeURIComponent(sid)}/report`, { headers: seatHeaders(seat) })
       .then((res) => res.json())
       .then((x) => setR(x as Report));
-  }, [sid, token]);
+  }, [sid, seat]);
   if (!r) return <div className="waiting">…</div>;
   const csv = (table: 'minutes' | 'products') =>
-    void download(`/api/sessions/${sid}/report.csv?table=${table}`, token, `${sid}-${table}.csv`);
+    void download(`/api/sessions/${sid}/report.csv?table=${table}`, seat, `${sid}-${table}.csv`);
   return (
     <div className="report" data-testid="report-view">
       <header className="top">
@@ -43,7 +43,7 @@ export function ReportView({ roomId, token, sid }: { roomId: string; token: stri
           {fill(t('rMinutesLong'), { n: Math.round(r.session.durationSeconds / 60) })}
         </h1>
         <div className="top-right">
-          <a href={`${screenUrl(roomId, token)}&replay=${encodeURIComponent(sid)}`}>{t('replay')}</a>
+          <a href={`${screenUrl(roomId, seat)}&replay=${encodeURIComponent(sid)}`}>{t('replay')}</a>
           <button type="button" onClick={() => csv('minutes')}>
             {t('rCsvMinutes')}
           </button>

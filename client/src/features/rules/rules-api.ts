@@ -1,16 +1,16 @@
-// The one write of the editor: the whole list, with the seat token the page was opened with. The answer only
+// The one write of the editor: the whole list, with the seat cookie of the page's seat. The answer only
 // says accepted or refused; the accepted rules themselves come back through the socket broadcast.
 import type { AlertRule } from '../../../../shared/alerts.ts';
-import { readLocation } from '../../lib/location.ts';
+import { readLocation, seatHeaders } from '../../lib/location.ts';
 
 export type SaveResult = { ok: true } | { ok: false; status: number | null; code: string; message: string };
 
 export async function putRules(roomId: string, rules: AlertRule[]): Promise<SaveResult> {
-  const { token } = readLocation();
+  const { seat } = readLocation();
   try {
     const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/alert-rules`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${token ?? ''}`, 'content-type': 'application/json' },
+      headers: { ...seatHeaders(seat ?? ''), 'content-type': 'application/json' },
       body: JSON.stringify(rules),
     });
     if (res.ok) return { ok: true };
