@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { benchAlertQuality } from './alert-quality.ts';
 import { benchCueLatency } from './cue-latency.ts';
+import { benchFailover } from './failover.ts';
 import { benchFanout } from './fanout.ts';
 import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchImportParse } from './import-parse.ts';
@@ -36,6 +37,7 @@ if (want('import')) printRows('Import parsing (Bilibili XML vs NDJSON, real reco
 if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
 if (want('alerts')) printRows('Alert quality (30 simulated streams with injected dips)', benchAlertQuality());
 if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs full replay)', await benchRebuild());
+if (want('failover')) printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
 if (want('store')) printRows('Store size per 4-hour session (context for RETENTION_DAYS)', await benchStoreSize());
 if (want('memory')) {
