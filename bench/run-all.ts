@@ -35,7 +35,8 @@ if (want('hotwords')) {
 }
 if (want('import')) printRows('Import parsing (Bilibili XML vs NDJSON, real recording)', benchImportParse());
 if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
-if (want('alerts')) printRows('Alert quality (30 simulated streams with injected dips)', benchAlertQuality());
+if (want('alerts'))
+  printRows('Alert quality (held-out labelled streams: today’s detector → sequential)', benchAlertQuality());
 if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs full replay)', await benchRebuild());
 if (want('failover')) printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());

@@ -1,7 +1,10 @@
 // Alert rules and alerts. A rule watches one metric of the room (or of one product) and moves through the
 // Prometheus states inactive → pending → firing → resolved, with `for`, `keep_firing_for` and a cooldown.
 import { type Static, Type } from '@sinclair/typebox';
+import type { AlertEvidence } from './alert-evidence.ts';
 import { MAX_ALERT_RULES, MAX_ID_CHARS } from './constants.ts';
+
+export type { AlertEvidence } from './alert-evidence.ts';
 
 export const ALERT_METRICS = [
   'online',
@@ -12,6 +15,8 @@ export const ALERT_METRICS = [
   'commentersPerMin',
   'clickRate',
   'clickToOrderRate',
+  /** Created orders that were paid (创建-成交转化率), judged by cohort of orders. */
+  'payRate',
   'conversionRate',
   'negativeBarragePerMin',
   'explainNoOrdersSeconds',
@@ -22,13 +27,19 @@ export const ALERT_METRICS = [
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 
 /** Rates are judged on counts (successes ÷ trials) so the minimum-sample guard can apply. */
-export const RATE_METRICS: ReadonlySet<AlertMetric> = new Set(['clickRate', 'clickToOrderRate', 'conversionRate']);
+export const RATE_METRICS: ReadonlySet<AlertMetric> = new Set([
+  'clickRate',
+  'clickToOrderRate',
+  'payRate',
+  'conversionRate',
+]);
 
 /** Metrics of one product: without a productId a rule reads the product being explained. A rule with a
  * productId judges rates and explain time only while that product is explained, stock at any time. */
 export const PRODUCT_METRICS: ReadonlySet<AlertMetric> = new Set([
   'clickRate',
   'clickToOrderRate',
+  'payRate',
   'explainNoOrdersSeconds',
   'stock',
 ]);
@@ -125,4 +136,6 @@ export interface Alert {
   ackedAt: number | null;
   ackedBy: string | null;
   snoozedUntil: number | null;
+  /** Why it fired, in figures (shared/alert-evidence.ts); absent in older alerts and threshold rules. */
+  evidence?: AlertEvidence;
 }

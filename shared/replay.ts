@@ -1,6 +1,7 @@
 // Shapes of the replay and 复盘 report, shared by the server that builds them and the client that shows them.
 // The schemas are the single source of the types; the server's response schemas are built from them.
 import { type Static, Type } from '@sinclair/typebox';
+import { AlertEvidenceSchema } from './alert-evidence.ts';
 
 const Num = Type.Number();
 const NullableNum = Type.Union([Type.Number(), Type.Null()]);
@@ -52,6 +53,8 @@ export type ExplainSegment = Static<typeof ExplainSegmentSchema>;
 
 export const AlertAuditRowSchema = Type.Object({
   alertId: Type.String(),
+  /** Absent in reports built before it was carried. */
+  ruleId: Type.Optional(Type.String()),
   name: Type.String(),
   severity: Type.String(),
   firedAt: Num,
@@ -59,6 +62,8 @@ export const AlertAuditRowSchema = Type.Object({
   cueSent: Type.Boolean(),
   cueAcked: Type.Boolean(),
   recoveredWithin5Min: Type.Boolean(),
+  /** Why it fired (shared/alert-evidence.ts); absent for threshold rules and older alerts. */
+  evidence: Type.Optional(AlertEvidenceSchema),
 });
 export type AlertAuditRow = Static<typeof AlertAuditRowSchema>;
 

@@ -1,15 +1,28 @@
 // Runs a room's alert rules once per second of event time. Pure: no clock, no I/O; the caller stores and
 // broadcasts the events it returns. A source that is down is its own alert and silences the data rules, so
-// missing data never reads as a dip.
+// missing data never reads as a dip. Two strategies: 'sequential' (default) judges drop rules of counted
+// metrics by change detection on cohort counts (sequential/), 'classic' is the detector as it was before
+// (windowed rates against a moving baseline), kept selectable so the benchmark compares both on one stream.
 import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '../../shared/alerts.ts';
+import type { LiveEvent } from '../../shared/events.ts';
 import type { AlertInput } from './alert-input.ts';
 import { CountHistory, type CountHistoryCheckpoint, type ProductPriors } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
 import { type Basis, type Histories, type Judgement, judge } from './judge.ts';
 import { RuleState, type RuleStateCheckpoint } from './rule-state.ts';
+import type { DetectorPriors } from './sequential/room-detectors.ts';
+import { SequentialRules } from './sequential/sequential-rules.ts';
+import { fromPlain, type Plain, toPlain } from './sequential/snapshot.ts';
 
 export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
 type Gauges = Partial<Record<AlertMetric, number | null>>;
+export type Strategy = 'sequential' | 'classic';
+
+/** What a room's next session inherits: the products' history under both strategies. */
+export interface SessionPriors {
+  counts?: ProductPriors;
+  detectors?: DetectorPriors;
+}
 
 /** How long a firing drop's baseline stays frozen: after that a lasting fall is the new normal. */
 const FREEZE_MAX_MS = 15 * 60_000;
@@ -24,16 +37,26 @@ export class AlertEvaluator {
   private explaining: string | null = null;
   private lastOrders = 0;
   private lastOrderTs = 0;
+  private seq: SequentialRules | null;
 
-  /** `priors`: what the room's products did in earlier sessions (see CountHistory). */
+  /** `priors`: what the room's products did in earlier sessions (see CountHistory, RoomDetectors). */
   constructor(
     public rules: AlertRule[],
-    priors?: ProductPriors,
+    priors: SessionPriors = {},
+    readonly strategy: Strategy = 'sequential',
   ) {
-    this.history = { gauges: new GaugeHistory(), counts: new CountHistory(priors) };
+    this.history = { gauges: new GaugeHistory(), counts: new CountHistory(priors.counts) };
+    this.seq = strategy === 'sequential' ? new SequentialRules(priors.detectors) : null;
   }
 
-  /** For the room's next session: the products' rate history, this session included. */
+  /** The evaluator of the room's next session: same rules and strategy, this session's history as prior. */
+  nextSession(): AlertEvaluator {
+    const priors: SessionPriors = { counts: this.productPriors() };
+    if (this.seq) priors.detectors = this.seq.handOver();
+    return new AlertEvaluator(this.rules, priors, this.strategy);
+  }
+
+  /** The classic strategy's product history for the next session, this session included. */
   productPriors(): ProductPriors {
     return this.history.counts.handOver();
   }
@@ -47,11 +70,15 @@ export class AlertEvaluator {
       open: [...this.open],
       frozen: [...this.frozen],
       explain: [this.explainSince, this.explaining, this.lastOrders, this.lastOrderTs],
+      strategy: this.strategy,
+      seq: this.seq ? toPlain(this.seq) : null,
     };
   }
 
+  /** A checkpoint written before the sequential detectors carries none: they start afresh. */
   static restore(rules: AlertRule[], s: EvaluatorCheckpoint): AlertEvaluator {
-    const ev = new AlertEvaluator(rules);
+    const ev = new AlertEvaluator(rules, {}, s.strategy ?? 'sequential');
+    if (s.seq) ev.seq = fromPlain<SequentialRules>(s.seq);
     for (const [id, st] of s.states) ev.states.set(id, RuleState.restore(st));
     ev.history.gauges.restore(s.gauges);
     ev.history.counts = CountHistory.restore(s.counts);
@@ -62,9 +89,16 @@ export class AlertEvaluator {
     return ev;
   }
 
+  /** Every event applied to the room, in order: the sequential detectors count cohorts from them. */
+  observe(e: LiveEvent): void {
+    this.seq?.observe(e);
+  }
+
   setRules(rules: AlertRule[]): void {
     this.rules = rules;
-    for (const id of this.states.keys()) if (!rules.some((r) => r.id === id)) this.states.delete(id);
+    const keep = (id: string) => rules.some((r) => r.id === id);
+    for (const id of this.states.keys()) if (!keep(id)) this.states.delete(id);
+    this.seq?.forget(keep);
   }
 
   /** Alerts currently firing (or resolved a moment ago and not yet dropped). */
@@ -76,12 +110,15 @@ export class AlertEvaluator {
     const gauges = this.gauges(input);
     for (const [m, v] of Object.entries(gauges)) this.history.gauges.add(m, input.ts, v);
     this.history.counts.add(input.ts, input.explaining, input.counts);
+    this.seq?.step(input);
     const events: AlertEvent[] = [];
     for (const rule of this.rules) {
       if (!rule.enabled) continue;
       const state = this.stateOf(rule.id);
-      const j = this.judgeNow(rule, input, gauges, this.frozenBasis(rule.id, state, input.ts));
-      const t = state.step(rule, input.ts, j.holds);
+      const seq = this.judgeSequential(rule, input, gauges, state);
+      const j = seq ?? this.judgeNow(rule, input, gauges, this.frozenBasis(rule.id, state, input.ts));
+      // A change statistic is itself the accumulated evidence: no further `for` wait.
+      const t = state.step(seq && rule.forSeconds > 0 ? { ...rule, forSeconds: 0 } : rule, input.ts, j.holds);
       this.keepBasis(rule.id, state, j, input.ts);
       if (t === 'fired') {
         const productId = rule.productId ?? (PRODUCT_METRICS.has(rule.metric) ? input.explaining : null);
@@ -109,6 +146,13 @@ export class AlertEvaluator {
     if (rule.metric === 'stock') return judge(rule, input, this.history, input.stockOf(rule.productId));
     if (rule.productId !== input.explaining) return none;
     return judge(rule, input, this.history, gauges[rule.metric] ?? null, frozen);
+  }
+
+  /** The sequential strategy's judgement of a rule it takes; null for threshold rules or the classic strategy. */
+  private judgeSequential(rule: AlertRule, input: AlertInput, gauges: Gauges, state: RuleState): Judgement | null {
+    if (!this.seq || input.offAir || input.sourceDown) return null;
+    const quiet = gauges.explainNoOrdersSeconds ?? null;
+    return this.seq.judge(rule, input, this.history.gauges, quiet, state.phase === 'firing');
   }
 
   /** The frozen basis while the alert fires, for at most FREEZE_MAX_MS. */
@@ -171,6 +215,7 @@ export class AlertEvaluator {
       ackedAt: null,
       ackedBy: null,
       snoozedUntil: null,
+      ...(j.evidence ? { evidence: j.evidence } : {}),
     };
   }
 
@@ -208,4 +253,7 @@ export interface EvaluatorCheckpoint {
   open: [string, Alert][];
   frozen: [string, { basis: Basis; since: number }][];
   explain: [number | null, string | null, number, number];
+  /** Absent in checkpoints written before the strategies. */
+  strategy?: Strategy;
+  seq?: Plain | null;
 }

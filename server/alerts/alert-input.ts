@@ -9,6 +9,7 @@ export interface RateCounts {
   orders: number;
   /** Room-wide. */
   paidOrders: number;
+  roomOrders: number;
   entries: number;
 }
 
@@ -37,5 +38,6 @@ export interface AlertInput {
 export const RATE_FIELDS = {
   clickRate: { num: 'clicks', den: 'exposures' },
   clickToOrderRate: { num: 'orders', den: 'clicks' },
+  payRate: { num: 'paidOrders', den: 'roomOrders' },
   conversionRate: { num: 'paidOrders', den: 'entries' },
 } as const satisfies Record<string, { num: keyof RateCounts; den: keyof RateCounts }>;

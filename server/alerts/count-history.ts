@@ -77,7 +77,14 @@ export class CountHistory {
     if (!this.scope || n < 2) return;
     const first = this.rows[0]!;
     const last = this.rows[n - 1]!;
-    const p = this.priors.get(this.scope) ?? { exposures: 0, clicks: 0, orders: 0, paidOrders: 0, entries: 0 };
+    const p = this.priors.get(this.scope) ?? {
+      exposures: 0,
+      clicks: 0,
+      orders: 0,
+      paidOrders: 0,
+      roomOrders: 0,
+      entries: 0,
+    };
     for (const k of Object.keys(p) as (keyof RateCounts)[]) p[k] += last[k] - first[k];
     this.priors.set(this.scope, p);
   }

@@ -1,4 +1,4 @@
-// Rules that work out of the box, tuned to the thresholds teams use in their own alert bots (DOMAIN.md):
+// Rules that work out of the box, from the thresholds teams use in their own alert bots (DOMAIN.md):
 // online −30 % against the previous 5 minutes, conversion down by a third or more, no orders for 3 minutes
 // while a product is explained, a surge of complaints, the explained product running out of stock (an urgency
 // line for the host), and a source that stopped talking.
@@ -6,7 +6,8 @@ import type { AlertRule } from '../../shared/alerts.ts';
 
 const base = { enabled: true, keepFiringForSeconds: 30, cooldownSeconds: 300, minSample: 0 };
 
-export const DEFAULT_RULES: AlertRule[] = [
+/** The rules as they were before sequential detection: the benchmark runs them with the classic strategy. */
+export const CLASSIC_RULES: AlertRule[] = [
   {
     ...base,
     id: 'online-drop',
@@ -105,3 +106,26 @@ export const DEFAULT_RULES: AlertRule[] = [
     action: '检查数据源连接（数据中断，不是掉量）',
   },
 ];
+
+/** 创建-成交 falling: orders created but not paid (压单), judged by cohort of orders. */
+const PAY_RATE_DROP: AlertRule = {
+  ...base,
+  id: 'pay-rate-drop',
+  name: '下单-支付转化下降',
+  metric: 'payRate',
+  condition: { kind: 'drop', pct: 0.25, baselineMinutes: 10 },
+  forSeconds: 30,
+  severity: 'warning',
+  minSample: 30,
+  action: '催付：拍了没付的家人们抓紧付款，{商品名}库存不等人',
+};
+
+/** Today's defaults. Drops of counted metrics are judged by change detection (sequential/), where `pct` is the
+ * smallest fall worth telling: rates at 25 % (a third is often too late), online at 30 % (slow audience waves of
+ * ±12 % must not read as a fall). */
+export const DEFAULT_RULES: AlertRule[] = CLASSIC_RULES.flatMap((r) => {
+  if (r.id === 'click-rate-drop' || r.id === 'order-rate-drop') {
+    return [{ ...r, condition: { kind: 'drop', pct: 0.25, baselineMinutes: 10 } } satisfies AlertRule];
+  }
+  return r.id === 'explain-no-orders' ? [PAY_RATE_DROP, r] : [r];
+});

@@ -1,6 +1,6 @@
 // Whether a rule's condition holds now, and the value and baseline it was judged on. null = not judged
 // (no data yet, or too few samples for a rate: small numbers must not fire a rate alert).
-import { type AlertRule, RATE_METRICS } from '../../shared/alerts.ts';
+import { type AlertEvidence, type AlertRule, RATE_METRICS } from '../../shared/alerts.ts';
 import { rateDifference } from '../../shared/metrics/newcombe.ts';
 import { wilson } from '../../shared/metrics/wilson.ts';
 import { type AlertInput, RATE_FIELDS } from './alert-input.ts';
@@ -19,6 +19,8 @@ export interface Judgement {
   baseline: number | null;
   /** Set when a drop was judged: the evaluator freezes it while the rule is pending or firing. */
   basis?: Basis;
+  /** Why it holds, when the judge can say (sequential rules). */
+  evidence?: AlertEvidence;
 }
 
 const MIN = 60_000;

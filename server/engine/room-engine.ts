@@ -188,7 +188,14 @@ export class RoomEngine {
       commentersPerMin: this.interaction.recentCommenters.count(now),
       negativePerMin: this.minutes.lastSum('negative', now),
       explaining: c.explaining,
-      counts: { exposures, clicks, orders, paidOrders: c.paidOrders, entries: this.audience.entries },
+      counts: {
+        exposures,
+        clicks,
+        orders,
+        paidOrders: c.paidOrders,
+        roomOrders: c.orders,
+        entries: this.audience.entries,
+      },
       explainedStock: this.productInfo(c.explaining)?.stock ?? null,
       stockOf: (id) => this.productInfo(id)?.stock ?? null,
     };

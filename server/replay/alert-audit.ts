@@ -32,6 +32,7 @@ export function alertAudit(j: SessionJournal): AlertAuditRow[] {
     const firedAt = a.firedAt ?? a.activeAt;
     return {
       alertId: a.id,
+      ruleId: a.ruleId,
       name: a.name,
       severity: a.severity,
       firedAt,
@@ -39,6 +40,7 @@ export function alertAudit(j: SessionJournal): AlertAuditRow[] {
       cueSent: cues.length > 0,
       cueAcked: cues.some((c) => c.ackedAt !== null),
       recoveredWithin5Min: resolved?.resolvedAt != null && resolved.resolvedAt - firedAt <= RECOVERY_MS,
+      ...(a.evidence ? { evidence: a.evidence } : {}),
     };
   });
 }

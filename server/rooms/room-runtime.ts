@@ -101,7 +101,7 @@ export class RoomRuntime {
     // (an empty room waiting for a recording of last year).
     this.engine = new RoomEngine(this.roomId, { tokenizer: this.tokenizer }, this.engine.catalogue());
     // Products keep their rate history into the new session: a returning product has a baseline at once.
-    this.alerts = new AlertEvaluator(this.alerts.rules, this.alerts.productPriors());
+    this.alerts = this.alerts.nextSession();
     this.openSec = null;
     this.sessionStart = ts;
   }
@@ -112,6 +112,7 @@ export class RoomRuntime {
       this.closeSecondsBefore(e.ts);
       this.startSessionIfGap(e);
       this.engine.apply(e);
+      this.alerts.observe(e);
       if (this.lastEventTs === null || e.ts > this.lastEventTs) this.lastEventTs = e.ts;
     }
   }

@@ -1,6 +1,7 @@
 // The response shape of GET /api/rooms/:id/alerts. Fastify serialises responses through this schema and drops
 // any field it does not name, so the type checks below keep it in step with the Alert interface both ways.
 import { type Static, Type } from '@sinclair/typebox';
+import { AlertEvidenceSchema } from '../../shared/alert-evidence.ts';
 import { ALERT_METRICS, type Alert, SeveritySchema } from '../../shared/alerts.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.Number | typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -23,6 +24,8 @@ export const AlertSchema = Type.Object({
   ackedAt: Nullable(Type.Number()),
   ackedBy: Nullable(Type.String()),
   snoozedUntil: Nullable(Type.Number()),
+  // Optional: older journaled alerts and threshold rules carry none.
+  evidence: Type.Optional(AlertEvidenceSchema),
 });
 
 /** One journal entry of an alert: raised, updated (ack, snooze) or resolved. */

@@ -169,6 +169,8 @@ export const EN: Record<Key, string> = {
   mCommenters: 'Commenters/min',
   mClickRate: 'Click rate',
   mClickToOrder: 'Click-to-order rate',
+  mPayRate: 'Order → paid',
+  evidence: 'Evidence',
   mConversion: 'Conversion',
   mNegative: 'Negative barrage/min',
   mExplainNoOrders: 'Explained without orders',

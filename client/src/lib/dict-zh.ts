@@ -168,6 +168,8 @@ export const ZH = {
   mCommenters: '评论人数/分',
   mClickRate: '商品点击率',
   mClickToOrder: '点击-下单转化率',
+  mPayRate: '下单-支付转化率',
+  evidence: '依据',
   mConversion: '成交转化率',
   mNegative: '负面弹幕/分',
   mExplainNoOrders: '讲解无成交时长',

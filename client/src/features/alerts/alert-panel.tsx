@@ -3,6 +3,7 @@
 // shows under the alert. Above them, any urgent cue the host has not acknowledged in time, whoever sent it.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import { type Alert, type AlertMetric, RATE_METRICS, SEVERITY_RANK } from '../../../../shared/alerts.ts';
 import { SNOOZE_MINUTES } from '../../../../shared/protocol.ts';
 import { send } from '../../lib/commands.ts';
@@ -54,6 +55,7 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
   const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > roomTs;
   const preview = useAlertPreview(alert);
   const productName = useAlertProductName(alert);
+  const lang = useUiStore((s) => s.lang);
   const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const res = await p;
     setError(res.ok ? null : (res.error?.message ?? 'failed'));
@@ -75,8 +77,11 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
         )}
         <span className="age">{ageMin} min</span>
       </div>
-      <div className="alert-figures">
-        {fmt(alert.value, alert.metric)} {alert.baseline !== null ? `← ${fmt(alert.baseline, alert.metric)}` : ''}
+      <div className="alert-figures" data-testid="alert-evidence">
+        {alert.evidence ? `${t('evidence')}: ` : ''}
+        {alert.evidence
+          ? formatEvidence(alert.evidence, lang)
+          : `${fmt(alert.value, alert.metric)} ${alert.baseline !== null ? `← ${fmt(alert.baseline, alert.metric)}` : ''}`}
         {alert.ackedAt ? ` · ${t('acked')}` : ''}
         {snoozed ? ` · ${t('snoozed')}` : ''}
       </div>

@@ -1,5 +1,6 @@
-// The report's lists: the alert audit (forwarded? acknowledged? recovered within 5 minutes?), the session's
+// The report's lists: the alert audit (why it fired, forwarded? acknowledged? recovered within 5 minutes?), the session's
 // top barrage words, and the explain segments with their figures. Times of day in the screen's language.
+import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import { fmtClock, fmtCount, fmtDuration, fmtMoney } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
 import type { Report } from '../../lib/replay-types.ts';
@@ -18,6 +19,9 @@ export function AlertAudit({ r }: { r: Report }) {
             <tr key={a.alertId}>
               <td className="name">{a.name}</td>
               <td>{fmtClock(a.firedAt, lang, true)}</td>
+              <td className="evidence" data-testid="audit-evidence">
+                {a.evidence ? formatEvidence(a.evidence, lang) : '—'}
+              </td>
               <td>{a.cueSent ? (a.cueAcked ? t('rCueAcked') : t('rCueNotAcked')) : t('rNotForwarded')}</td>
               <td className={a.recoveredWithin5Min ? 'up' : 'down'}>
                 {a.recoveredWithin5Min ? t('rRecovered') : t('rNotRecovered')}

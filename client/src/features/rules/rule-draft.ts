@@ -100,6 +100,7 @@ const START: Record<AlertMetric, Condition> = {
   commentersPerMin: { kind: 'drop', pct: 0.5, baselineMinutes: 5 },
   clickRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },
   clickToOrderRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },
+  payRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },
   conversionRate: { kind: 'drop', pct: 0.3, baselineMinutes: 10 },
   negativeBarragePerMin: { kind: 'above', value: 8 },
   explainNoOrdersSeconds: { kind: 'above', value: 180 },

@@ -13,6 +13,7 @@ export const METRIC_LABEL: Record<AlertMetric, Key> = {
   commentersPerMin: 'mCommenters',
   clickRate: 'mClickRate',
   clickToOrderRate: 'mClickToOrder',
+  payRate: 'mPayRate',
   conversionRate: 'mConversion',
   negativeBarragePerMin: 'mNegative',
   explainNoOrdersSeconds: 'mExplainNoOrders',

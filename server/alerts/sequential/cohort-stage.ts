@@ -1,0 +1,113 @@
+// One funnel stage judged by cohort (exposure → click, click → order, order → paid): a success counts toward
+// the trial that led to it (same user and product, or the same order), whenever it arrives within LAG_MAX_S,
+// so a product's late orders still count for it after a switch and a dip of click → order is not diluted by
+// the orders of clicks made before it. Young trials are censored: each second a cohort of trials a seconds old
+// adds F(a+1) − F(a) of itself to the product's effective trials (lag-cdf.ts), so the expected successes of a
+// second are the baseline rate times that increment, with no waiting for cohorts to mature.
+import { LAG_MAX_S, LagCdf } from './lag-cdf.ts';
+
+/** One product's second: attributed successes, new trials, and the effective trials that matured. */
+export interface StageSecond {
+  productId: string;
+  x: number;
+  n: number;
+  m: number;
+}
+
+export class ProductCohort {
+  readonly ring = new Float64Array(LAG_MAX_S);
+  readonly ringSec = new Float64Array(LAG_MAX_S).fill(-1);
+  lastTrialSec = Number.NEGATIVE_INFINITY;
+  x = 0;
+  n = 0;
+}
+
+export class CohortStage {
+  private readonly products = new Map<string, ProductCohort>();
+  /** Trials still open for attribution, by key: their product and seconds, oldest first. */
+  private readonly open = new Map<string, { productId: string; secs: number[] }>();
+  private readonly expiry: [number, string][] = [];
+  private expiryHead = 0;
+  readonly lag: LagCdf;
+
+  /** `windowS`: how long a trial may still be credited (at most LAG_MAX_S; a card's click follows its exposure
+   * within seconds, so that stage keeps far fewer open trials). */
+  constructor(
+    priorLagMeanS?: number,
+    private readonly windowS = LAG_MAX_S,
+  ) {
+    this.lag = new LagCdf(priorLagMeanS);
+  }
+
+  trial(ts: number, productId: string, key: string | undefined): void {
+    const sec = Math.floor(ts / 1000);
+    const p = this.product(productId);
+    const i = sec % LAG_MAX_S;
+    if (p.ringSec[i] !== sec) {
+      p.ringSec[i] = sec;
+      p.ring[i] = 0;
+    }
+    p.ring[i]! += 1;
+    p.n++;
+    p.lastTrialSec = Math.max(p.lastTrialSec, sec);
+    if (key === undefined) return;
+    const o = this.open.get(key);
+    if (o && o.productId === productId) o.secs.push(sec);
+    else this.open.set(key, { productId, secs: [sec] });
+    this.expiry.push([sec, key]);
+  }
+
+  /** Attributes a success to its key's latest open trial; returns the trial's product, or null. */
+  success(ts: number, key: string | undefined): string | null {
+    if (key === undefined) return null;
+    const o = this.open.get(key);
+    const sec = o?.secs.pop();
+    if (!o || sec === undefined) return null;
+    const lagS = Math.floor(ts / 1000) - sec;
+    if (lagS < 0 || lagS >= this.windowS) return null;
+    this.lag.observe(lagS);
+    this.product(o.productId).x++;
+    return o.productId;
+  }
+
+  /** Closes second `sec`: each product's successes, trials and matured effective trials. */
+  step(sec: number, out: StageSecond[]): void {
+    this.expire(sec);
+    for (const [productId, p] of this.products) {
+      if (p.lastTrialSec < sec - LAG_MAX_S && p.x === 0) continue;
+      let m = 0;
+      for (let age = 0; age < LAG_MAX_S; age++) {
+        const c = sec - age;
+        const i = ((c % LAG_MAX_S) + LAG_MAX_S) % LAG_MAX_S;
+        if (p.ringSec[i] !== c) continue;
+        m += p.ring[i]! * (this.lag.at(age + 1) - this.lag.at(age));
+      }
+      out.push({ productId, x: p.x, n: p.n, m });
+      p.x = 0;
+      p.n = 0;
+    }
+  }
+
+  private product(id: string): ProductCohort {
+    let p = this.products.get(id);
+    if (!p) {
+      p = new ProductCohort();
+      this.products.set(id, p);
+    }
+    return p;
+  }
+
+  /** Trials older than the window can no longer be credited. */
+  private expire(sec: number): void {
+    while (this.expiryHead < this.expiry.length && this.expiry[this.expiryHead]![0] <= sec - this.windowS) {
+      const [s, key] = this.expiry[this.expiryHead++]!;
+      const o = this.open.get(key);
+      if (o && o.secs[0] === s) o.secs.shift();
+      if (o && o.secs.length === 0) this.open.delete(key);
+    }
+    if (this.expiryHead > 1024 && this.expiryHead * 2 > this.expiry.length) {
+      this.expiry.splice(0, this.expiryHead);
+      this.expiryHead = 0;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+// What the sequential rules read each second, built from the room's events: per stage and product the
+// attributed successes and the expected ones against the product's own baseline (cohort-stage.ts,
+// rate-baseline.ts), the room's entries against its usual arrival rate, and departures per online viewer
+// against the usual hazard. Event time only; a second with no events for SILENCE_MS is not judged, so a feed
+// that stops is never a dip.
+import type { LiveEvent } from '../../../shared/events.ts';
+import { CohortStage } from './cohort-stage.ts';
+import { type Pace, RateBaseline } from './rate-baseline.ts';
+
+export const STAGES = ['click', 'order', 'pay'] as const;
+export type Stage = (typeof STAGES)[number];
+const SILENCE_MS = 10_000;
+/** A room that usually sends this many events a second and sends none in one has lost its feed. */
+const BUSY_EVENTS_PER_S = 3;
+const EVENT_RATE_DECAY = 0.5 ** (1 / 60);
+/** Arrivals and departures drift with the traffic (ads, slow waves): their baseline follows within a
+ * minute, so only a change that shows sooner than that is told (a walk-out, ads switched off). */
+const TRAFFIC_PACE: Pace = { halfLifeS: 60, holdMaxS: 60 };
+/** Mean lag prior per stage, seconds (click follows exposure at once in most feeds; payment takes longest). */
+const LAG_PRIOR_S: Record<Stage, number> = { click: 5, order: 20, pay: 40 };
+/** A card's click follows its exposure within seconds. */
+const CLICK_WINDOW_S = 30;
+
+/** One product's second on one stage: successes, new trials, and expected successes (null: not judged). */
+export interface JudgedSecond {
+  productId: string;
+  x: number;
+  n: number;
+  m: number;
+  mu0: number | null;
+}
+
+/** Per stage and product, the baseline carried into the room's next session (traffic is each session's own). */
+export type DetectorPriors = Partial<Record<Stage, Map<string, { x: number; m: number }>>>;
+
+export class RoomDetectors {
+  private readonly stages = {
+    click: new CohortStage(LAG_PRIOR_S.click, CLICK_WINDOW_S),
+    order: new CohortStage(LAG_PRIOR_S.order),
+    pay: new CohortStage(LAG_PRIOR_S.pay),
+  };
+  private readonly base: Record<Stage, Map<string, RateBaseline>> = {
+    click: new Map(),
+    order: new Map(),
+    pay: new Map(),
+  };
+  readonly entriesBase: RateBaseline;
+  readonly exitsBase: RateBaseline;
+  /** This second, per stage: what the rules judge. */
+  readonly now: Record<Stage, JudgedSecond[]> = { click: [], order: [], pay: [] };
+  entries = { x: 0, mu0: null as number | null };
+  exits = { x: 0, mu0: null as number | null, online: 0 };
+  silent = true;
+  /** Event time the feed last came back after a silence (or began): quiet spells count from here. */
+  resumedAt: number | null = null;
+  private lastEventTs: number | null = null;
+  private eventsSec = 0;
+  private lastOnline = 0;
+  private eventRate = 0;
+  private entriesSec = 0;
+  private exitsSec = 0;
+  private readonly orderProduct = new Map<string, string>();
+
+  constructor(private readonly priors: DetectorPriors = {}) {
+    this.entriesBase = new RateBaseline(undefined, false, TRAFFIC_PACE);
+    this.exitsBase = new RateBaseline(undefined, true, TRAFFIC_PACE);
+  }
+
+  observe(e: LiveEvent): void {
+    if (this.lastEventTs === null || e.ts > this.lastEventTs) this.lastEventTs = e.ts;
+    this.eventsSec++;
+    const s = this.stages;
+    switch (e.type) {
+      case 'product_exposure':
+        s.click.trial(e.ts, e.productId, e.userId && `${e.userId}|${e.productId}`);
+        break;
+      case 'product_click':
+        s.click.success(e.ts, e.userId && `${e.userId}|${e.productId}`);
+        s.order.trial(e.ts, e.productId, e.userId && `${e.userId}|${e.productId}`);
+        break;
+      case 'order_created':
+        if (this.orderProduct.has(e.orderId)) break; // a repeated order is one order
+        this.orderProduct.set(e.orderId, e.productId);
+        s.order.success(e.ts, e.userId && `${e.userId}|${e.productId}`);
+        s.pay.trial(e.ts, e.productId, e.orderId);
+        break;
+      case 'order_paid':
+        s.pay.success(e.ts, e.orderId);
+        break;
+      case 'viewer_enter':
+        this.entriesSec++;
+        break;
+      case 'viewer_leave':
+        this.exitsSec++;
+        break;
+    }
+  }
+
+  /** Closes the second ending at `ts`; `judged` false (source down, off air) keeps the baselines as they were. */
+  step(ts: number, online: number, judged: boolean): void {
+    const sec = Math.floor(ts / 1000);
+    const wasSilent = this.silent;
+    this.silent =
+      this.lastEventTs === null ||
+      ts - this.lastEventTs > SILENCE_MS ||
+      (this.eventsSec === 0 && this.eventRate >= BUSY_EVENTS_PER_S);
+    this.eventRate = this.eventRate * EVENT_RATE_DECAY + this.eventsSec * (1 - EVENT_RATE_DECAY);
+    this.eventsSec = 0;
+    const take = judged && !this.silent;
+    if (!take) this.resumedAt = null;
+    else if (wasSilent || this.resumedAt === null) this.resumedAt = ts;
+    for (const stage of STAGES) {
+      const out: JudgedSecond[] = [];
+      const raw: { productId: string; x: number; n: number; m: number }[] = [];
+      this.stages[stage].step(sec, raw);
+      for (const r of raw) out.push({ ...r, mu0: take ? this.baseline(stage, r.productId).step(sec, r.x, r.m) : null });
+      this.now[stage] = out;
+    }
+    this.entries = { x: this.entriesSec, mu0: take ? this.entriesBase.step(sec, this.entriesSec, 1) : null };
+    // Departures per viewer watching at the second's start (after a mass exit, online is already down).
+    const watching = this.lastOnline;
+    this.exits = {
+      x: this.exitsSec,
+      mu0: take && watching > 0 ? this.exitsBase.step(sec, this.exitsSec, watching) : null,
+      online: watching,
+    };
+    this.lastOnline = online;
+    this.entriesSec = 0;
+    this.exitsSec = 0;
+    if (this.orderProduct.size > 200_000) this.orderProduct.clear(); // bounded: only repeats within a session matter
+  }
+
+  /** The usual rate of a stage for one product (per effective trial), or null while thin. */
+  usual(stage: Stage, productId: string): number | null {
+    return this.base[stage].get(productId)?.rate() ?? null;
+  }
+
+  private baseline(stage: Stage, productId: string): RateBaseline {
+    let b = this.base[stage].get(productId);
+    if (!b) {
+      b = new RateBaseline(this.priors[stage]?.get(productId));
+      this.base[stage].set(productId, b);
+    }
+    return b;
+  }
+
+  /** For the room's next session: every baseline, weight halved (recent streams count most). */
+  handOver(): DetectorPriors {
+    const half = (t: { x: number; m: number }) => ({ x: t.x / 2, m: t.m / 2 });
+    const out: DetectorPriors = {};
+    for (const stage of STAGES) {
+      const m = new Map<string, { x: number; m: number }>();
+      for (const [id, p] of this.priors[stage] ?? []) m.set(id, half(p));
+      for (const [id, b] of this.base[stage]) m.set(id, half(b.total()));
+      out[stage] = m;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,160 @@
+// Drop rules judged by sequential tests on counts (Page's CUSUM for a Poisson rate): each second adds the log
+// likelihood ratio of "the rate fell by the rule's pct" against "the usual rate", summed over the products in
+// the rule's scope, so the evidence keeps building across a product switch. A big room crosses the threshold
+// in seconds, a small one only after enough events; the statistic is the evidence, so no extra `for` wait.
+// The rule holds from crossing H_LLR until the statistic falls back below half of it.
+import type { AlertEvidence, AlertMetric, AlertRule } from '../../../shared/alerts.ts';
+import type { GaugeHistory } from '../gauge-history.ts';
+import type { Judgement } from '../judge.ts';
+import { Dispersion } from './dispersion.ts';
+import { llr } from './rate-baseline.ts';
+import type { RoomDetectors, Stage } from './room-detectors.ts';
+
+/** Threshold on the log likelihood ratio: about e^12 ≈ 160,000 seconds (44 h) between false crossings of one
+ * statistic (Page/Lorden), so half a dozen statistics stay under one false alarm in 4 hours. */
+export const H_LLR = 12;
+const CAP = 1.5 * H_LLR;
+/** Online against the previous 5 minutes: the fall must also exceed this many Poisson standard deviations. */
+const GAUGE_Z = 5;
+const MIN = 60_000;
+
+export const METRIC_STAGE: Partial<Record<AlertMetric, Stage>> = {
+  clickRate: 'click',
+  clickToOrderRate: 'order',
+  payRate: 'pay',
+};
+
+/** Page's CUSUM with the sums of the current excursion (since it last left zero): the evidence in words. */
+export class Cusum {
+  s = 0;
+  since: number | null = null;
+  x = 0;
+  mu0 = 0;
+  n = 0;
+  m = 0;
+
+  step(ts: number, inc: number, x: number, mu0: number, n: number, m: number): void {
+    const next = Math.min(CAP, Math.max(0, this.s + inc));
+    if (next === 0) {
+      this.since = null;
+      this.x = this.mu0 = this.n = this.m = 0;
+    } else {
+      if (this.since === null) this.since = ts - 1000;
+      this.x += x;
+      this.mu0 += mu0;
+      this.n += n;
+      this.m += m;
+    }
+    this.s = next;
+  }
+
+  holds(firing: boolean): boolean {
+    return this.s >= (firing ? H_LLR / 2 : H_LLR);
+  }
+}
+
+export type SeqState = { rate: Cusum } | { entries: Cusum; exits: Cusum; entriesPhi: Dispersion; exitsPhi: Dispersion };
+
+export function newSeqState(metric: AlertMetric): SeqState {
+  if (metric !== 'online') return { rate: new Cusum() };
+  return { entries: new Cusum(), exits: new Cusum(), entriesPhi: new Dispersion(), exitsPhi: new Dispersion() };
+}
+
+/** Whether the sequential judge takes this rule: a drop of a count-based metric. */
+export function isSequential(rule: AlertRule): boolean {
+  return rule.condition.kind === 'drop' && (rule.metric === 'online' || METRIC_STAGE[rule.metric] !== undefined);
+}
+
+const NONE: Judgement = { holds: null, value: null, baseline: null };
+
+export function judgeSequential(
+  rule: AlertRule,
+  ts: number,
+  d: RoomDetectors,
+  st: SeqState,
+  firing: boolean,
+  gauges: GaugeHistory,
+  online: number,
+): Judgement {
+  if (d.silent) return NONE;
+  const delta = (rule.condition as { pct: number }).pct;
+  if ('rate' in st) return judgeRate(rule, ts, d, st.rate, delta, firing);
+  // Traffic is overdispersed: its evidence is divided by the measured dispersion (quasi-likelihood).
+  const e = d.entries;
+  if (e.mu0 !== null) {
+    st.entries.step(ts, llr(e.x, e.mu0, delta) / st.entriesPhi.phi, e.x, e.mu0, 1, 1);
+    st.entriesPhi.add(e.x, e.mu0);
+  }
+  const x = d.exits;
+  if (x.mu0 !== null) {
+    st.exits.step(ts, llr(x.x, x.mu0, -delta) / st.exitsPhi.phi, x.x, x.mu0, 1, x.online);
+    st.exitsPhi.add(x.x, x.mu0);
+  }
+  const base = gauges.mean('online', ts - 6 * MIN, ts - MIN);
+  const fell = base !== null && online <= base * (1 - delta) && base - online >= GAUGE_Z * Math.sqrt(base);
+  // Departures per viewer also rise after a burst of arrivals (new viewers leave soonest), and arrivals fall
+  // back after an opening push while the room still fills: either must show as online falling against the
+  // last two minutes before it is called.
+  const recent = gauges.mean('online', ts - 2.5 * MIN, ts - 0.5 * MIN);
+  const falling = recent !== null && online < recent;
+  // The online gauge's baseline must cover judged data only (not a blackout).
+  const settled = d.resumedAt !== null && ts - d.resumedAt >= 6 * MIN;
+  const evidence =
+    st.entries.holds(firing) && (falling || firing)
+      ? flow('entries', st.entries)
+      : st.exits.holds(firing) && (falling || firing)
+        ? flow('exits', st.exits)
+        : fell && settled
+          ? ({ kind: 'gauge', metric: 'online', value: online, usual: base, windowSeconds: 300, sample: null } as const)
+          : null;
+  return { holds: evidence !== null, value: online, baseline: base, ...(evidence ? { evidence } : {}) };
+}
+
+function judgeRate(rule: AlertRule, ts: number, d: RoomDetectors, c: Cusum, delta: number, firing: boolean): Judgement {
+  const stage = METRIC_STAGE[rule.metric]!;
+  let inc = 0;
+  let judged = false;
+  const sum = { x: 0, mu0: 0, n: 0, m: 0 };
+  for (const p of d.now[stage]) {
+    if (p.mu0 === null || (rule.productId !== undefined && p.productId !== rule.productId)) continue;
+    judged = true;
+    inc += llr(p.x, p.mu0, delta);
+    sum.x += p.x;
+    sum.mu0 += p.mu0;
+    sum.n += p.n;
+    sum.m += p.m;
+  }
+  if (!judged && c.s === 0) return NONE;
+  c.step(ts, inc, sum.x, sum.mu0, sum.n, sum.m);
+  const value = c.m > 0 ? c.x / c.m : null;
+  const baseline = c.m > 0 ? c.mu0 / c.m : null;
+  const holds = c.holds(firing);
+  const evidence: AlertEvidence | null =
+    holds && value !== null && baseline !== null
+      ? {
+          kind: 'rate',
+          metric: rule.metric,
+          value,
+          usual: baseline,
+          windowSeconds: windowS(ts, c),
+          sample: Math.round(c.n),
+        }
+      : null;
+  return { holds, value, baseline, ...(evidence ? { evidence } : {}) };
+}
+
+/** Arrivals or departures per minute over the excursion, against the usual. */
+function flow(which: 'entries' | 'exits', c: Cusum): AlertEvidence {
+  const secs = Math.max(1, c.n);
+  const perMin = (v: number) => (which === 'entries' ? (v / secs) * 60 : (v / secs) * 60);
+  return {
+    kind: which,
+    metric: 'online',
+    value: perMin(c.x),
+    usual: perMin(c.mu0),
+    windowSeconds: Math.round(secs),
+    sample: Math.round(which === 'exits' ? c.m / secs : c.x),
+  };
+}
+
+const windowS = (ts: number, c: Cusum) => (c.since === null ? 0 : Math.round((ts - c.since) / 1000));

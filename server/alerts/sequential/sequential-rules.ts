@@ -1,0 +1,79 @@
+// The sequential strategy's side of the evaluator: the room's detectors fed with every event, one change
+// statistic per drop rule, and 讲解无成交 sized to the room. The evaluator asks `judge` for each rule; null
+// means "not mine, judge it by threshold".
+import type { AlertRule } from '../../../shared/alerts.ts';
+import type { LiveEvent } from '../../../shared/events.ts';
+import type { AlertInput } from '../alert-input.ts';
+import type { GaugeHistory } from '../gauge-history.ts';
+import type { Judgement } from '../judge.ts';
+import { ExplainRates } from './explain-rates.ts';
+import { type DetectorPriors, RoomDetectors } from './room-detectors.ts';
+import { isSequential, judgeSequential, newSeqState, type SeqState } from './sequential-judge.ts';
+
+export class SequentialRules {
+  readonly detectors: RoomDetectors;
+  private readonly states = new Map<string, SeqState>();
+  private readonly explain = new ExplainRates();
+
+  constructor(priors?: DetectorPriors) {
+    this.detectors = new RoomDetectors(priors);
+  }
+
+  observe(e: LiveEvent): void {
+    this.detectors.observe(e);
+  }
+
+  /** Once per second before the rules: closes the detectors' second. */
+  step(input: AlertInput): void {
+    this.detectors.step(input.ts, input.online, !input.offAir && !input.sourceDown);
+    if (!input.offAir && !input.sourceDown) this.explain.step(input.explaining, input.counts.orders);
+  }
+
+  /** A rule's state is dropped with the rule. */
+  forget(keep: (id: string) => boolean): void {
+    for (const id of this.states.keys()) if (!keep(id)) this.states.delete(id);
+  }
+
+  /** The judgement of a sequential rule, or null for a rule judged by threshold. */
+  judge(
+    rule: AlertRule,
+    input: AlertInput,
+    gauges: GaugeHistory,
+    quietS: number | null,
+    firing: boolean,
+  ): Judgement | null {
+    if (rule.metric === 'explainNoOrdersSeconds' && rule.condition.kind === 'above')
+      return this.quiet(rule, input, quietS);
+    if (!isSequential(rule)) return null;
+    let st = this.states.get(rule.id);
+    if (!st) {
+      st = newSeqState(rule.metric);
+      this.states.set(rule.id, st);
+    }
+    return judgeSequential(rule, input.ts, this.detectors, st, firing, gauges, input.online);
+  }
+
+  private quiet(rule: AlertRule, input: AlertInput, quietS: number | null): Judgement {
+    const product = rule.productId ?? input.explaining;
+    // A quiet spell counts from when the feed last came back: a blackout is no spell without orders.
+    const resumed = this.detectors.resumedAt;
+    if (quietS !== null) quietS = resumed === null ? null : Math.min(quietS, (input.ts - resumed) / 1000);
+    const q =
+      product && quietS !== null ? this.explain.quietLimit(product, (rule.condition as { value: number }).value) : null;
+    if (!q || quietS === null) return { holds: null, value: quietS, baseline: null };
+    const holds = quietS > q.limit;
+    const evidence = {
+      kind: 'quiet',
+      metric: rule.metric,
+      value: quietS,
+      usual: q.rate,
+      windowSeconds: quietS,
+      sample: null,
+    } as const;
+    return { holds, value: quietS, baseline: q.limit, ...(holds ? { evidence } : {}) };
+  }
+
+  handOver(): DetectorPriors {
+    return this.detectors.handOver();
+  }
+}
