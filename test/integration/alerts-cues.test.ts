@@ -166,7 +166,10 @@ describe('alerts from a simulated dip', () => {
     expect(res.status).toBe(200);
     const { alert } = await raised;
     expect(alert).toMatchObject({ severity: 'critical', state: 'firing' });
-    expect(alert.value!).toBeLessThan(alert.baseline! * 0.7);
+    // Told by the change detector as viewers walk out (or arrivals stop), before online is down by the rule's
+    // 30 %; the evidence says which.
+    expect(alert.value!).toBeLessThan(alert.baseline!);
+    expect(['entries', 'exits', 'gauge']).toContain(alert.evidence?.kind);
     expect(alert.action).toContain('福袋');
     const ack = await controller.emitWithAck('alert:ack', { alertId: alert.id });
     expect(ack.ok).toBe(true);
