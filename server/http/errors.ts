@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { BodyError } from '../ingest/parse-body.ts';
 import { AddressRefusedError } from '../sources/outbound-policy.ts';
+import { storageFailure, storageHttpError } from '../storage/storage-errors.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -18,6 +19,13 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError | BodyError | AddressRefusedError, req, reply) => {
     if (err instanceof AddressRefusedError) {
       return reply.status(400).send({ statusCode: 400, code: err.code, message: err.message });
+    }
+    const failure = storageFailure(err);
+    if (failure) {
+      req.log.error({ err }, 'storage failure');
+      const body = storageHttpError(failure);
+      if (body.statusCode === 503) reply.header('retry-after', 5);
+      return reply.status(body.statusCode).send(body);
     }
     if (err instanceof HttpError || err instanceof BodyError) {
       return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, message: err.message });

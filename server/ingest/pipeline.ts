@@ -4,6 +4,7 @@ import type { LiveEvent } from '../../shared/events.ts';
 import type { Clock } from '../clock.ts';
 import type { RoomRuntime } from '../rooms/room-runtime.ts';
 import type { IngestRejection, IngestResult } from '../sources/source.ts';
+import { storageFailure, storageFaultText } from '../storage/storage-errors.ts';
 import type { TimelineWriter } from '../storage/timeline-writer.ts';
 import type { BodyItem } from './parse-body.ts';
 import { type TimeBounds, validateEvent } from './validate-event.ts';
@@ -28,7 +29,7 @@ export class IngestPipeline {
   async ingest(runtime: RoomRuntime, items: BodyItem[], opts: IngestOptions): Promise<IngestResult> {
     const { valid, rejected } = splitValid(items, opts.checkTime ? { now: this.clock.now() } : null);
     for (const r of rejected) this.metrics.rejected(runtime.roomId, r.code);
-    const inserted = valid.length ? await this.writer.append(runtime.roomId, valid) : [];
+    const inserted = valid.length ? await this.append(runtime, valid) : [];
     const fresh = valid.filter((_, i) => inserted[i] !== null);
     runtime.applyCommitted(
       fresh,
@@ -36,6 +37,19 @@ export class IngestPipeline {
     );
     this.metrics.accepted(runtime.roomId, fresh.length);
     return { accepted: fresh.length, duplicates: valid.length - fresh.length, rejected };
+  }
+
+  /** A storage failure is the room's too: its screen shows it until an append succeeds again. */
+  private async append(runtime: RoomRuntime, valid: LiveEvent[]): Promise<(number | null)[]> {
+    try {
+      const seqs = await this.writer.append(runtime.roomId, valid);
+      runtime.storageFault = null;
+      return seqs;
+    } catch (err) {
+      const failure = storageFailure(err);
+      if (failure) runtime.storageFault = storageFaultText(failure);
+      throw err;
+    }
   }
 
   /** For in-process sources that produce typed events. */

@@ -207,6 +207,8 @@ export class RoomRuntime {
 
   /** Set when the room's own work (tick, state) threw: shown as the room's source error, never fatal. */
   fault: string | null = null;
+  /** Set while storing this room's events fails (disk full, storage down); shown as its source error. */
+  storageFault: string | null = null;
 
   tick(wallNow: number): TickMessage {
     const t = this.timeAt(wallNow);
@@ -227,6 +229,7 @@ export class RoomRuntime {
 
   health(wallNow: number): SourceHealth {
     const h = this.sourceHealth(wallNow);
+    if (this.storageFault) return { ...h, status: 'error', error: this.storageFault };
     return this.fault ? { ...h, status: 'error', error: `room engine failed: ${this.fault}` } : h;
   }
 

@@ -27,4 +27,6 @@ export const errors = {
   413: ErrorSchema,
   415: ErrorSchema,
   500: ErrorSchema,
+  503: ErrorSchema,
+  507: ErrorSchema,
 };
