@@ -66,7 +66,7 @@ async function wsPeer(frames: string[], perScreenHz: number, n: number) {
 export async function benchFanout(): Promise<Row[]> {
   const s = await startServer({ tickHz: DEFAULT_TICK_HZ });
   const room = await createRoom(s, 'bench-fanout');
-  const rt = s.services.runtime(room.id)!;
+  const rt = (await s.services.runtime(room.id))!;
   await s.services.pipeline.ingestEvents(rt, barrage(20_000, Date.now(), 5000, 'w'), { checkTime: false });
   const screens = startChild('bench/fanout-screens.ts', ['sio', s.url, String(SCREENS), room.id, room.tokens.viewer]);
   const pushers = startChild('bench/fanout-pushers.ts', [s.url, room.id, room.tokens.ingest]);

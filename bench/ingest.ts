@@ -61,7 +61,7 @@ export async function benchIngest(): Promise<Row[]> {
   };
   const inprocBodies = bodies('p');
   const httpBodies = bodies('h');
-  const runtime = s.services.runtime(procRoom.id)!;
+  const runtime = (await s.services.runtime(procRoom.id))!;
 
   let start = performance.now();
   const inprocAccepted = await runPool(inprocBodies, CONCURRENCY, async (b) => {

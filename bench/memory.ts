@@ -12,12 +12,12 @@ const STEP_MS = 10_000;
 export async function benchMemory(): Promise<Row[]> {
   const s = await startServer({ autoTick: false, listen: false });
   const room = await createRoom(s, 'bench-memory');
-  const runtime = s.services.runtime(room.id)!;
+  const runtime = (await s.services.runtime(room.id))!;
   globalThis.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const t0 = Date.UTC(2026, 10, 1, 12);
   const sim = createSimulator({ seed: 7, startTs: t0, peakOnline: PEAK_ONLINE, productCount: 100 });
-  s.services.rooms.setProducts(room.id, sim.catalogue);
+  await s.services.rooms.setProducts(room.id, sim.catalogue);
   runtime.engine.setCatalogue(sim.catalogue);
   const end = t0 + HOURS * 3_600_000;
   let events = 0;

@@ -27,7 +27,7 @@ async function restart(dataDir: string, roomId: string): Promise<Restart> {
   const s = await startServer({ dataDir, tickHz: 10 });
   try {
     const started = performance.now();
-    const runtime = s.services.runtime(roomId)!;
+    const runtime = (await s.services.runtime(roomId))!;
     const progress = s.services.registry.rebuildProgress(roomId);
     let ready = !runtime.rebuilding;
     const done = s.services.registry.ready(runtime).then(() => {
@@ -66,7 +66,7 @@ export async function benchRebuild(): Promise<Row[]> {
   const room = await createRoom(first, 'bench-rebuild');
   const t0 = Date.UTC(2026, 10, 1, 12);
   const sim = createSimulator({ seed: 3, startTs: t0, peakOnline: PEAK_ONLINE, productCount: 20 });
-  first.services.rooms.setProducts(room.id, sim.catalogue);
+  await first.services.rooms.setProducts(room.id, sim.catalogue);
   const events: LiveEvent[] = [];
   for (let t = t0 + 10_000; t <= t0 + HOURS * 3_600_000; t += 10_000) events.push(...sim.advance(t));
   const held = events.splice(events.length - CHECKPOINT_EVERY_EVENTS);

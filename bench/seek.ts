@@ -12,11 +12,11 @@ const PEAK = Number(process.env.BENCH_SEEK_PEAK ?? 2200);
 export async function benchSeek(): Promise<Row[]> {
   const s = await startServer({ autoTick: false, listen: false });
   const room = await createRoom(s, 'bench-seek');
-  const runtime = s.services.runtime(room.id)!;
+  const runtime = (await s.services.runtime(room.id))!;
   const t0 = Date.UTC(2026, 0, 1, 12);
   const sim = createSimulator({ seed: 9, startTs: t0, peakOnline: PEAK, productCount: 20 });
   runtime.engine.setCatalogue(sim.catalogue);
-  s.services.rooms.setProducts(room.id, sim.catalogue);
+  await s.services.rooms.setProducts(room.id, sim.catalogue);
   const end = t0 + HOURS * 3_600_000;
   let events = 0;
   const loadStart = performance.now();
@@ -27,7 +27,7 @@ export async function benchSeek(): Promise<Row[]> {
         .accepted;
   }
   runtime.tick(end + 2000);
-  s.services.writer.flush();
+  await s.services.writer.flush();
   const loadSec = (performance.now() - loadStart) / 1000;
   const sessions = (
     await s.app.inject({
@@ -52,9 +52,11 @@ export async function benchSeek(): Promise<Row[]> {
   const mid = session.start + (session.end - session.start) / 2;
   const a = performance.now();
   const engine = new RoomEngine(room.id, { tokenizer: { tokenize: () => [], addWords: () => {} } }, sim.catalogue);
-  for (const e of s.services.reader.events(room.id)) {
-    if (e.ts > mid) break;
-    engine.apply(e);
+  pages: for await (const page of s.services.reader.events(room.id)) {
+    for (const e of page) {
+      if (e.ts > mid) break pages;
+      engine.apply(e);
+    }
   }
   engine.advanceTo(mid);
   const naiveMs = performance.now() - a;

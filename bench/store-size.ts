@@ -1,6 +1,6 @@
 // Store size per 4-hour session: a simulated session at a given peak (default the demo's 400 online, and a
 // bigger room) is stored through the real pipeline, with a tick's stored state at the default tick rate, then the SQLite file is measured after a
-// WAL checkpoint, with its online backup (VACUUM INTO, compacted). Figures for sizing disks and RETENTION_DAYS
+// WAL checkpoint (the store's close), with its online backup (VACUUM INTO, compacted). Figures for sizing disks and RETENTION_DAYS
 // in docs/DEPLOY.md; no peer to compare against, so they are context only.
 // Run alone: npx tsx bench/store-size.ts   (BENCH_STORE_PEAKS=400,2200 BENCH_STORE_HOURS=4)
 import fs from 'node:fs';
@@ -20,11 +20,11 @@ async function oneSession(peak: number): Promise<Row[]> {
   const dataDir = tempDir('store-size-');
   const s = await startServer({ autoTick: false, listen: false, dataDir });
   const room = await createRoom(s, `store-size-${peak}`);
-  const runtime = s.services.runtime(room.id)!;
+  const runtime = (await s.services.runtime(room.id))!;
   const t0 = Date.UTC(2026, 0, 1, 12);
   const sim = createSimulator({ seed: 11, startTs: t0, peakOnline: peak, productCount: 20 });
   runtime.engine.setCatalogue(sim.catalogue);
-  s.services.rooms.setProducts(room.id, sim.catalogue);
+  await s.services.rooms.setProducts(room.id, sim.catalogue);
   const end = t0 + HOURS * 3_600_000;
   let events = 0;
   for (let t = t0 + 10_000; t <= end; t += 10_000) {
@@ -38,11 +38,10 @@ async function oneSession(peak: number): Promise<Row[]> {
       s.services.writer.putTick(room.id, msg.state.ts, msg.seq, JSON.stringify(msg.state));
     }
   }
-  s.services.writer.flush();
-  s.services.db.pragma('wal_checkpoint(TRUNCATE)');
+  // Closing the store's last connection checkpoints the WAL into the file, so the file holds everything.
+  await s.close();
   const file = fs.statSync(path.join(dataDir, 'console.db')).size;
   const backup = backupStore(dataDir, path.join(tempDir('store-size-backup-'), 'b.db')).bytes;
-  await s.close();
   return [
     { name: `peak ${peak}: events in ${HOURS} h`, value: fmt(events) },
     { name: `peak ${peak}: store file, MB`, value: fmt(file / MB, 1) },

@@ -32,6 +32,8 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { createServices, type Services } from './services.ts';
 import { RoomSources } from './sources/room-sources.ts';
 import { SourceManager } from './sources/source-manager.ts';
+import { openStorage } from './storage/open-storage.ts';
+import type { Storage } from './storage/ports.ts';
 
 export interface AppDeps {
   config: Config;
@@ -43,6 +45,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
   /** Start the fixed-rate ticker (tests with a virtual clock drive ticks themselves). */
   autoTick?: boolean;
+  /** The storage backend, or how to open it (default: the one the config names). The app closes it. */
+  storage?: Storage | (() => Promise<Storage>);
 }
 
 export interface App {
@@ -63,7 +67,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const APP_VERSION = '0.1.0';
 
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const services = createServices(deps.config, deps.clock ?? systemClock, deps.createTokenizer);
+  const storage =
+    typeof deps.storage === 'function' ? await deps.storage() : (deps.storage ?? (await openStorage(deps.config)));
+  const services = createServices(deps.config, deps.clock ?? systemClock, storage, deps.createTokenizer);
   const app = Fastify({
     logger: {
       level: deps.config.logLevel,
@@ -107,8 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ticker.stop();
     await sources.stopAll();
     await services.registry.flushCheckpoints();
-    services.writer.flush();
-    services.db.close();
+    await services.storage.close();
   });
   return { app, io, services, ticker, sources, roomSources, lifecycle, retention };
 }
@@ -120,7 +125,7 @@ async function serveClient(app: FastifyInstance, root: string, services: Service
   app.addHook('onSend', async (req, reply, payload) => {
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     const q = req.query as { seat?: unknown; token?: unknown };
-    const token = typeof q.token === 'string' ? services.rooms.resolveToken(q.token) : null;
+    const token = typeof q.token === 'string' ? await services.rooms.resolveToken(q.token) : null;
     if (q.seat === 'host' || token?.role === 'host') allowFraming(reply);
     return payload;
   });

@@ -1,4 +1,5 @@
 // The composition root: every long-lived part of the server, built once and handed to routes and handlers.
+// Storage comes in as ports (server/storage/ports.ts); nothing here knows which backend is behind them.
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
@@ -9,49 +10,45 @@ import { journalListener, RoomListeners } from './rooms/room-listeners.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { RoomRuntime } from './rooms/room-runtime.ts';
 import { OutboundPolicy } from './sources/outbound-policy.ts';
-import { CheckpointsRepo } from './storage/checkpoints-repo.ts';
-import { type Db, openDatabase } from './storage/db.ts';
-import { JournalRepo } from './storage/journal-repo.ts';
-import { RoomsRepo } from './storage/rooms-repo.ts';
-import { TimelineReader } from './storage/timeline-reader.ts';
-import { TimelineWriter } from './storage/timeline-writer.ts';
+import type { JournalStore, RoomStore, Storage, TimelineReader, TimelineWriter } from './storage/ports.ts';
 
 export interface Services {
   config: Config;
   clock: Clock;
-  db: Db;
-  rooms: RoomsRepo;
+  /** The backend; its ports are also below by name. */
+  storage: Storage;
+  rooms: RoomStore;
   reader: TimelineReader;
   writer: TimelineWriter;
+  journal: JournalStore;
   registry: RoomRegistry;
   pipeline: IngestPipeline;
   metrics: Metrics;
-  journal: JournalRepo;
   /** Where alert and cue changes go: the journal always, the socket broadcaster once io exists. */
   listeners: RoomListeners;
   /** Failed authentications per address (HTTP and socket handshakes share it). */
   authFailures: AuthFailures;
   /** Where sources may connect (SOURCE_ALLOW); every outbound URL goes through it. */
   outbound: OutboundPolicy;
-  /** Push events through the pipeline as an in-process source would. */
-  runtime(roomId: string): RoomRuntime | null;
+  /** The room's loaded runtime (loaded and rebuilt from the timeline on first use), or null for no such room. */
+  runtime(roomId: string): Promise<RoomRuntime | null>;
 }
 
-export function createServices(config: Config, clock: Clock, createTokenizer: () => Tokenizer): Services {
-  const db = openDatabase(config.dataDir);
-  const rooms = new RoomsRepo(db);
-  const reader = new TimelineReader(db);
-  const writer = new TimelineWriter(db);
+export function createServices(
+  config: Config,
+  clock: Clock,
+  storage: Storage,
+  createTokenizer: () => Tokenizer,
+): Services {
+  const { rooms, reader, writer, journal } = storage;
   const metrics = createMetrics();
-  const journal = new JournalRepo(db);
   const listeners = new RoomListeners();
   listeners.add(journalListener(journal));
-  const checkpoints = new CheckpointsRepo(db);
   const registry = new RoomRegistry({
     rooms,
     reader,
     states: writer,
-    checkpoints,
+    checkpoints: storage.checkpoints,
     createTokenizer,
     listener: listeners,
   });
@@ -62,17 +59,17 @@ export function createServices(config: Config, clock: Clock, createTokenizer: ()
   return {
     config,
     clock,
-    db,
+    storage,
     rooms,
     reader,
     writer,
+    journal,
     registry,
     pipeline,
     metrics,
-    journal,
     listeners,
     outbound: new OutboundPolicy(config.sourceAllow),
     authFailures: new AuthFailures(),
-    runtime: (id) => registry.get(id),
+    runtime: (id) => registry.load(id),
   };
 }

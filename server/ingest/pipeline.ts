@@ -4,8 +4,8 @@ import type { LiveEvent } from '../../shared/events.ts';
 import type { Clock } from '../clock.ts';
 import type { RoomRuntime } from '../rooms/room-runtime.ts';
 import type { IngestRejection, IngestResult } from '../sources/source.ts';
+import type { TimelineWriter } from '../storage/ports.ts';
 import { storageFailure, storageFaultText } from '../storage/storage-errors.ts';
-import type { TimelineWriter } from '../storage/timeline-writer.ts';
 import type { BodyItem } from './parse-body.ts';
 import { type TimeBounds, validateEvent } from './validate-event.ts';
 

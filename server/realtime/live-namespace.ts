@@ -25,11 +25,11 @@ class HandshakeError extends Error {
   }
 }
 
-function authenticate(
+async function authenticate(
   services: Services,
   auth: unknown,
   cookieHeader: string | undefined,
-): { roomId: string; seat: Seat } {
+): Promise<{ roomId: string; seat: Seat }> {
   const { token: given, roomId, seat } = (auth ?? {}) as { token?: unknown; roomId?: unknown; seat?: unknown };
   if (typeof roomId !== 'string' || (given !== undefined && typeof given !== 'string')) {
     throw new HandshakeError('bad_handshake', 'auth must be { roomId, token } or { roomId, seat } with a seat cookie');
@@ -37,7 +37,7 @@ function authenticate(
   // Browsers authenticate with their seat cookie (HttpOnly, sent with the upgrade request); others with a token.
   const token = given ?? cookieToken(parseCookies(cookieHeader), roomId, seat);
   if (token === null) throw new HandshakeError('unauthorized', 'no token and no seat session for this room');
-  const resolved = services.rooms.resolveToken(token);
+  const resolved = await services.rooms.resolveToken(token);
   if (!resolved) throw new HandshakeError('unauthorized', 'unknown token');
   if (resolved.roomId !== roomId) throw new HandshakeError('forbidden', 'this token belongs to another room');
   if (!(SEATS as string[]).includes(resolved.role)) {
@@ -73,19 +73,23 @@ export function registerLiveNamespace(
       const { code, message } = tooManyFailures(wait);
       return next(new HandshakeError(code, message));
     }
-    try {
-      socket.data = authenticate(services, socket.handshake.auth, socket.handshake.headers.cookie);
-      next();
-    } catch (err) {
-      if ((err as HandshakeError).data?.code === 'unauthorized')
-        services.authFailures.fail(address, services.clock.now());
-      next(err as Error);
-    }
+    // The room is loaded (rebuilt if need be) before the connection, so the snapshot on join is complete.
+    authenticate(services, socket.handshake.auth, socket.handshake.headers.cookie)
+      .then(async (data) => {
+        socket.data = data;
+        await services.runtime(data.roomId);
+        next();
+      })
+      .catch((err: unknown) => {
+        if ((err as HandshakeError).data?.code === 'unauthorized')
+          services.authFailures.fail(address, services.clock.now());
+        next(err as Error);
+      });
   });
   const budgets = new CommandBudgets();
   nsp.on('connection', (socket) => {
     const { roomId, seat } = socket.data;
-    const runtime = services.runtime(roomId);
+    const runtime = services.registry.loaded(roomId);
     if (!runtime) return socket.disconnect(true);
     services.metrics.screens.inc({ seat });
     socket.on('disconnect', () => services.metrics.screens.dec({ seat }));

@@ -3,7 +3,7 @@
 import type { Alert } from '../../shared/alerts.ts';
 import type { Cue } from '../../shared/cues.ts';
 import type { AlertAuditRow } from '../../shared/replay.ts';
-import type { JournalRepo } from '../storage/journal-repo.ts';
+import type { JournalStore } from '../storage/ports.ts';
 
 const RECOVERY_MS = 5 * 60_000;
 
@@ -12,15 +12,21 @@ export interface SessionJournal {
   cues: Cue[];
 }
 
-export function readJournal(journal: JournalRepo, roomId: string, start: number, end: number): SessionJournal {
+export async function readJournal(
+  journal: JournalStore,
+  roomId: string,
+  start: number,
+  end: number,
+): Promise<SessionJournal> {
   const inRange = (ts: number) => ts >= start && ts <= end + RECOVERY_MS;
-  const alerts = journal
-    .list(roomId, 'alert', 100_000)
-    .filter((j) => inRange(j.ts))
-    .map((j) => j.body as { type: string; alert: Alert });
+  const [alertRows, cueRows] = await Promise.all([
+    journal.list(roomId, 'alert', 100_000),
+    journal.list(roomId, 'cue', 100_000),
+  ]);
+  const alerts = alertRows.filter((j) => inRange(j.ts)).map((j) => j.body as { type: string; alert: Alert });
   // The latest record of each cue is its whole life so far.
   const cues = new Map<string, Cue>();
-  for (const j of journal.list(roomId, 'cue', 100_000)) if (inRange(j.ts)) cues.set((j.body as Cue).id, j.body as Cue);
+  for (const j of cueRows) if (inRange(j.ts)) cues.set((j.body as Cue).id, j.body as Cue);
   return { alerts, cues: [...cues.values()] };
 }
 

@@ -1,13 +1,21 @@
 // Minute-level series of a session, read from stored states at each minute's end (no raw-event scan).
 import type { MinutePoint } from '../../shared/replay.ts';
 import type { RoomState } from '../../shared/state.ts';
-import type { TimelineReader } from '../storage/timeline-reader.ts';
+import type { TimelineReader } from '../storage/ports.ts';
 
-export function minuteSeries(reader: TimelineReader, roomId: string, start: number, end: number): MinutePoint[] {
+export async function minuteSeries(
+  reader: TimelineReader,
+  roomId: string,
+  start: number,
+  end: number,
+): Promise<MinutePoint[]> {
+  const minutes: number[] = [];
+  for (let m = Math.floor(start / 60_000) * 60_000; m <= end; m += 60_000) minutes.push(m);
+  const rows = await Promise.all(minutes.map((m) => reader.screenAt(roomId, Math.min(m + 59_999, end + 999))));
   const out: MinutePoint[] = [];
   let prev: RoomState | null = null;
-  for (let m = Math.floor(start / 60_000) * 60_000; m <= end; m += 60_000) {
-    const row = reader.screenAt(roomId, Math.min(m + 59_999, end + 999));
+  for (const [i, m] of minutes.entries()) {
+    const row = rows[i];
     const s = row ? (JSON.parse(row.body) as RoomState) : null;
     const diff = (f: (x: RoomState) => number) => (s ? f(s) - (prev ? f(prev) : 0) : null);
     out.push({

@@ -12,8 +12,8 @@ import { listSessions, type SessionInfo } from './sessions.ts';
 /** Typical stage rates (DOMAIN.md): a stage far below its range is the one to work on. */
 const TYPICAL = { click: [0.05, 0.2], clickToOrder: [0.05, 0.2], orderToPaid: [0.6, 0.9] } as const;
 
-function finalState(services: Services, s: SessionInfo): RoomState | null {
-  const row = services.reader.screenAt(s.roomId, s.end + 999);
+async function finalState(services: Services, s: SessionInfo): Promise<RoomState | null> {
+  const row = await services.reader.screenAt(s.roomId, s.end + 999);
   return row ? (JSON.parse(row.body) as RoomState) : null;
 }
 
@@ -71,15 +71,16 @@ function weakestStage(f: Figures) {
   return { stage: w.stage, rate: w.rate, typical: w.typical, belowTypical: w.rate < w.typical[0] };
 }
 
-export function buildReport(services: Services, session: SessionInfo) {
-  const sessions = listSessions(services.db, services.reader, session.roomId);
+export async function buildReport(services: Services, session: SessionInfo) {
+  const { reader, journal: journalStore, storage } = services;
+  const sessions = await listSessions(storage.replay, reader, session.roomId);
   const prevSession = sessions.filter((x) => x.start < session.start).pop() ?? null;
-  const st = finalState(services, session);
+  const st = await finalState(services, session);
   const now = figures(st);
-  const prev = prevSession ? figures(finalState(services, prevSession)) : null;
-  const journal = readJournal(services.journal, session.roomId, session.start, session.end);
-  const segments = explainSegments(services.db, session.roomId, session.start, session.end);
-  const minutes = minuteSeries(services.reader, session.roomId, session.start, session.end);
+  const prev = prevSession ? figures(await finalState(services, prevSession)) : null;
+  const journal = await readJournal(journalStore, session.roomId, session.start, session.end);
+  const segments = await explainSegments(storage.replay, session.roomId, session.start, session.end);
+  const minutes = await minuteSeries(reader, session.roomId, session.start, session.end);
   return {
     session,
     hasCommerce: st?.hasCommerce ?? false,
@@ -135,10 +136,10 @@ export function buildReport(services: Services, session: SessionInfo) {
   };
 }
 
-export type Report = ReturnType<typeof buildReport>;
+export type Report = Awaited<ReturnType<typeof buildReport>>;
 
 /** The three minutes where online viewers fell most against the minute before. */
-function largestDips(minutes: ReturnType<typeof minuteSeries>) {
+function largestDips(minutes: Awaited<ReturnType<typeof minuteSeries>>) {
   const drops: { ts: number; drop: number }[] = [];
   for (let i = 1; i < minutes.length; i++) {
     const a = minutes[i - 1]!.online;

@@ -3,11 +3,9 @@
 import { SESSION_GAP_MS } from '../../shared/constants.ts';
 import type { SessionInfo } from '../../shared/replay.ts';
 import type { RoomState } from '../../shared/state.ts';
+import type { ReplayQueries, TimelineReader } from '../storage/ports.ts';
 
 export type { SessionInfo };
-
-import type { Db } from '../storage/db.ts';
-import type { TimelineReader } from '../storage/timeline-reader.ts';
 
 export const sessionId = (roomId: string, start: number) => `${roomId}.${start}`;
 
@@ -17,56 +15,50 @@ export function parseSessionId(sid: string): { roomId: string; start: number } |
 }
 
 /** Listing scans the room's events once; the result holds until the room gets a new event. */
-const cache = new WeakMap<Db, Map<string, { lastSeq: number; sessions: SessionInfo[] }>>();
+const cache = new WeakMap<TimelineReader, Map<string, { lastSeq: number; sessions: SessionInfo[] }>>();
 
 /** After old events were removed (retention): the room's next listing scans again. */
-export function forgetSessions(db: Db, roomId: string): void {
-  cache.get(db)?.delete(roomId);
+export function forgetSessions(reader: TimelineReader, roomId: string): void {
+  cache.get(reader)?.delete(roomId);
 }
 
-export function listSessions(db: Db, reader: TimelineReader, roomId: string): SessionInfo[] {
-  const lastSeq =
-    (db.prepare('SELECT MAX(seq) AS s FROM events WHERE room_id = ?').get(roomId) as { s: number | null }).s ?? 0;
-  let perDb = cache.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    cache.set(db, perDb);
+export async function listSessions(
+  queries: ReplayQueries,
+  reader: TimelineReader,
+  roomId: string,
+): Promise<SessionInfo[]> {
+  const lastSeq = await reader.lastSeq(roomId);
+  let perStore = cache.get(reader);
+  if (!perStore) {
+    perStore = new Map();
+    cache.set(reader, perStore);
   }
-  const hit = perDb.get(roomId);
+  const hit = perStore.get(roomId);
   if (hit && hit.lastSeq === lastSeq) return hit.sessions;
-  const sessions = scanSessions(db, reader, roomId);
-  perDb.set(roomId, { lastSeq, sessions });
+  const sessions = await scanSessions(queries, reader, roomId);
+  perStore.set(roomId, { lastSeq, sessions });
   return sessions;
 }
 
-function scanSessions(db: Db, reader: TimelineReader, roomId: string): SessionInfo[] {
+async function scanSessions(queries: ReplayQueries, reader: TimelineReader, roomId: string): Promise<SessionInfo[]> {
   // Boundaries only: the first event, and each event after a long gap, with the end of the run before it.
-  const rows = db
-    .prepare(
-      `SELECT ts, prev, n FROM (
-         SELECT ts, type, LAG(ts) OVER w AS prev, LAG(type) OVER w AS prevType, ROW_NUMBER() OVER w AS n
-         FROM events WHERE room_id = ? WINDOW w AS (ORDER BY ts, seq))
-       WHERE prev IS NULL OR ts - prev > ? OR type = 'session_start' OR prevType = 'session_end'`,
-    )
-    .all(roomId, SESSION_GAP_MS) as { ts: number; prev: number | null; n: number }[];
-  const last = db.prepare('SELECT MAX(ts) AS ts, COUNT(*) AS n FROM events WHERE room_id = ?').get(roomId) as {
-    ts: number | null;
-    n: number;
-  };
-  return rows.map((r, i) => {
-    const next = rows[i + 1];
-    const end = next ? next.prev! : last.ts!;
-    const events = (next ? next.n : last.n + 1) - r.n;
-    return {
-      id: sessionId(roomId, r.ts),
-      roomId,
-      start: r.ts,
-      end,
-      durationSeconds: Math.round((end - r.ts) / 1000),
-      events,
-      headline: headline(reader.screenAt(roomId, end + 999)?.body ?? null),
-    };
-  });
+  const { marks, lastTs, count } = await queries.sessionMarks(roomId, SESSION_GAP_MS);
+  return Promise.all(
+    marks.map(async (r, i) => {
+      const next = marks[i + 1];
+      const end = next ? next.prev! : lastTs!;
+      const events = (next ? next.n : count + 1) - r.n;
+      return {
+        id: sessionId(roomId, r.ts),
+        roomId,
+        start: r.ts,
+        end,
+        durationSeconds: Math.round((end - r.ts) / 1000),
+        events,
+        headline: headline((await reader.screenAt(roomId, end + 999))?.body ?? null),
+      };
+    }),
+  );
 }
 
 function headline(body: string | null): SessionInfo['headline'] {

@@ -3,7 +3,7 @@
 // A session that ended after the cutoff stays whole, so a room's current session is never touched.
 import { forgetSessions, listSessions } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
-import { RetentionRepo } from '../storage/retention-repo.ts';
+import type { RoomAdminStore } from '../storage/ports.ts';
 
 const DAY_MS = 86_400_000;
 /** How often the sweep runs while the server is up. */
@@ -16,7 +16,7 @@ export interface SweepResult {
 }
 
 export class RetentionSweeper {
-  private readonly repo: RetentionRepo;
+  private readonly repo: RoomAdminStore;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -24,21 +24,22 @@ export class RetentionSweeper {
     private readonly days: number,
     private readonly log: (msg: string) => void,
   ) {
-    this.repo = new RetentionRepo(services.db);
+    this.repo = services.storage.admin;
   }
 
   /** Removes every session that ended before now − days; returns what went. */
-  sweep(): SweepResult {
+  async sweep(): Promise<SweepResult> {
     const result = { rooms: 0, sessions: 0, events: 0 };
     if (this.days <= 0) return result;
     const cutoff = this.services.clock.now() - this.days * DAY_MS;
-    this.services.writer.flush();
-    for (const room of this.services.rooms.list()) {
-      const old = listSessions(this.services.db, this.services.reader, room.id).filter((s) => s.end < cutoff);
+    await this.services.writer.flush();
+    for (const room of await this.services.rooms.list()) {
+      const sessions = await listSessions(this.services.storage.replay, this.services.reader, room.id);
+      const old = sessions.filter((s) => s.end < cutoff);
       if (old.length === 0) continue;
       const through = Math.max(...old.map((s) => s.end));
-      result.events += this.repo.pruneThrough(room.id, through);
-      forgetSessions(this.services.db, room.id);
+      result.events += await this.repo.pruneThrough(room.id, through);
+      forgetSessions(this.services.reader, room.id);
       result.rooms++;
       result.sessions += old.length;
     }
@@ -49,8 +50,9 @@ export class RetentionSweeper {
 
   start(): void {
     if (this.days <= 0 || this.timer) return;
-    this.sweep();
-    this.timer = setInterval(() => this.sweep(), RETENTION_SWEEP_MS);
+    const run = () => void this.sweep().catch((err: unknown) => this.log(`retention sweep failed: ${String(err)}`));
+    run();
+    this.timer = setInterval(run, RETENTION_SWEEP_MS);
     this.timer.unref();
   }
 

@@ -5,8 +5,8 @@ import type { SeatEvictor } from '../realtime/seat-evict.ts';
 import { listSessions } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
 import type { SourceManager } from '../sources/source-manager.ts';
-import { RoomAdminRepo } from '../storage/room-admin-repo.ts';
-import { newToken, type RoomRecord } from '../storage/rooms-repo.ts';
+import { newToken } from '../storage/ids.ts';
+import type { RoomAdminStore, RoomRecord } from '../storage/ports.ts';
 
 const view = (r: RoomRecord): AdminRoom => ({
   id: r.id,
@@ -18,58 +18,60 @@ const view = (r: RoomRecord): AdminRoom => ({
 });
 
 export class RoomAdmin {
-  private readonly repo: RoomAdminRepo;
+  private readonly repo: RoomAdminStore;
 
   constructor(
     private readonly services: Services,
     private readonly sources: SourceManager,
     private readonly evict: SeatEvictor,
   ) {
-    this.repo = new RoomAdminRepo(services.db);
+    this.repo = services.storage.admin;
   }
 
-  list(): AdminRoom[] {
-    return this.services.rooms.list().map(view);
+  async list(): Promise<AdminRoom[]> {
+    return (await this.services.rooms.list()).map(view);
   }
 
   /** Null when there is no such room. */
-  update(id: string, patch: RoomPatch): AdminRoom | null {
-    if (!this.services.rooms.get(id)) return null;
-    if (patch.name !== undefined) this.repo.rename(id, patch.name);
-    if (patch.archived !== undefined) this.repo.setArchived(id, patch.archived ? this.services.clock.now() : null);
-    return view(this.services.rooms.get(id)!);
+  async update(id: string, patch: RoomPatch): Promise<AdminRoom | null> {
+    if (!(await this.services.rooms.get(id))) return null;
+    if (patch.name !== undefined) await this.repo.rename(id, patch.name);
+    if (patch.archived !== undefined)
+      await this.repo.setArchived(id, patch.archived ? this.services.clock.now() : null);
+    return view((await this.services.rooms.get(id))!);
   }
 
-  usage(id: string): RoomUsage | null {
-    const room = this.services.rooms.get(id);
+  async usage(id: string): Promise<RoomUsage | null> {
+    const room = await this.services.rooms.get(id);
     if (!room) return null;
-    this.services.writer.flush(); // count what is committed, not what waits in the group commit
-    const u = this.repo.usage(id);
-    const sessions = u.events === 0 ? 0 : listSessions(this.services.db, this.services.reader, id).length;
+    await this.services.writer.flush(); // count what is committed, not what waits in the group commit
+    const u = await this.repo.usage(id);
+    const sessions =
+      u.events === 0 ? 0 : (await listSessions(this.services.storage.replay, this.services.reader, id)).length;
     const sources = Array.isArray(room.source) ? room.source.length : room.source ? 1 : 0;
     return { ...u, sessions, products: room.products.length, sources };
   }
 
   /** Stops the room's sources, closes its screens and removes everything stored under it. */
   async delete(id: string): Promise<boolean> {
-    if (!this.services.rooms.get(id)) return false;
-    const runtime = this.services.registry.get(id);
+    if (!(await this.services.rooms.get(id))) return false;
+    const runtime = this.services.registry.loaded(id);
     if (runtime) await this.sources.detach(runtime);
     this.services.registry.unload(id);
-    this.services.writer.flush();
-    this.repo.deleteRoom(id);
+    await this.services.writer.flush();
+    await this.repo.deleteRoom(id);
     this.evict(id, null, { code: 'room_deleted', message: 'This room was deleted by the admin.' });
     return true;
   }
 
-  seats(id: string): SeatTokens | null {
-    return this.services.rooms.get(id) ? this.services.rooms.tokens(id) : null;
+  async seats(id: string): Promise<SeatTokens | null> {
+    return (await this.services.rooms.get(id)) ? this.services.rooms.tokens(id) : null;
   }
 
   /** A new token for the seat; the old one stops working now. Null when there is no such room. */
-  rotate(id: string, seat: RoleName): SeatTokens | null {
-    if (!this.services.rooms.get(id)) return null;
-    this.repo.replaceToken(id, seat, newToken());
+  async rotate(id: string, seat: RoleName): Promise<SeatTokens | null> {
+    if (!(await this.services.rooms.get(id))) return null;
+    await this.repo.replaceToken(id, seat, newToken());
     this.evict(id, seat, {
       code: 'seat_rotated',
       message: 'This seat link was replaced by a new one: ask for the new link.',
@@ -78,9 +80,9 @@ export class RoomAdmin {
   }
 
   /** The seat has no token until it is rotated again. */
-  revoke(id: string, seat: RoleName): SeatTokens | null {
-    if (!this.services.rooms.get(id)) return null;
-    this.repo.replaceToken(id, seat, null);
+  async revoke(id: string, seat: RoleName): Promise<SeatTokens | null> {
+    if (!(await this.services.rooms.get(id))) return null;
+    await this.repo.replaceToken(id, seat, null);
     this.evict(id, seat, { code: 'seat_revoked', message: 'This seat link was revoked by the admin.' });
     return this.services.rooms.tokens(id);
   }

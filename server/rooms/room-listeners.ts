@@ -1,7 +1,7 @@
 // Fans a room's alert and cue changes out to every registered listener (the journal, the socket broadcaster).
 import type { Cue } from '../../shared/cues.ts';
 import type { AlertEvent } from '../alerts/alert-evaluator.ts';
-import type { JournalRepo } from '../storage/journal-repo.ts';
+import type { JournalStore } from '../storage/ports.ts';
 import type { RoomListener } from './room-runtime.ts';
 
 export class RoomListeners implements RoomListener {
@@ -20,15 +20,22 @@ export class RoomListeners implements RoomListener {
   }
 }
 
-/** Every alert transition and every step of a cue's life goes on the room's timeline. */
-export function journalListener(journal: JournalRepo): RoomListener {
+/**
+ * Every alert transition and every step of a cue's life goes on the room's timeline. The engine does not wait
+ * for these writes (it is synchronous); a failed one is reported, never thrown into the tick.
+ */
+export function journalListener(
+  journal: JournalStore,
+  onError: (err: unknown) => void = (err) => console.error('journal append failed', err),
+): RoomListener {
+  const put = (roomId: string, ts: number, kind: 'alert' | 'cue', body: unknown) =>
+    void journal.append(roomId, ts, kind, body).catch(onError);
   return {
     alerts: (roomId, events) => {
-      for (const e of events)
-        journal.append(roomId, e.alert.resolvedAt ?? e.alert.firedAt ?? e.alert.activeAt, 'alert', e);
+      for (const e of events) put(roomId, e.alert.resolvedAt ?? e.alert.firedAt ?? e.alert.activeAt, 'alert', e);
     },
     cues: (roomId, changed) => {
-      for (const c of changed) journal.append(roomId, latestCueTs(c), 'cue', c);
+      for (const c of changed) put(roomId, latestCueTs(c), 'cue', c);
     },
   };
 }

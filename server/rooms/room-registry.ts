@@ -1,16 +1,15 @@
 // Loaded rooms. A room is loaded on first use and rebuilt from the store: its latest checkpoint, then the
 // events after it, so after a restart the screen shows the same totals as before it. The rebuild runs in
 // slices of REBUILD_SLICE_MS that yield to the event loop: a big room never blocks other rooms' ticks or any
-// request. A room small enough to rebuild in one slice is ready at once (get() returns it rebuilt).
+// request. A room small enough to rebuild in one slice is ready at once (load() resolves with it rebuilt);
+// concurrent first uses share one load.
 
 import { Value } from '@sinclair/typebox/value';
 import { type AlertRule, AlertRulesSchema } from '../../shared/alerts.ts';
 import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
 import { DEFAULT_RULES } from '../alerts/default-rules.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
-import type { CheckpointsRepo, StoredCheckpoint } from '../storage/checkpoints-repo.ts';
-import type { RoomsRepo } from '../storage/rooms-repo.ts';
-import type { TimelineReader } from '../storage/timeline-reader.ts';
+import type { CheckpointStore, RoomStore, StoredCheckpoint, TimelineReader } from '../storage/ports.ts';
 import {
   CHECKPOINT_VERSION,
   decodeCheckpoint,
@@ -29,10 +28,10 @@ const SYNC_CHECKPOINT_BYTES = 64 * 1024;
 const CHECKPOINT_AFTER_REBUILD_EVENTS = 10_000;
 
 export interface RegistryDeps {
-  rooms: RoomsRepo;
+  rooms: RoomStore;
   reader: TimelineReader;
   states: StateSink;
-  checkpoints: CheckpointsRepo;
+  checkpoints: CheckpointStore;
   createTokenizer: () => Tokenizer;
   listener: RoomListener;
 }
@@ -44,30 +43,48 @@ export interface RebuildProgress {
   fromCheckpoint: boolean;
 }
 
+const warn = (msg: string) => process.emitWarning(msg);
+
 export class RoomRegistry {
-  private readonly loaded = new Map<string, RoomRuntime>();
+  private readonly loadedRooms = new Map<string, RoomRuntime>();
+  private readonly loading = new Map<string, Promise<RoomRuntime | null>>();
   private readonly progress = new Map<string, RebuildProgress>();
   /** Told when a room that was rebuilding in the background is ready (screens then get a snapshot). */
   readonly rebuilt: ((runtime: RoomRuntime) => void)[] = [];
 
   constructor(private readonly deps: RegistryDeps) {}
 
-  get(roomId: string): RoomRuntime | null {
-    const hit = this.loaded.get(roomId);
-    if (hit) return hit;
-    const room = this.deps.rooms.get(roomId);
+  /** The room's runtime, loading it on first use (rebuilding maybe still in the background); null: no room. */
+  load(roomId: string): Promise<RoomRuntime | null> {
+    const hit = this.loadedRooms.get(roomId);
+    if (hit) return Promise.resolve(hit);
+    let pending = this.loading.get(roomId);
+    if (!pending) {
+      pending = this.open(roomId).finally(() => this.loading.delete(roomId));
+      this.loading.set(roomId, pending);
+    }
+    return pending;
+  }
+
+  /** The runtime if the room is loaded already (never touches storage). */
+  loaded(roomId: string): RoomRuntime | null {
+    return this.loadedRooms.get(roomId) ?? null;
+  }
+
+  private async open(roomId: string): Promise<RoomRuntime | null> {
+    const room = await this.deps.rooms.get(roomId);
     if (!room) return null;
     const runtime = new RoomRuntime(
       roomId,
       this.deps.createTokenizer(),
       room.products,
       this.deps.states,
-      this.rulesOf(roomId),
+      await this.rulesOf(roomId),
       this.deps.listener,
       { saveCheckpoint: (id, cp) => this.saveCheckpoint(id, cp) },
     );
-    this.loaded.set(roomId, runtime);
-    this.startRebuild(runtime);
+    await this.startRebuild(runtime);
+    this.loadedRooms.set(roomId, runtime);
     return runtime;
   }
 
@@ -76,7 +93,7 @@ export class RoomRegistry {
   private saveCheckpoint(roomId: string, cp: RoomCheckpoint): void {
     const write = encodeCheckpointAsync(cp)
       .then((body) => this.deps.checkpoints.put(roomId, cp.appliedSeq, cp.version, body))
-      .catch((err) => process.emitWarning(`checkpoint of ${roomId} not written: ${String(err)}`))
+      .catch((err) => warn(`checkpoint of ${roomId} not written: ${String(err)}`))
       .finally(() => this.writing.delete(write));
     this.writing.add(write);
   }
@@ -87,18 +104,18 @@ export class RoomRegistry {
   }
 
   /** Stored rules when they are valid, else the defaults. */
-  rulesOf(roomId: string): AlertRule[] {
-    const stored = this.deps.rooms.alertRules(roomId);
+  async rulesOf(roomId: string): Promise<AlertRule[]> {
+    const stored = await this.deps.rooms.alertRules(roomId);
     return stored && Value.Check(AlertRulesSchema, stored) ? stored : DEFAULT_RULES;
   }
 
   /** Forget a loaded room (deleted): its runtime is no longer ticked or fed. Stop its driver first. */
   unload(roomId: string): void {
-    this.loaded.delete(roomId);
+    this.loadedRooms.delete(roomId);
   }
 
   all(): RoomRuntime[] {
-    return [...this.loaded.values()];
+    return [...this.loadedRooms.values()];
   }
 
   /** How far a rebuilding room is, or null when it is ready. */
@@ -123,19 +140,16 @@ export class RoomRegistry {
    * A small checkpoint (or none) and a tail that fits one slice: ready at once. Otherwise the checkpoint is
    * unzipped off the main thread and the tail replayed in slices, the room showing `rebuilding` meanwhile.
    */
-  private startRebuild(runtime: RoomRuntime): void {
+  private async startRebuild(runtime: RoomRuntime): Promise<void> {
     runtime.capture = false;
     runtime.rebuilding = true;
-    const stored = this.deps.checkpoints.latest(runtime.roomId);
+    const stored = await this.deps.checkpoints.latest(runtime.roomId);
     const usable = stored?.version === CHECKPOINT_VERSION ? stored : null;
     const progress = { done: 0, total: 0, fromCheckpoint: false };
     const now = !usable || usable.body.length <= SYNC_CHECKPOINT_BYTES;
     if (now) {
-      this.restore(runtime, usable ? decodeCheckpoint(usable.body, runtime.roomId) : null, progress);
-      if (this.replaySlice(runtime, progress)) {
-        this.finish(runtime, progress, false);
-        return;
-      }
+      await this.restore(runtime, usable ? decodeCheckpoint(usable.body, runtime.roomId) : null, progress);
+      if (await this.replaySlice(runtime, progress)) return this.finish(runtime, progress, false);
     }
     this.progress.set(runtime.roomId, progress);
     void this.rebuildInBackground(runtime, progress, now ? null : usable);
@@ -143,33 +157,33 @@ export class RoomRegistry {
 
   private async rebuildInBackground(runtime: RoomRuntime, progress: RebuildProgress, stored: StoredCheckpoint | null) {
     try {
-      if (stored) this.restore(runtime, await decodeCheckpointAsync(stored.body, runtime.roomId), progress);
-      while (!this.replaySlice(runtime, progress)) await new Promise((resolve) => setImmediate(resolve));
+      if (stored) await this.restore(runtime, await decodeCheckpointAsync(stored.body, runtime.roomId), progress);
+      while (!(await this.replaySlice(runtime, progress))) await new Promise((resolve) => setImmediate(resolve));
     } catch (err) {
       // A room must not stay dark for ever: it opens with what was replayed, and the failure is reported.
-      process.emitWarning(`rebuild of ${runtime.roomId} stopped at seq ${runtime.appliedSeq}: ${String(err)}`);
+      warn(`rebuild of ${runtime.roomId} stopped at seq ${runtime.appliedSeq}: ${String(err)}`);
     }
-    this.finish(runtime, progress, true);
+    await this.finish(runtime, progress, true);
   }
 
   /** The stored catalogue is applied again: one changed while the checkpoint was being read must not be lost
    * (when nothing changed, as after a plain restart, this changes nothing). */
-  private restore(runtime: RoomRuntime, cp: RoomCheckpoint | null, progress: RebuildProgress): void {
+  private async restore(runtime: RoomRuntime, cp: RoomCheckpoint | null, progress: RebuildProgress): Promise<void> {
     if (cp) {
       runtime.restore(cp);
-      runtime.engine.setCatalogue(this.deps.rooms.get(runtime.roomId)?.products ?? []);
+      runtime.engine.setCatalogue((await this.deps.rooms.get(runtime.roomId))?.products ?? []);
     }
     progress.fromCheckpoint = cp !== null;
     // The seq span after the checkpoint: the event count when the room's events are consecutive, without
     // counting a million rows.
-    progress.total = Math.max(0, (this.deps.reader.lastSeq(runtime.roomId) ?? 0) - runtime.appliedSeq);
+    progress.total = Math.max(0, (await this.deps.reader.lastSeq(runtime.roomId)) - runtime.appliedSeq);
   }
 
   /** Replays pages for up to REBUILD_SLICE_MS; true once the store has no more events for the room. */
-  private replaySlice(runtime: RoomRuntime, progress: RebuildProgress): boolean {
+  private async replaySlice(runtime: RoomRuntime, progress: RebuildProgress): Promise<boolean> {
     const started = performance.now();
     for (;;) {
-      const page = this.deps.reader.eventsPage(runtime.roomId, runtime.appliedSeq, PAGE_EVENTS);
+      const page = await this.deps.reader.eventsPage(runtime.roomId, runtime.appliedSeq, PAGE_EVENTS);
       // Stored before times were bounded: an event from outside sane time would poison the room again.
       const sane = page.events.map((e) => e.ts >= MIN_EVENT_TS_MS && e.ts <= MAX_EVENT_TS_MS);
       runtime.applyStored(
@@ -183,13 +197,16 @@ export class RoomRegistry {
     }
   }
 
-  /** Same turn as the last page read: an event committed later is applied live (its seq is past appliedSeq). */
-  private finish(runtime: RoomRuntime, progress: RebuildProgress, background: boolean): void {
+  /**
+   * In the same turn as the last page: events committed while the pages were read (held by the runtime) are
+   * applied now, those already in a page skipped by seq; an event committed later is applied live.
+   */
+  private async finish(runtime: RoomRuntime, progress: RebuildProgress, background: boolean): Promise<void> {
     runtime.capture = true;
-    runtime.rebuilding = false;
-    runtime.seq = Math.max(runtime.seq, this.deps.reader.lastState(runtime.roomId)?.seq ?? 0);
+    runtime.endRebuild();
     this.progress.delete(runtime.roomId);
     if (progress.done >= CHECKPOINT_AFTER_REBUILD_EVENTS) runtime.saveCheckpoint();
+    runtime.seq = Math.max(runtime.seq, (await this.deps.reader.lastState(runtime.roomId))?.seq ?? 0);
     if (background) for (const f of [...this.rebuilt]) f(runtime);
   }
 

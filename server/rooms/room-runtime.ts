@@ -56,6 +56,7 @@ export class RoomRuntime {
   appliedSeq = 0;
   /** Set while the registry rebuilds the room from the store: committed events are applied by the rebuild. */
   rebuilding = false;
+  private readonly heldDuringRebuild: { events: LiveEvent[]; seqs: number[] }[] = [];
   private sinceCheckpoint = { events: 0, ts: null as number | null };
   /** Every word taught to the tokenizer (catalogue names, old ones too): a restored room teaches them again. */
   private readonly taught = new Set<string>();
@@ -118,13 +119,26 @@ export class RoomRuntime {
   }
 
   /**
-   * Events the store just committed, with their store seqs. Skipped while rebuilding (the rebuild reads them
-   * from the store) and when already applied (the rebuild got there first), so none is applied twice.
+   * Events the store just committed, with their store seqs. Held while rebuilding (applied when it ends, unless
+   * a page had them) and skipped when already applied (the rebuild got there first), so none is applied twice.
    */
   applyCommitted(events: LiveEvent[], seqs: number[]): void {
-    if (this.rebuilding) return;
+    if (this.rebuilding) {
+      this.heldDuringRebuild.push({ events, seqs });
+      return;
+    }
     this.applyStored(events, seqs);
     this.checkpointIfDue();
+  }
+
+  /**
+   * The rebuild read its last page. An event committed while a page was being read may be in no page (a
+   * backend that answers asynchronously reads a snapshot from before it): those held are applied now, in seq
+   * order, each one only if no page had it.
+   */
+  endRebuild(): void {
+    this.rebuilding = false;
+    for (const h of this.heldDuringRebuild.splice(0)) this.applyCommitted(h.events, h.seqs);
   }
 
   /** Stored events in seq order; those at or before appliedSeq are already in the engine. */

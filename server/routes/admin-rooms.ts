@@ -31,13 +31,13 @@ export const adminRoomRoutes: FastifyPluginAsyncTypebox<{ services: Services; ad
   app.patch(
     '/api/rooms/:id',
     { schema: { tags, params: RoomParams, body: RoomPatchSchema, response: { 200: AdminRoomSchema, ...errors } } },
-    async (req) => found(admin.update(req.params.id, req.body), req.params.id),
+    async (req) => found(await admin.update(req.params.id, req.body), req.params.id),
   );
 
   app.get(
     '/api/rooms/:id/usage',
     { schema: { tags, params: RoomParams, response: { 200: RoomUsageSchema, ...errors } } },
-    async (req) => found(admin.usage(req.params.id), req.params.id),
+    async (req) => found(await admin.usage(req.params.id), req.params.id),
   );
 
   app.delete(
@@ -52,18 +52,18 @@ export const adminRoomRoutes: FastifyPluginAsyncTypebox<{ services: Services; ad
   app.get(
     '/api/rooms/:id/seats',
     { schema: { tags, params: RoomParams, response: { 200: SeatTokensSchema, ...errors } } },
-    async (req) => found(admin.seats(req.params.id), req.params.id),
+    async (req) => found(await admin.seats(req.params.id), req.params.id),
   );
 
   app.post(
     '/api/rooms/:id/seats/:seat/rotate',
     { schema: { tags, params: SeatParamsSchema, response: { 200: SeatTokensSchema, ...errors } } },
-    async (req) => found(admin.rotate(req.params.id, req.params.seat), req.params.id),
+    async (req) => found(await admin.rotate(req.params.id, req.params.seat), req.params.id),
   );
 
   app.delete(
     '/api/rooms/:id/seats/:seat',
     { schema: { tags, params: SeatParamsSchema, response: { 200: SeatTokensSchema, ...errors } } },
-    async (req) => found(admin.revoke(req.params.id, req.params.seat), req.params.id),
+    async (req) => found(await admin.revoke(req.params.id, req.params.seat), req.params.id),
   );
 };

@@ -21,7 +21,7 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { se
     '/api/rooms/:id/alert-rules',
     { schema: { params: RoomParams, response: { 200: AlertRulesSchema, ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer', 'host']);
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer', 'host']);
       return services.registry.rulesOf(req.params.id);
     },
   );
@@ -36,14 +36,14 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { se
       },
     },
     async (req) => {
-      const by = authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant']);
+      const by = await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant']);
       const problem = rulesProblem(req.body);
       if (problem) throw new HttpError(400, problem.code, problem.message);
-      const runtime = services.runtime(req.params.id)!;
-      services.rooms.setAlertRules(req.params.id, req.body);
+      const runtime = (await services.runtime(req.params.id))!;
+      await services.rooms.setAlertRules(req.params.id, req.body);
       runtime.alerts.setRules(req.body);
       const at = runtime.timeAt(services.clock.now());
-      services.journal.append(req.params.id, at, 'rules', { by, rules: req.body });
+      await services.journal.append(req.params.id, at, 'rules', { by, rules: req.body });
       broadcastRules(io, req.params.id, { rules: req.body, by, at });
       return { rules: req.body.length };
     },
@@ -53,10 +53,10 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { se
     '/api/rooms/:id/alerts',
     { schema: { params: RoomParams, response: { 200: AlertsResponseSchema, ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
       return {
-        active: services.runtime(req.params.id)!.alerts.active(),
-        history: services.journal.list(req.params.id, 'alert', 500).map((j) => j.body as AlertEvent),
+        active: (await services.runtime(req.params.id))!.alerts.active(),
+        history: (await services.journal.list(req.params.id, 'alert', 500)).map((j) => j.body as AlertEvent),
       };
     },
   );

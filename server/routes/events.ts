@@ -19,10 +19,10 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     '/api/rooms/:id/events',
     { bodyLimit: MAX_BODY_BYTES, schema: { params: RoomParams, response: { 200: IngestResultSchema, ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['ingest']);
+      await authorizeRoom(req, auth, req.params.id, ['ingest']);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const items = parseEventsBody(body, req.headers['content-type'], MAX_EVENTS_PER_REQUEST);
-      const runtime = services.runtime(req.params.id)!;
+      const runtime = (await services.runtime(req.params.id))!;
       runtime.notePush(services.clock.now());
       return services.pipeline.ingest(runtime, items, { checkTime: true });
     },

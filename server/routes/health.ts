@@ -6,9 +6,9 @@ import { sameSecret } from '../http/security.ts';
 import type { Services } from '../services.ts';
 import { ErrorSchema } from './schemas.ts';
 
-function storageAnswers(services: Services): boolean {
+async function storageAnswers(services: Services): Promise<boolean> {
   try {
-    services.rooms.get('r_ready_probe'); // a read through the store: throws when the store is gone
+    await services.rooms.get('r_ready_probe'); // a read through the store: fails when the store is gone
     return true;
   } catch {
     return false;
@@ -40,7 +40,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services; lifec
     async (_req, reply) => {
       const rebuilding = services.registry.all().filter((r) => r.rebuilding).length;
       let reason: string | null = lifecycle.shuttingDown ? 'shutting_down' : null;
-      if (reason === null && !storageAnswers(services)) reason = 'storage_unavailable';
+      if (reason === null && !(await storageAnswers(services))) reason = 'storage_unavailable';
       if (reason === null) return { status: 'ready' as const, rebuilding };
       return reply.status(503).send({ status: 'not_ready' as const, reason, rebuilding });
     },

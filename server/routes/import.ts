@@ -49,11 +49,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
       },
     },
     async (req, reply) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'ingest']);
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'ingest']);
       const { format, speed } = req.query;
       const slicer = new Slicer();
       const items = await readRecording(format, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), slicer);
-      const runtime = services.runtime(req.params.id)!;
+      const runtime = (await services.runtime(req.params.id))!;
       const { valid, rejected } = await validateSliced(items, slicer);
       const base = {
         format,

@@ -25,14 +25,14 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (req, reply) => {
       requireAdmin(req, auth);
-      const { room, tokens } = services.rooms.create(req.body?.name ?? '直播间', services.clock.now());
+      const { room, tokens } = await services.rooms.create(req.body?.name ?? '直播间', services.clock.now());
       return reply.status(201).send({ id: room.id, name: room.name, tokens });
     },
   );
 
   app.get('/api/rooms', { schema: { response: { 200: Type.Array(RoomSummarySchema), ...errors } } }, async (req) => {
     requireAdmin(req, auth);
-    return services.rooms.list().map((r) => ({
+    return (await services.rooms.list()).map((r) => ({
       id: r.id,
       name: r.name,
       createdAt: r.createdAt,
@@ -54,8 +54,8 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'ingest', 'controller', 'assistant', 'host', 'viewer']);
-      const room = services.rooms.get(req.params.id)!;
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'ingest', 'controller', 'assistant', 'host', 'viewer']);
+      const room = (await services.rooms.get(req.params.id))!;
       return { id: room.id, name: room.name, products: room.products };
     },
   );
@@ -70,9 +70,9 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'ingest']);
-      services.rooms.setProducts(req.params.id, req.body);
-      services.runtime(req.params.id)?.engine.setCatalogue(req.body);
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'ingest']);
+      await services.rooms.setProducts(req.params.id, req.body);
+      (await services.runtime(req.params.id))?.engine.setCatalogue(req.body);
       return { products: req.body.length };
     },
   );
@@ -81,8 +81,8 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/api/rooms/:id/state',
     { schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
-      const runtime = services.runtime(req.params.id)!;
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
+      const runtime = (await services.runtime(req.params.id))!;
       return runtime.state(services.clock.now());
     },
   );

@@ -23,7 +23,7 @@ export const seatSessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }
       },
     },
     async (req, reply) => {
-      const resolved = services.rooms.resolveToken(req.body.token);
+      const resolved = await services.rooms.resolveToken(req.body.token);
       if (!resolved) throw new HttpError(401, 'unauthorized', 'unknown token');
       if (resolved.roomId !== req.body.roomId)
         throw new HttpError(403, 'forbidden', 'this token belongs to another room');

@@ -15,10 +15,12 @@ import { errors, RoomParams } from './schemas.ts';
 
 const READERS = ['admin', 'controller', 'assistant', 'host', 'viewer'] as const;
 
-export function findSession(services: Services, sid: string): SessionInfo {
+export async function findSession(services: Services, sid: string): Promise<SessionInfo> {
   const parsed = parseSessionId(sid);
-  if (!parsed || !services.rooms.get(parsed.roomId)) throw new HttpError(404, 'unknown_session', `no session ${sid}`);
-  const session = listSessions(services.db, services.reader, parsed.roomId).find((s) => s.start === parsed.start);
+  if (!parsed || !(await services.rooms.get(parsed.roomId)))
+    throw new HttpError(404, 'unknown_session', `no session ${sid}`);
+  const sessions = await listSessions(services.storage.replay, services.reader, parsed.roomId);
+  const session = sessions.find((s) => s.start === parsed.start);
   if (!session) throw new HttpError(404, 'unknown_session', `no session ${sid}`);
   return session;
 }
@@ -30,8 +32,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     '/api/rooms/:id/sessions',
     { schema: { params: RoomParams, response: { 200: Type.Array(SessionInfoSchema), ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, [...READERS]);
-      return listSessions(services.db, services.reader, req.params.id);
+      await authorizeRoom(req, auth, req.params.id, [...READERS]);
+      return listSessions(services.storage.replay, services.reader, req.params.id);
     },
   );
 
@@ -49,8 +51,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
-      const runtime = services.runtime(req.params.id)!;
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      const runtime = (await services.runtime(req.params.id))!;
       const ts = Math.round(runtime.timeAt(services.clock.now()));
       await services.pipeline.ingestEvents(runtime, [{ type: `session_${req.body.action}`, ts }], { checkTime: false });
       return { ts };
@@ -58,17 +60,17 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   );
 
   const Sid = Type.Object({ sid: Type.String({ maxLength: 80 }) });
-  const sessionFor = (req: { params: { sid: string } } & Parameters<typeof authorizeRoom>[0]) => {
+  const sessionFor = async (req: { params: { sid: string } } & Parameters<typeof authorizeRoom>[0]) => {
     const parsed = parseSessionId(req.params.sid);
     if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
-    authorizeRoom(req, auth, parsed.roomId, [...READERS]);
+    await authorizeRoom(req, auth, parsed.roomId, [...READERS]);
     return findSession(services, req.params.sid);
   };
 
   app.get(
     '/api/sessions/:sid/report',
     { schema: { params: Sid, response: { 200: ReportSchema, ...errors } } },
-    async (req) => buildReport(services, sessionFor(req)),
+    async (req) => buildReport(services, await sessionFor(req)),
   );
 
   app.get(
@@ -81,7 +83,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (req, reply) => {
-      const report = buildReport(services, sessionFor(req));
+      const report = await buildReport(services, await sessionFor(req));
       const csv =
         req.query.table === 'minutes'
           ? toCsv(
@@ -126,8 +128,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     async (req, reply) => {
       const parsed = parseSessionId(req.params.sid);
       if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
-      authorizeRoom(req, auth, parsed.roomId, [...READERS]);
-      const session = findSession(services, req.params.sid);
+      await authorizeRoom(req, auth, parsed.roomId, [...READERS]);
+      const session = await findSession(services, req.params.sid);
       if (req.query.at < session.start || req.query.at > session.end + 60_000) {
         throw new HttpError(
           400,
@@ -136,8 +138,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         );
       }
       const row =
-        services.reader.screenAt(parsed.roomId, req.query.at) ??
-        services.reader.firstStateFrom(parsed.roomId, session.start);
+        (await services.reader.screenAt(parsed.roomId, req.query.at)) ??
+        (await services.reader.firstStateFrom(parsed.roomId, session.start));
       if (!row) throw new HttpError(404, 'no_state', 'no stored state at that moment');
       // Stored as the screens received it: send the JSON text as is (no re-serialisation, byte-identical).
       return reply.type('application/json').send(row.body as never);

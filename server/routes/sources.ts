@@ -20,7 +20,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   { services, roomSources },
 ) => {
   const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
-  const health = (id: string) => ({ source: services.runtime(id)!.health(services.clock.now()) });
+  const health = async (id: string) => ({ source: (await services.runtime(id))!.health(services.clock.now()) });
 
   app.put(
     '/api/rooms/:id/source',
@@ -32,7 +32,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
       },
     },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
       await roomSources.set(req.params.id, req.body);
       return health(req.params.id);
     },
@@ -42,7 +42,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
     '/api/rooms/:id/source',
     { schema: { params: RoomParams, response: { 200: Type.Object({ source: SourceHealthSchema }), ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, [...READERS]);
+      await authorizeRoom(req, auth, req.params.id, [...READERS]);
       return health(req.params.id);
     },
   );
@@ -51,8 +51,8 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
     '/api/rooms/:id/sources',
     { schema: { params: RoomParams, response: { 200: SourceList, ...errors } } },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, [...READERS]);
-      return { sources: roomSources.list(req.params.id) };
+      await authorizeRoom(req, auth, req.params.id, [...READERS]);
+      return { sources: await roomSources.list(req.params.id) };
     },
   );
 
@@ -66,10 +66,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
       },
     },
     async (req, reply) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
       if (req.body.source.kind === 'none') throw new HttpError(400, 'bad_source', 'add a source, not "none"');
       await roomSources.add(req.params.id, req.body.id, req.body.source);
-      return reply.status(201).send({ sources: roomSources.list(req.params.id) });
+      return reply.status(201).send({ sources: await roomSources.list(req.params.id) });
     },
   );
 
@@ -82,10 +82,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
       },
     },
     async (req) => {
-      authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
       if (!(await roomSources.remove(req.params.id, req.params.sourceId)))
         throw new HttpError(404, 'no_source', `room has no source "${req.params.sourceId}"`);
-      return { sources: roomSources.list(req.params.id) };
+      return { sources: await roomSources.list(req.params.id) };
     },
   );
 };

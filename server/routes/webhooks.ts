@@ -30,7 +30,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: Services; sour
       },
     },
     async (req, reply) => {
-      const runtime = services.rooms.get(req.params.id) ? services.runtime(req.params.id) : null;
+      const runtime = await services.runtime(req.params.id);
       if (!runtime) throw new HttpError(404, 'unknown_room', `no room ${req.params.id}`);
       const source = sources.find(
         runtime,

@@ -43,14 +43,14 @@ export class RoomSources {
     private readonly manager: SourceManager,
   ) {}
 
-  entries(roomId: string): SourceEntry[] {
-    return storedEntries(this.services.rooms.get(roomId)?.source).filter(validEntry);
+  async entries(roomId: string): Promise<SourceEntry[]> {
+    return storedEntries((await this.services.rooms.get(roomId))?.source).filter(validEntry);
   }
 
-  list(roomId: string): SourceView[] {
-    const runtime = this.services.runtime(roomId)!;
+  async list(roomId: string): Promise<SourceView[]> {
+    const runtime = (await this.services.runtime(roomId))!;
     const now = this.services.clock.now();
-    return this.entries(roomId).map(({ id, config }) => {
+    return (await this.entries(roomId)).map(({ id, config }) => {
       const live = this.manager.get(runtime, id);
       const health = live ? { ...live.health(), id } : stoppedHealth(id, config.kind, now);
       return { id, config: redact(config), health };
@@ -60,26 +60,26 @@ export class RoomSources {
   /** The room's only source (PUT /source): replaces every other one; `none` leaves push alone. */
   async set(roomId: string, config: SourceConfig): Promise<void> {
     await this.checkAddress(config);
-    const runtime = this.services.runtime(roomId)!;
-    this.services.rooms.setSource(roomId, config.kind === 'none' ? null : [{ id: MAIN_SOURCE_ID, config }]);
-    const source = this.build(roomId, config);
+    const runtime = (await this.services.runtime(roomId))!;
+    await this.services.rooms.setSource(roomId, config.kind === 'none' ? null : [{ id: MAIN_SOURCE_ID, config }]);
+    const source = await this.build(roomId, config);
     if (source) await this.manager.attach(runtime, source);
     else await this.manager.detach(runtime);
   }
 
   async add(roomId: string, id: string, config: SourceConfig): Promise<void> {
     await this.checkAddress(config);
-    const others = this.entries(roomId).filter((e) => e.id !== id);
-    this.services.rooms.setSource(roomId, [...others, { id, config }]);
-    const source = this.build(roomId, config);
-    if (source) await this.manager.add(this.services.runtime(roomId)!, id, source);
+    const others = (await this.entries(roomId)).filter((e) => e.id !== id);
+    await this.services.rooms.setSource(roomId, [...others, { id, config }]);
+    const source = await this.build(roomId, config);
+    if (source) await this.manager.add((await this.services.runtime(roomId))!, id, source);
   }
 
   async remove(roomId: string, id: string): Promise<boolean> {
-    const all = this.entries(roomId);
+    const all = await this.entries(roomId);
     const rest = all.filter((e) => e.id !== id);
-    this.services.rooms.setSource(roomId, rest.length > 0 ? rest : null);
-    const stopped = await this.manager.remove(this.services.runtime(roomId)!, id);
+    await this.services.rooms.setSource(roomId, rest.length > 0 ? rest : null);
+    const stopped = await this.manager.remove((await this.services.runtime(roomId))!, id);
     return stopped || rest.length < all.length;
   }
 
@@ -87,16 +87,16 @@ export class RoomSources {
   async restoreAll(log: (msg: string) => void): Promise<number> {
     let started = 0;
     // The demo room is started (with a fresh seed) by `--demo` only, never by a restart.
-    for (const room of this.services.rooms.list().filter((r) => !r.demo)) {
+    for (const room of (await this.services.rooms.list()).filter((r) => !r.demo)) {
       const raw = storedEntries(room.source);
       for (const entry of raw) {
         if (!validEntry(entry)) {
           log(`room ${room.id}: stored source ${JSON.stringify(entry).slice(0, 200)} is not valid, not started`);
           continue;
         }
-        const source = this.build(room.id, entry.config, false);
+        const source = await this.build(room.id, entry.config, false);
         if (!source) continue;
-        await this.manager.add(this.services.runtime(room.id)!, entry.id, source);
+        await this.manager.add((await this.services.runtime(room.id))!, entry.id, source);
         started++;
       }
     }
@@ -111,11 +111,11 @@ export class RoomSources {
   }
 
   /** The simulator brings its own catalogue; the room adopts it when the source is set, not on restart. */
-  private build(roomId: string, config: SourceConfig, adoptCatalogue = true) {
+  private async build(roomId: string, config: SourceConfig, adoptCatalogue = true) {
     const { source, catalogue } = createSource(config, this.services.clock, this.services.outbound);
     if (catalogue && adoptCatalogue) {
-      this.services.rooms.setProducts(roomId, catalogue as Product[]);
-      this.services.runtime(roomId)!.engine.setCatalogue(catalogue as Product[]);
+      await this.services.rooms.setProducts(roomId, catalogue as Product[]);
+      (await this.services.runtime(roomId))!.engine.setCatalogue(catalogue as Product[]);
     }
     return source;
   }

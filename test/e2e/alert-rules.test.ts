@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../server/alerts/default-rules.ts';
-import type { Role } from '../../server/storage/rooms-repo.ts';
+import type { Role } from '../../server/storage/ports.ts';
 import type { AlertRule } from '../../shared/alerts.ts';
 import { screenshotPath } from '../helpers/browser.ts';
 import { type E2eRoom, e2eReady, startE2eRoom } from '../helpers/e2e-room.ts';

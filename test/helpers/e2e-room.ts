@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startDemoRoom } from '../../server/demo.ts';
 import type { SourceConfig } from '../../server/sources/source-config.ts';
-import type { Role, RoomTokens } from '../../server/storage/rooms-repo.ts';
+import type { Role, RoomTokens } from '../../server/storage/ports.ts';
 import type { RoomState } from '../../shared/state.ts';
 import { CHROMIUM, CLIENT_DIR, clientBuilt, launchBrowser } from './browser.ts';
 import { createRoom, startServer, type TestServer } from './server.ts';

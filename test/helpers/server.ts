@@ -6,6 +6,7 @@ import { type App, buildApp } from '../../server/app.ts';
 import type { Clock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createTokenizer } from '../../server/engine/tokenizer.ts';
+import type { Storage } from '../../server/storage/ports.ts';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const METRICS = 'test-metrics-token-0123456789';
@@ -40,6 +41,8 @@ export async function startServer(
     sourceAllow?: string;
     /** The built client to serve (e2e); none by default. */
     clientDir?: string | null;
+    /** A storage backend (or how to open it); default: SQLite in dataDir. */
+    storage?: Storage | (() => Promise<Storage>);
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
@@ -59,6 +62,7 @@ export async function startServer(
     createTokenizer: sharedTokenizer(),
     clientDir: opts.clientDir ?? null,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.storage ? { storage: opts.storage } : {}),
     ...(opts.autoTick === undefined ? {} : { autoTick: opts.autoTick }),
   });
   let url = '';

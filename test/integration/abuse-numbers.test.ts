@@ -65,7 +65,7 @@ describe('numbers from outside', () => {
     expect(body.to).toBe(T0 + 1000);
     clock.advance(2000);
     s.ticker.tickAll();
-    const runtime = s.services.runtime(room.id)!;
+    const runtime = (await s.services.runtime(room.id))!;
     expect(runtime.engine.state(0, runtime.health(clock.now())).comments).toBe(2);
     const sessions = await s.app.inject({
       url: `/api/rooms/${room.id}/sessions`,
@@ -83,8 +83,8 @@ describe('numbers from outside', () => {
   it('keeps every other room ticking when one room throws inside the tick, and shows the error', async () => {
     const bad = await createRoom(s, '坏房间');
     const good = await createRoom(s, '好房间');
-    const badRt = s.services.runtime(bad.id)!;
-    const goodRt = s.services.runtime(good.id)!;
+    const badRt = (await s.services.runtime(bad.id))!;
+    const goodRt = (await s.services.runtime(good.id))!;
     // A fault inside the engine (a bug, or state a future change lets through): the ticker must contain it.
     badRt.engine.advanceTo = () => {
       throw new Error('boom inside the engine');
@@ -99,7 +99,7 @@ describe('numbers from outside', () => {
 
   it('keeps the room clock finite whatever a driving source says', async () => {
     const room = await createRoom(s);
-    const runtime = s.services.runtime(room.id)!;
+    const runtime = (await s.services.runtime(room.id))!;
     runtime.driver = {
       kind: 'broken',
       start: () => {},

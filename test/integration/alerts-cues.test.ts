@@ -102,7 +102,7 @@ describe('cues', () => {
     expect((await ackSeen).cue.ackedAt).not.toBeNull();
     const again = await host.emitWithAck('cue:ack', { cueId });
     expect(again).toMatchObject({ ok: false, error: { code: 'cue_not_open' } });
-    const journal = s.services.journal.list(room.id, 'cue').map((j) => (j.body as { status: string }).status);
+    const journal = (await s.services.journal.list(room.id, 'cue')).map((j) => (j.body as { status: string }).status);
     expect(journal).toEqual(expect.arrayContaining(['pending', 'shown', 'acked']));
   });
 });
@@ -141,7 +141,7 @@ describe('alert rules over HTTP', () => {
       payload: rules,
     });
     expect(host.statusCode).toBe(403);
-    expect(s.services.journal.list(room.id, 'rules')).toHaveLength(1);
+    expect(await s.services.journal.list(room.id, 'rules')).toHaveLength(1);
   });
 });
 
@@ -173,6 +173,6 @@ describe('alerts from a simulated dip', () => {
     expect(alert.action).toContain('福袋');
     const ack = await controller.emitWithAck('alert:ack', { alertId: alert.id });
     expect(ack.ok).toBe(true);
-    expect(s.services.journal.list(r.id, 'alert').length).toBeGreaterThanOrEqual(2);
+    expect((await s.services.journal.list(r.id, 'alert')).length).toBeGreaterThanOrEqual(2);
   });
 });

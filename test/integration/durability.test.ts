@@ -1,9 +1,8 @@
 // An acknowledged event is never lost: the server process is SIGKILLed right after the acknowledgement and
 // the SQLite file still holds every acknowledged event. A restart rebuilds the same totals.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import { startServer, tempDir } from '../helpers/server.ts';
 
 const ADMIN = 'durability-admin-token-123456';
@@ -54,9 +53,9 @@ describe('durability', () => {
       acked += ((await res.json()) as { accepted: number }).accepted;
     }
     await proc.kill();
-    const db = new Database(path.join(dataDir, 'console.db'), { readonly: true });
-    const n = (db.prepare('SELECT COUNT(*) AS n FROM events WHERE room_id = ?').get(created.id) as { n: number }).n;
-    db.close();
+    const store = openSqliteStorage(dataDir);
+    const n = await store.reader.countEvents(created.id);
+    await store.close();
     expect(acked).toBe(1000);
     expect(n).toBe(acked);
   });

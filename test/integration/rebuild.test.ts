@@ -91,7 +91,7 @@ describe('rebuild after a restart', () => {
     const third = await startServer({ dataDir, autoTick: false, listen: false });
     open.push(third);
     const started = performance.now();
-    const runtime = third.services.runtime(big.id)!;
+    const runtime = (await third.services.runtime(big.id))!;
     // Restored from the checkpoint the rebuild left, with nothing to replay after it: the same figures.
     expect(third.services.registry.rebuildProgress(big.id)).toMatchObject({ done: 0 });
     await third.services.registry.ready(runtime);

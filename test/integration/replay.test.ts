@@ -27,7 +27,7 @@ describe('replay', () => {
     while (live.length < 60) await new Promise((r) => setTimeout(r, 100));
     await fetch(`${s.url}/api/rooms/${room.id}/source`, { method: 'PUT', headers: auth, body: '{"kind":"none"}' });
     screen.disconnect();
-    s.services.writer.flush();
+    await s.services.writer.flush();
 
     const sessions = await (await fetch(`${s.url}/api/rooms/${room.id}/sessions`, { headers: auth })).json();
     expect(sessions).toHaveLength(1);

@@ -64,17 +64,17 @@ beforeAll(async () => {
   // An alert raised and resolved, and the cue sent for it, as the journal keeps them.
   const alert = { ...Value.Create(AlertSchema), id: 'a1', ruleId: 'online-drop', name: '在线人数骤降' };
   const raised = { ...alert, severity: 'critical', state: 'firing', activeAt: B + 62_000, firedAt: B + 65_000 };
-  s.services.journal.append(room.id, B + 65_000, 'alert', { type: 'raised', alert: raised });
+  await s.services.journal.append(room.id, B + 65_000, 'alert', { type: 'raised', alert: raised });
   const resolved = { ...raised, state: 'resolved', resolvedAt: B + 100_000 };
-  s.services.journal.append(room.id, B + 100_000, 'alert', { type: 'resolved', alert: resolved });
+  await s.services.journal.append(room.id, B + 100_000, 'alert', { type: 'resolved', alert: resolved });
   const cue = { ...Value.Create(CueSchema), id: 'c1', text: '福袋留人', alertId: 'a1', from: 'controller' };
-  s.services.journal.append(room.id, B + 66_000, 'cue', {
+  await s.services.journal.append(room.id, B + 66_000, 'cue', {
     ...cue,
     status: 'acked',
     sentAt: B + 66_000,
     ackedAt: B + 70_000,
   });
-  s.services.writer.flush();
+  await s.services.writer.flush();
 });
 afterAll(() => s.close());
 
@@ -90,7 +90,7 @@ describe('response schemas', () => {
     const session = await sessionB();
     const res = await get(`/api/sessions/${session.id}/report`);
     expect(res.statusCode).toBe(200);
-    const built = JSON.parse(JSON.stringify(buildReport(s.services, findSession(s.services, session.id))));
+    const built = JSON.parse(JSON.stringify(await buildReport(s.services, await findSession(s.services, session.id))));
     expect(res.json()).toEqual(built);
     // The fixture reaches every part of the report, so the comparison above covers all of them.
     const r = res.json();
@@ -113,7 +113,7 @@ describe('response schemas', () => {
     const at = B + 61_500;
     const res = await get(`/api/sessions/${session.id}/state?at=${at}`);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toBe(s.services.reader.screenAt(room.id, at)!.body);
+    expect(res.body).toBe((await s.services.reader.screenAt(room.id, at))!.body);
     const listed = (await get(`/api/rooms/${room.id}/sessions`)).json()[1];
     expect(Object.keys(listed).sort()).toEqual([
       'durationSeconds',

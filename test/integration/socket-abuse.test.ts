@@ -61,7 +61,7 @@ describe('socket command budgets', () => {
     const sent = first.concat(second).filter((x) => x !== 'rate_limited').length;
     expect(sent).toBe(SEAT_COMMAND_BURST);
     expect(second).toContain('too_many_cues');
-    expect(s.services.runtime(room.id)!.cues.open().length).toBe(MAX_OPEN_CUES_PER_ROOM);
+    expect((await s.services.runtime(room.id))!.cues.open().length).toBe(MAX_OPEN_CUES_PER_ROOM);
   });
 });
 
@@ -69,7 +69,7 @@ describe('back-pressure', () => {
   it('drops a socket that stops reading, and keeps serving the others', async () => {
     const room = await createRoom(s);
     // Big snapshots make the buffer grow fast: a catalogue of long product names.
-    s.services.runtime(room.id)!.engine.setCatalogue(
+    (await s.services.runtime(room.id))!.engine.setCatalogue(
       Array.from({ length: 1000 }, (_, i) => ({
         id: `p${i}`,
         name: `商品${i}`.padEnd(100, '长'),

@@ -78,14 +78,14 @@ describe('strict bodies', () => {
     expectRefused(await call('PUT', `/api/rooms/${room.id}/source`, { kind: 'simulator', dips: [dip] }), '"extra"');
     expectRefused(await call('PUT', `/api/rooms/${room.id}/source`, { kind: 'simulator', seed: '7' }), 'body');
     expect(await source()).toBe(before);
-    expect(s.services.rooms.get(room.id)?.source ?? null).toBeNull();
+    expect((await s.services.rooms.get(room.id))?.source ?? null).toBeNull();
     expectRefused(await call('POST', `/api/rooms/${room.id}/session`, { action: 'start', at: 1 }), '"at"');
   });
 
   it('still accepts a valid source config whole (no field lost to another union branch)', async () => {
     const config = { kind: 'simulator', seed: 7, speed: 2, peakOnline: 1234 };
     expect((await call('PUT', `/api/rooms/${room.id}/source`, config)).statusCode).toBe(200);
-    expect(s.services.rooms.get(room.id)?.source).toEqual([{ id: 'main', config }]); // stored as the room's list of sources
+    expect((await s.services.rooms.get(room.id))?.source).toEqual([{ id: 'main', config }]); // stored as the room's list of sources
     expect((await call('PUT', `/api/rooms/${room.id}/source`, { kind: 'none' })).statusCode).toBe(200);
   });
 });
@@ -106,7 +106,7 @@ describe('querystrings and params are read from strings', () => {
     expect(imported.statusCode).toBe(200);
     expect(imported.json()).toMatchObject({ speed: 0, accepted: 2 });
     s.ticker.tickAll();
-    s.services.writer.flush();
+    await s.services.writer.flush();
 
     const get = (url: string) => call('GET', url, undefined, other.tokens.viewer);
     const [session] = (await get(`/api/rooms/${other.id}/sessions`)).json() as { id: string; end: number }[];

@@ -1,14 +1,9 @@
-// Each room's latest engine checkpoint, one row per room (a newer one replaces it). The body is opaque here:
-// server/rooms/room-checkpoint.ts encodes and checks it.
+// Each room's latest engine checkpoint in SQLite, one row per room (a newer one replaces it). The body is
+// opaque here: server/rooms/room-checkpoint.ts encodes and checks it.
+import type { CheckpointStore, StoredCheckpoint } from '../ports.ts';
 import type { Db } from './db.ts';
 
-export interface StoredCheckpoint {
-  seq: number;
-  version: number;
-  body: Buffer;
-}
-
-export class CheckpointsRepo {
+export class SqliteCheckpoints implements CheckpointStore {
   private readonly upsert;
   private readonly select;
 
@@ -22,11 +17,11 @@ export class CheckpointsRepo {
     this.select = db.prepare('SELECT seq, version, body FROM checkpoints WHERE room_id = ?');
   }
 
-  put(roomId: string, seq: number, version: number, body: Buffer): void {
+  async put(roomId: string, seq: number, version: number, body: Buffer): Promise<void> {
     this.upsert.run(roomId, seq, version, body);
   }
 
-  latest(roomId: string): StoredCheckpoint | null {
+  async latest(roomId: string): Promise<StoredCheckpoint | null> {
     return (this.select.get(roomId) as StoredCheckpoint | undefined) ?? null;
   }
 }

@@ -1,21 +1,19 @@
-// The journal: alert transitions, rule changes and each step of a cue's life, timestamped on the room's
-// timeline. Small and infrequent next to events, so it is written directly rather than group-committed.
+// The journal in SQLite: small and infrequent next to events, so written directly rather than group-committed.
+import type { JournalEntry, JournalKind, JournalStore } from '../ports.ts';
 import type { Db } from './db.ts';
 
-export type JournalKind = 'alert' | 'rules' | 'cue';
-
-export class JournalRepo {
+export class SqliteJournal implements JournalStore {
   private readonly insert;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO journal (room_id, ts, kind, body) VALUES (?, CAST(? AS INTEGER), ?, ?)');
   }
 
-  append(roomId: string, ts: number, kind: JournalKind, body: unknown): void {
+  async append(roomId: string, ts: number, kind: JournalKind, body: unknown): Promise<void> {
     this.insert.run(roomId, Math.round(ts), kind, JSON.stringify(body));
   }
 
-  list(roomId: string, kind?: JournalKind, limit = 1000): { ts: number; kind: JournalKind; body: unknown }[] {
+  async list(roomId: string, kind?: JournalKind, limit = 1000): Promise<JournalEntry[]> {
     const rows = (
       kind
         ? this.db

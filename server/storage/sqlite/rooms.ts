@@ -1,23 +1,8 @@
-// Rooms, their catalogues and the per-seat tokens. Tokens are random 144-bit strings kept in plain text so
-// the console can print each screen's URL again after a restart.
-import { randomBytes } from 'node:crypto';
-import type { Product } from '../../shared/events.ts';
+// Rooms, their catalogues and the per-seat tokens in SQLite.
+import type { Product } from '../../../shared/events.ts';
+import { newRoomId, newRoomTokens } from '../ids.ts';
+import { ROLES, type Role, type RoomRecord, type RoomStore, type RoomTokens } from '../ports.ts';
 import type { Db } from './db.ts';
-
-export const ROLES = ['ingest', 'controller', 'assistant', 'host', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-export type RoomTokens = Record<Role, string>;
-
-export interface RoomRecord {
-  id: string;
-  name: string;
-  createdAt: number;
-  products: Product[];
-  source: unknown;
-  demo: boolean;
-  /** When it was archived (wall time, ms), or null. */
-  archivedAt: number | null;
-}
 
 interface RoomRow {
   id: string;
@@ -28,8 +13,6 @@ interface RoomRow {
   demo: number;
   archived_at: number | null;
 }
-
-export const newToken = () => randomBytes(18).toString('base64url');
 
 function toRecord(r: RoomRow): RoomRecord {
   return {
@@ -43,12 +26,18 @@ function toRecord(r: RoomRow): RoomRecord {
   };
 }
 
-export class RoomsRepo {
-  constructor(private readonly db: Db) {}
+export class SqliteRooms implements RoomStore {
+  private readonly byId;
+  private readonly byToken;
 
-  create(name: string, createdAt: number, demo = false): { room: RoomRecord; tokens: RoomTokens } {
-    const id = `r_${randomBytes(6).toString('hex')}`;
-    const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as RoomTokens;
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare('SELECT * FROM rooms WHERE id = ?');
+    this.byToken = db.prepare('SELECT room_id, role FROM tokens WHERE token = ?');
+  }
+
+  async create(name: string, createdAt: number, demo = false): Promise<{ room: RoomRecord; tokens: RoomTokens }> {
+    const id = newRoomId();
+    const tokens = newRoomTokens();
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO rooms (id, name, created_at, demo) VALUES (?, ?, ?, ?)')
@@ -59,23 +48,23 @@ export class RoomsRepo {
     return { room: { id, name, createdAt, products: [], source: null, demo, archivedAt: null }, tokens };
   }
 
-  get(id: string): RoomRecord | null {
-    const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(id) as RoomRow | undefined;
+  async get(id: string): Promise<RoomRecord | null> {
+    const row = this.byId.get(id) as RoomRow | undefined;
     return row ? toRecord(row) : null;
   }
 
-  list(): RoomRecord[] {
+  async list(): Promise<RoomRecord[]> {
     return (this.db.prepare('SELECT * FROM rooms ORDER BY created_at, id').all() as RoomRow[]).map(toRecord);
   }
 
-  findDemo(): RoomRecord | null {
+  async findDemo(): Promise<RoomRecord | null> {
     const row = this.db.prepare('SELECT * FROM rooms WHERE demo = 1 ORDER BY created_at LIMIT 1').get() as
       | RoomRow
       | undefined;
     return row ? toRecord(row) : null;
   }
 
-  tokens(roomId: string): RoomTokens {
+  async tokens(roomId: string): Promise<RoomTokens> {
     const rows = this.db.prepare('SELECT token, role FROM tokens WHERE room_id = ?').all(roomId) as {
       token: string;
       role: Role;
@@ -83,31 +72,27 @@ export class RoomsRepo {
     return Object.fromEntries(rows.map((r) => [r.role, r.token])) as RoomTokens;
   }
 
-  /** The room and seat a token opens, or null. */
-  resolveToken(token: string): { roomId: string; role: Role } | null {
-    const row = this.db.prepare('SELECT room_id, role FROM tokens WHERE token = ?').get(token) as
-      | { room_id: string; role: Role }
-      | undefined;
+  async resolveToken(token: string): Promise<{ roomId: string; role: Role } | null> {
+    const row = this.byToken.get(token) as { room_id: string; role: Role } | undefined;
     return row ? { roomId: row.room_id, role: row.role } : null;
   }
 
-  setProducts(id: string, products: Product[]): void {
+  async setProducts(id: string, products: Product[]): Promise<void> {
     this.db.prepare('UPDATE rooms SET products = ? WHERE id = ?').run(JSON.stringify(products), id);
   }
 
-  /** The room's alert rules, or null when it uses the defaults. */
-  alertRules(id: string): unknown[] | null {
+  async alertRules(id: string): Promise<unknown[] | null> {
     const row = this.db.prepare('SELECT alert_rules FROM rooms WHERE id = ?').get(id) as
       | { alert_rules: string | null }
       | undefined;
     return row?.alert_rules ? (JSON.parse(row.alert_rules) as unknown[]) : null;
   }
 
-  setAlertRules(id: string, rules: unknown[]): void {
+  async setAlertRules(id: string, rules: unknown[]): Promise<void> {
     this.db.prepare('UPDATE rooms SET alert_rules = ? WHERE id = ?').run(JSON.stringify(rules), id);
   }
 
-  setSource(id: string, source: unknown): void {
+  async setSource(id: string, source: unknown): Promise<void> {
     this.db
       .prepare('UPDATE rooms SET source = ? WHERE id = ?')
       .run(source === null ? null : JSON.stringify(source), id);

@@ -1,7 +1,8 @@
-// Group commit: appends from every request that arrives in the same turn of the event loop are written in
-// one transaction (one fsync), and each request's promise resolves only after that commit. A request is
-// therefore acknowledged only when its events are durable.
-import type { LiveEvent } from '../../shared/events.ts';
+// Group commit in SQLite: appends from every request that arrives in the same turn of the event loop are
+// written in one transaction (one fsync), and each request's promise resolves only after that commit. A
+// request is therefore acknowledged only when its events are durable.
+import type { LiveEvent } from '../../../shared/events.ts';
+import type { TimelineWriter } from '../ports.ts';
 import type { Db } from './db.ts';
 
 interface PendingAppend {
@@ -20,7 +21,7 @@ interface PendingState {
   tick: boolean;
 }
 
-export class TimelineWriter {
+export class SqliteTimelineWriter implements TimelineWriter {
   private appends: PendingAppend[] = [];
   private states: PendingState[] = [];
   private scheduled = false;
@@ -49,7 +50,6 @@ export class TimelineWriter {
     return r.changes === 1 ? Number(r.lastInsertRowid) : null;
   }
 
-  /** Resolves with, per event, its store seq when it was new, null when its id was seen before in this room. */
   append(roomId: string, events: LiveEvent[]): Promise<(number | null)[]> {
     return new Promise((resolve, reject) => {
       this.appends.push({ roomId, events, resolve, reject });
@@ -57,13 +57,11 @@ export class TimelineWriter {
     });
   }
 
-  /** The room state at a second, written with the next commit (replay reads these). */
   putState(roomId: string, sec: number, seq: number, body: string): void {
     this.states.push({ roomId, sec, seq, body, tick: false });
     this.schedule();
   }
 
-  /** A tick's state exactly as the screens received it, keyed by its event time in ms. */
   putTick(roomId: string, ts: number, seq: number, body: string): void {
     this.states.push({ roomId, sec: ts, seq, body, tick: true });
     this.schedule();
@@ -72,11 +70,15 @@ export class TimelineWriter {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => this.commitNow());
   }
 
-  /** Commit everything queued now. Also called on shutdown. */
-  flush(): void {
+  async flush(): Promise<void> {
+    this.commitNow();
+  }
+
+  /** Commit everything queued, synchronously (better-sqlite3 commits in the calling thread). */
+  commitNow(): void {
     this.scheduled = false;
     const appends = this.appends;
     const states = this.states;

@@ -1,34 +1,23 @@
-// What the admin screen changes about a room besides its catalogue: name, archive flag, seat tokens, and
-// deleting it with everything stored under it. Kept apart from rooms-repo so the everyday reads stay small.
+// The admin screen's changes to a room in SQLite: name, archive flag, seat tokens, deleting it with
+// everything stored under it, and retention's pruning of old sessions. Kept apart from rooms.ts so the everyday reads stay small.
+import type { Role, RoomAdminStore, StoredUsage } from '../ports.ts';
 import type { Db } from './db.ts';
-import type { Role } from './rooms-repo.ts';
-
-export interface RoomUsage {
-  events: number;
-  /** Alert transitions, rule changes and cue steps journaled. */
-  journal: number;
-  /** Per-second and per-tick states kept for replay. */
-  states: number;
-  firstTs: number | null;
-  lastTs: number | null;
-}
 
 /** Tables keyed by room_id, children first (tokens refer to rooms). */
 const ROOM_TABLES = ['events', 'states', 'ticks', 'journal', 'checkpoints', 'tokens'] as const;
 
-export class RoomAdminRepo {
+export class SqliteRoomAdmin implements RoomAdminStore {
   constructor(private readonly db: Db) {}
 
-  rename(id: string, name: string): void {
+  async rename(id: string, name: string): Promise<void> {
     this.db.prepare('UPDATE rooms SET name = ? WHERE id = ?').run(name, id);
   }
 
-  setArchived(id: string, at: number | null): void {
+  async setArchived(id: string, at: number | null): Promise<void> {
     this.db.prepare('UPDATE rooms SET archived_at = ? WHERE id = ?').run(at, id);
   }
 
-  /** The seat's token is replaced (rotate) or removed (revoke, token null): the old one opens nothing. */
-  replaceToken(roomId: string, role: Role, token: string | null): void {
+  async replaceToken(roomId: string, role: Role, token: string | null): Promise<void> {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM tokens WHERE room_id = ? AND role = ?').run(roomId, role);
       if (token !== null)
@@ -36,7 +25,7 @@ export class RoomAdminRepo {
     })();
   }
 
-  usage(roomId: string): RoomUsage {
+  async usage(roomId: string): Promise<StoredUsage> {
     const count = (sql: string) => (this.db.prepare(sql).get(roomId) as { n: number }).n;
     const span = this.db.prepare('SELECT MIN(ts) AS a, MAX(ts) AS b FROM events WHERE room_id = ?').get(roomId) as {
       a: number | null;
@@ -53,11 +42,25 @@ export class RoomAdminRepo {
     };
   }
 
-  /** Everything stored under the room, in one transaction. */
-  deleteRoom(roomId: string): void {
+  async deleteRoom(roomId: string): Promise<void> {
     this.db.transaction(() => {
       for (const t of ROOM_TABLES) this.db.prepare(`DELETE FROM ${t} WHERE room_id = ?`).run(roomId);
       this.db.prepare('DELETE FROM rooms WHERE id = ?').run(roomId);
     })();
+  }
+
+  async pruneThrough(roomId: string, endTs: number): Promise<number> {
+    let events = 0;
+    this.db.transaction(() => {
+      events = this.db
+        .prepare('DELETE FROM events WHERE room_id = ? AND ts <= CAST(? AS INTEGER)')
+        .run(roomId, endTs).changes;
+      this.db.prepare('DELETE FROM ticks WHERE room_id = ? AND ts <= CAST(? AS INTEGER)').run(roomId, endTs);
+      this.db
+        .prepare('DELETE FROM states WHERE room_id = ? AND sec <= CAST(? AS INTEGER)')
+        .run(roomId, Math.floor(endTs / 1000));
+      this.db.prepare('DELETE FROM journal WHERE room_id = ? AND ts <= CAST(? AS INTEGER)').run(roomId, endTs);
+    })();
+    return events;
   }
 }

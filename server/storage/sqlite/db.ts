@@ -1,6 +1,7 @@
-// The SQLite file is the source of truth: rooms, tokens, every accepted event and the room state per second.
-// WAL + synchronous=FULL: a committed transaction survives a SIGKILL (and a power cut); group commit in
-// timeline-writer.ts keeps the fsync cost per request small.
+// The SQLite file (the embedded default backend) holds rooms, tokens, every accepted event and the room state
+// per second. WAL + synchronous=FULL: a committed transaction survives a SIGKILL (and a power cut); group
+// commit in timeline-writer.ts keeps the fsync cost per request small. Migrations are versioned by
+// user_version: append a new entry, never edit a shipped one.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

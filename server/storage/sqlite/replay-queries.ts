@@ -1,0 +1,45 @@
+// The replay's timeline queries in SQLite: session boundaries with window functions, explain segments and
+// per-product counts over the (room_id, ts) index, so each reads only its session's rows.
+import type { ReplayQueries, SessionMark } from '../ports.ts';
+import type { Db } from './db.ts';
+
+export class SqliteReplayQueries implements ReplayQueries {
+  private readonly counts;
+
+  constructor(private readonly db: Db) {
+    this.counts = db.prepare(
+      `SELECT type, COUNT(*) AS n, COALESCE(SUM(json_extract(body, '$.amount')), 0) AS amount FROM events
+       WHERE room_id = ? AND ts BETWEEN ? AND ? AND type IN ('product_exposure', 'product_click', 'order_created')
+         AND json_extract(body, '$.productId') = ? GROUP BY type`,
+    );
+  }
+
+  async sessionMarks(roomId: string, gapMs: number) {
+    const marks = this.db
+      .prepare(
+        `SELECT ts, prev, n FROM (
+           SELECT ts, type, LAG(ts) OVER w AS prev, LAG(type) OVER w AS prevType, ROW_NUMBER() OVER w AS n
+           FROM events WHERE room_id = ? WINDOW w AS (ORDER BY ts, seq))
+         WHERE prev IS NULL OR ts - prev > ? OR type = 'session_start' OR prevType = 'session_end'`,
+      )
+      .all(roomId, gapMs) as SessionMark[];
+    const last = this.db.prepare('SELECT MAX(ts) AS ts, COUNT(*) AS n FROM events WHERE room_id = ?').get(roomId) as {
+      ts: number | null;
+      n: number;
+    };
+    return { marks, lastTs: last.ts, count: last.n };
+  }
+
+  async explainMarks(roomId: string, start: number, end: number) {
+    return this.db
+      .prepare(
+        `SELECT ts, type, json_extract(body, '$.productId') AS productId FROM events
+         WHERE room_id = ? AND ts BETWEEN ? AND ? AND type IN ('explain_start', 'explain_end') ORDER BY ts`,
+      )
+      .all(roomId, start, end) as { ts: number; type: string; productId: string }[];
+  }
+
+  async productCounts(roomId: string, start: number, end: number, productId: string) {
+    return this.counts.all(roomId, start, end, productId) as { type: string; n: number; amount: number }[];
+  }
+}
