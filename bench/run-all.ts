@@ -1,6 +1,7 @@
 // npm run bench: every benchmark in one run, so ratios compare peers measured on the same machine state.
 // Not part of the test suite: shared machines are noisy, so only ratios are judged, absolutes are context.
 import { execFileSync } from 'node:child_process';
+import { benchAbuse } from './abuse.ts';
 import { benchAlertQuality } from './alert-quality.ts';
 import { benchCueLatency } from './cue-latency.ts';
 import { benchFailover } from './failover.ts';
@@ -41,6 +42,7 @@ if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs f
 if (want('failover')) printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
 if (want('store')) printRows('Store size per 4-hour session (context for RETENTION_DAYS)', await benchStoreSize());
+if (want('abuse')) printRows('Abuse: resync flood and the largest import, against the idle server', await benchAbuse());
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', '--json'], {
