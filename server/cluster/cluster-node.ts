@@ -1,0 +1,109 @@
+// This instance's part in a cluster (REDIS_URL set): socket.io over Redis, room leases and ownership rounds,
+// and the forwarding of what reaches an instance that does not run the room. Pushes need no forwarding: any
+// instance commits them to the shared store and tells the owner, which applies the store in seq order.
+// Snapshots (join, resync) and commands are asked of the owner over the adapter's server-side requests;
+// a room with no owner yet (failover) answers `no_owner`, and its screens get the new owner's snapshot once
+// it has rebuilt the room.
+import type { Namespace } from 'socket.io';
+import { Ownership } from './ownership.ts';
+import { attachRedisAdapter, type ClusterAdapter } from './redis-adapter.ts';
+import { RoomLeases } from './room-lease.ts';
+
+/** What the server does for the cluster: run or stop rooms, and answer for the ones it runs. */
+export interface ClusterHost {
+  open(roomId: string, token: number): void;
+  close(roomId: string): void;
+  /** Every room that should run somewhere. */
+  rooms(): Promise<string[]>;
+  /** New events are in the store for a room this instance runs. */
+  appended(roomId: string): void;
+  /** Answer a forwarded request for a room this instance runs (null: it does not). */
+  answer(req: ForwardedRequest): unknown | null;
+}
+
+export type ForwardedRequest =
+  | { kind: 'snapshot'; roomId: string; seat: string }
+  | { kind: 'command'; roomId: string; seat: string; name: string; payload: unknown };
+
+export interface ClusterOptions {
+  redisUrl: string;
+  prefix: string;
+  instanceId: string;
+  leaseTtlMs: number;
+}
+
+export const NO_OWNER = {
+  ok: false,
+  error: { code: 'no_owner', message: 'the room is moving to another server; a snapshot follows' },
+} as const;
+
+export class ClusterNode {
+  readonly adapter: ClusterAdapter;
+  readonly leases: RoomLeases;
+  private readonly ownership: Ownership;
+  private nsp: Namespace | null = null;
+
+  constructor(
+    io: Parameters<typeof attachRedisAdapter>[0],
+    readonly opts: ClusterOptions,
+    private readonly host: ClusterHost,
+  ) {
+    this.adapter = attachRedisAdapter(io, opts.redisUrl, opts.prefix);
+    this.leases = new RoomLeases(this.adapter.pub, {
+      prefix: opts.prefix,
+      instanceId: opts.instanceId,
+      ttlMs: opts.leaseTtlMs,
+    });
+    this.ownership = new Ownership(
+      this.adapter.pub,
+      this.leases,
+      { prefix: opts.prefix, instanceId: opts.instanceId, ttlMs: opts.leaseTtlMs, rooms: () => host.rooms() },
+      { acquired: (roomId, token) => host.open(roomId, token), lost: (roomId) => host.close(roomId) },
+    );
+  }
+
+  /** Answers other instances' requests on the namespace, then starts the ownership rounds. */
+  start(nsp: Namespace): void {
+    this.nsp = nsp;
+    nsp.on('cluster:request', (req: ForwardedRequest, reply: (answer: unknown) => void) =>
+      reply(this.host.answer(req)),
+    );
+    nsp.on('cluster:appended', (roomId: string) => {
+      if (this.runs(roomId)) this.host.appended(roomId);
+    });
+    this.ownership.start();
+  }
+
+  /** True while this instance may act for the room (lease held and within its local deadline). */
+  runs(roomId: string): boolean {
+    return this.leases.token(roomId) !== null;
+  }
+
+  /** Asks the instance that runs the room; null when none answers (no owner, or moving). */
+  async ask(req: ForwardedRequest): Promise<unknown | null> {
+    if (!this.nsp) return null;
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: server-side events are untyped across instances
+      const answers = (await (this.nsp as any).serverSideEmitWithAck('cluster:request', req)) as unknown[];
+      return answers.find((a) => a !== null && a !== undefined) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Tells the room's owner (wherever it is) that the store has new events for it. */
+  notifyAppended(roomId: string): void {
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    (this.nsp as any)?.serverSideEmit('cluster:appended', roomId);
+  }
+
+  /** SIGTERM: hand every room over now (the next round elsewhere takes them), then leave. */
+  async drain(): Promise<void> {
+    await this.ownership.drain();
+  }
+
+  async close(): Promise<void> {
+    this.ownership.halt();
+    await this.adapter.close();
+  }
+}
