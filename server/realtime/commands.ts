@@ -73,6 +73,7 @@ function alertResult(
 ): CommandResult {
   if (!alert) return fail('unknown_alert', 'no firing alert with that id');
   services.listeners.alerts(runtime.roomId, [{ type: 'updated', alert }]);
+  runtime.notePeopleChange();
   return { ok: true, data: { alert } };
 }
 
@@ -85,6 +86,7 @@ function cueResult(
 ): CommandResult {
   if (!cue) return quiet ? { ok: true, data: { cue: null } } : fail('cue_not_open', why);
   services.listeners.cues(runtime.roomId, [cue]);
+  runtime.notePeopleChange();
   return { ok: true, data: { cue } };
 }
 
@@ -109,6 +111,7 @@ function pushCue(
   });
   const cue = runtime.cues.push(input, text, seat, ts);
   services.listeners.cues(runtime.roomId, [cue], true);
+  runtime.notePeopleChange();
   return { ok: true, data: { cue } };
 }
 

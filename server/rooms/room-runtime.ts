@@ -152,16 +152,30 @@ export class RoomRuntime {
   }
 
   /** Every CHECKPOINT_EVERY_EVENTS events or CHECKPOINT_EVERY_MS of event time with events in it. */
+  /**
+   * A person changed what the room remembers (a cue sent, acknowledged or cancelled, an alert acknowledged or
+   * snoozed): none of that is in the event timeline, so the next tick checkpoints and a restart keeps it.
+   */
+  notePeopleChange(): void {
+    this.peopleChanged = true;
+  }
+
+  private peopleChanged = false;
+
   private checkpointIfDue(): void {
+    if (!this.checkpoints || !this.capture) return;
     const { events, ts } = this.sinceCheckpoint;
-    if (!this.checkpoints || !this.capture || events === 0 || ts === null) return;
-    if (events < CHECKPOINT_EVERY_EVENTS && (this.lastEventTs ?? ts) - ts < CHECKPOINT_EVERY_MS) return;
-    this.saveCheckpoint();
+    const byEvents =
+      events > 0 &&
+      ts !== null &&
+      (events >= CHECKPOINT_EVERY_EVENTS || (this.lastEventTs ?? ts) - ts >= CHECKPOINT_EVERY_MS);
+    if (byEvents || this.peopleChanged) this.saveCheckpoint();
   }
 
   saveCheckpoint(): void {
     this.checkpoints?.saveCheckpoint(this.roomId, this.checkpoint());
     this.sinceCheckpoint = { events: 0, ts: null };
+    this.peopleChanged = false;
   }
 
   checkpoint(): RoomCheckpoint {

@@ -173,6 +173,23 @@ describe('room checkpoint', () => {
     expect(alerts).toBeGreaterThan(0);
   }, 120_000);
 
+  it('what people did (a cue sent, then acknowledged) is checkpointed at the next tick, so a restart keeps it', () => {
+    const rt = newRuntime(spaceTokenizer(), []);
+    rt.applyCommitted([{ type: 'like', ts: T0, count: 1 }], [1]);
+    rt.tick(T0 + 100);
+    const before = saved.get(rt);
+    const cue = rt.cues.push({ text: '讲福袋', priority: 'urgent' }, '讲福袋', 'assistant', T0 + 200);
+    rt.notePeopleChange();
+    rt.tick(T0 + 300);
+    expect(saved.get(rt)).not.toBe(before);
+    rt.cues.ack(cue.id, T0 + 400);
+    rt.notePeopleChange();
+    rt.tick(T0 + 500);
+    const copy = newRuntime(spaceTokenizer(), []);
+    copy.restore(decodeCheckpoint(encodeCheckpoint(saved.get(rt)!), 'r')!);
+    expect(copy.cues.get(cue.id)).toMatchObject({ status: 'acked', ackedAt: T0 + 400 });
+  });
+
   it('a checkpoint of another version or room, or unreadable, is refused (the room then replays in full)', () => {
     const rt = newRuntime(spaceTokenizer(), []);
     const body = encodeCheckpoint(rt.checkpoint());
