@@ -27,16 +27,13 @@ async function oneSession(peak: number): Promise<Row[]> {
   await s.services.rooms.setProducts(room.id, sim.catalogue);
   const end = t0 + HOURS * 3_600_000;
   let events = 0;
-  for (let t = t0 + 10_000; t <= end; t += 10_000) {
+  // Live order: the events of each tick interval arrive, then the tick stores the state the screens got.
+  for (let t = t0 + TICK_MS; t <= end; t += TICK_MS) {
     const batch = sim.advance(t);
-    for (let i = 0; i < batch.length; i += 10_000)
-      events += (await s.services.pipeline.ingestEvents(runtime, batch.slice(i, i + 10_000), { checkTime: false }))
-        .accepted;
-    // The ticker's work at the default rate: every tick's state is stored as the screens received it.
-    for (let tt = t - 10_000 + TICK_MS; tt <= t; tt += TICK_MS) {
-      const msg = runtime.tick(tt);
-      s.services.writer.putTick(room.id, msg.state.ts, msg.seq, JSON.stringify(msg.state));
-    }
+    if (batch.length > 0)
+      events += (await s.services.pipeline.ingestEvents(runtime, batch, { checkTime: false })).accepted;
+    const msg = runtime.tick(t);
+    s.services.writer.putTick(room.id, msg.state.ts, msg.seq, JSON.stringify(msg.state));
   }
   // Closing the store's last connection checkpoints the WAL into the file, so the file holds everything.
   await s.close();

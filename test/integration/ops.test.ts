@@ -46,3 +46,20 @@ describe('OpenAPI', () => {
     expect(page.headers['content-type']).toContain('text/html');
   });
 });
+
+describe('OpenAPI groups', () => {
+  it('tags every API route by what it is for, and leaves the client shell out', async () => {
+    const doc = (await s.app.inject({ url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const untagged = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => !op.tags?.length)
+        .map(([m]) => `${m} ${p}`),
+    );
+    expect(untagged).toEqual([]);
+    expect(doc.paths['/api/rooms/{id}/events']!.post!.tags).toEqual(['ingest']);
+    expect(doc.paths['/api/rooms/{id}/seats/{seat}/rotate']!.post!.tags).toEqual(['admin']);
+    expect(Object.keys(doc.paths).some((p) => p === '/*')).toBe(false);
+  });
+});
