@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { benchAbuse } from './abuse.ts';
 import { benchAlertQuality } from './alert-quality.ts';
+import { benchConnectors } from './connectors.ts';
 import { benchCueLatency } from './cue-latency.ts';
 import { benchFailover } from './failover.ts';
 import { benchFanout } from './fanout.ts';
@@ -43,6 +44,11 @@ if (want('failover')) printRows('Failover of room ownership (3 instances, privat
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
 if (want('store')) printRows('Store size per 4-hour session (context for RETENTION_DAYS)', await benchStoreSize());
 if (want('abuse')) printRows('Abuse: resync flood and the largest import, against the idle server', await benchAbuse());
+if (want('connectors'))
+  printRows(
+    'Connectors: decode+map vs the push body; end to end vs HTTP push; protocol server → tick',
+    await benchConnectors(),
+  );
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', '--json'], {

@@ -11,6 +11,7 @@ import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
 import type { OutboundPolicy } from '../../outbound-policy.ts';
 import type { EventSink, Source } from '../../source.ts';
+import { Delivery } from '../delivery.ts';
 import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
 import { BilibiliMapper } from './bilibili-mapping.ts';
 import { decodeFrame, OP } from './packet.ts';
@@ -41,8 +42,7 @@ export class BilibiliSource implements Source {
   readonly kind = 'bilibili';
   readonly link: Link;
   private readonly mapper = new BilibiliMapper();
-  private sink: EventSink | null = null;
-  private delivering: Promise<void> = Promise.resolve();
+  private readonly delivery: Delivery;
 
   constructor(
     private readonly config: BilibiliConfig,
@@ -50,16 +50,17 @@ export class BilibiliSource implements Source {
     private readonly policy: OutboundPolicy,
   ) {
     this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
+    this.delivery = new Delivery(this.link, clock);
   }
 
   start(sink: EventSink): void {
-    this.sink = sink;
+    this.delivery.sink = sink;
     this.link.start();
   }
 
   async stop(): Promise<void> {
     this.link.stop();
-    await this.delivering;
+    await this.delivery.drain();
   }
 
   health(): SourceHealth {
@@ -136,20 +137,6 @@ export class BilibiliSource implements Source {
       if (r.onAir === true) ev.live();
       events.push(...r.events);
     }
-    if (events.length > 0) this.deliver(events);
-  }
-
-  /** Batches go to the pipeline one after another, in arrival order. */
-  private deliver(events: LiveEvent[]): void {
-    this.link.lastEventAt = this.clock.now();
-    this.delivering = this.delivering.then(async () => {
-      try {
-        const r = await this.sink!.ingest(events);
-        this.link.garbage += r.rejected.length;
-      } catch {
-        // The pipeline failed (storage): the batch is lost to this feed, and counted so the badge says so.
-        this.link.garbage += events.length;
-      }
-    });
+    if (events.length > 0) this.delivery.push(events);
   }
 }

@@ -8,6 +8,7 @@ import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
 import type { OutboundPolicy } from '../../outbound-policy.ts';
 import type { EventSink, Source } from '../../source.ts';
+import { Delivery } from '../delivery.ts';
 import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
 import { parseJsonLongIds } from '../map-helpers.ts';
 import { mapRelayFrame } from './douyin-mapping.ts';
@@ -30,8 +31,7 @@ const PING_MS = 30_000;
 export class DouyinRelaySource implements Source {
   readonly kind = 'douyin-relay';
   readonly link: Link;
-  private sink: EventSink | null = null;
-  private delivering: Promise<void> = Promise.resolve();
+  private readonly delivery: Delivery;
 
   constructor(
     private readonly config: DouyinRelayConfig,
@@ -39,16 +39,17 @@ export class DouyinRelaySource implements Source {
     private readonly policy: OutboundPolicy,
   ) {
     this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
+    this.delivery = new Delivery(this.link, clock);
   }
 
   start(sink: EventSink): void {
-    this.sink = sink;
+    this.delivery.sink = sink;
     this.link.start();
   }
 
   async stop(): Promise<void> {
     this.link.stop();
-    await this.delivering;
+    await this.delivery.drain();
   }
 
   health(): SourceHealth {
@@ -112,18 +113,6 @@ export class DouyinRelaySource implements Source {
       if (r.onAir === true) ev.live();
       events.push(...r.events);
     }
-    if (events.length > 0) this.deliver(events);
-  }
-
-  private deliver(events: LiveEvent[]): void {
-    this.link.lastEventAt = this.clock.now();
-    this.delivering = this.delivering.then(async () => {
-      try {
-        const r = await this.sink!.ingest(events);
-        this.link.garbage += r.rejected.length;
-      } catch {
-        this.link.garbage += events.length;
-      }
-    });
+    if (events.length > 0) this.delivery.push(events);
   }
 }

@@ -3,10 +3,10 @@
 // link); the mapping is tested on recorded payloads (test/fixtures/connectors/tiktok-events.json).
 import { type Static, Type } from '@sinclair/typebox';
 import type { TikTokLiveConnection } from 'tiktok-live-connector';
-import type { LiveEvent } from '../../../../shared/events.ts';
 import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
 import type { EventSink, Source } from '../../source.ts';
+import { Delivery } from '../delivery.ts';
 import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
 import { TIKTOK_EVENTS, TikTokMapper } from './tiktok-mapping.ts';
 
@@ -27,24 +27,24 @@ export class TikTokSource implements Source {
   readonly kind = 'tiktok';
   readonly link: Link;
   private readonly mapper = new TikTokMapper();
-  private sink: EventSink | null = null;
-  private delivering: Promise<void> = Promise.resolve();
+  private readonly delivery: Delivery;
 
   constructor(
     private readonly config: TikTokConfig,
     private readonly clock: Clock,
   ) {
     this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
+    this.delivery = new Delivery(this.link, clock);
   }
 
   start(sink: EventSink): void {
-    this.sink = sink;
+    this.delivery.sink = sink;
     this.link.start();
   }
 
   async stop(): Promise<void> {
     this.link.stop();
-    await this.delivering;
+    await this.delivery.drain();
   }
 
   health(): SourceHealth {
@@ -98,18 +98,6 @@ export class TikTokSource implements Source {
     const r = this.mapper.map(name, payload, this.clock.now());
     if (r.unknown) this.link.unknown++;
     if (r.onAir === false) ev.offline();
-    if (r.events.length > 0) this.deliver(r.events);
-  }
-
-  private deliver(events: LiveEvent[]): void {
-    this.link.lastEventAt = this.clock.now();
-    this.delivering = this.delivering.then(async () => {
-      try {
-        const r = await this.sink!.ingest(events);
-        this.link.garbage += r.rejected.length;
-      } catch {
-        this.link.garbage += events.length;
-      }
-    });
+    if (r.events.length > 0) this.delivery.push(r.events);
   }
 }
