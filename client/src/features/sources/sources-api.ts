@@ -1,6 +1,6 @@
-// The sources endpoints with the seat token the page was opened with.
+// The sources endpoints with the seat cookie of the page's seat.
 import type { SourceHealth } from '../../../../shared/state.ts';
-import { readLocation } from '../../lib/location.ts';
+import { readLocation, seatHeaders } from '../../lib/location.ts';
 
 export interface SourceView {
   id: string;
@@ -11,11 +11,11 @@ export interface SourceView {
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-  const { token } = readLocation();
+  const { seat } = readLocation();
   try {
     const res = await fetch(path, {
       method,
-      headers: { authorization: `Bearer ${token ?? ''}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...seatHeaders(seat ?? ''), ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
