@@ -94,7 +94,7 @@ export class RoomSources {
           log(`room ${room.id}: stored source ${JSON.stringify(entry).slice(0, 200)} is not valid, not started`);
           continue;
         }
-        const source = await this.build(room.id, entry.config, false);
+        const source = await this.build(room.id, restartable(entry.config, this.services.clock.now()), false);
         if (!source) continue;
         await this.manager.add((await this.services.runtime(room.id))!, entry.id, source);
         started++;
@@ -132,4 +132,14 @@ function stoppedHealth(id: string, kind: string, _now: number): SourceHealth {
     lagMs: null,
     error: null,
   };
+}
+
+/**
+ * A rehearsal simulator restarted with its stored seed would repeat its event ids, which the store has
+ * already seen (every event would be dropped as a duplicate): after a restart it runs as a new stream.
+ * Product ids (p1…) do not depend on the seed, so the room's catalogue still fits.
+ */
+function restartable(config: SourceConfig, now: number): SourceConfig {
+  if (config.kind !== 'simulator') return config;
+  return { ...config, seed: ((config.seed ?? 1) + (now % 1_000_000) + 1) % 2 ** 31, warmupMs: 0 };
 }
