@@ -26,6 +26,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
     '/api/rooms/:id/source',
     {
       schema: {
+        tags: ['sources'],
         params: RoomParams,
         body: SourceConfigSchema,
         response: { 200: Type.Object({ source: SourceHealthSchema }), ...errors },
@@ -40,7 +41,13 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
 
   app.get(
     '/api/rooms/:id/source',
-    { schema: { params: RoomParams, response: { 200: Type.Object({ source: SourceHealthSchema }), ...errors } } },
+    {
+      schema: {
+        tags: ['sources'],
+        params: RoomParams,
+        response: { 200: Type.Object({ source: SourceHealthSchema }), ...errors },
+      },
+    },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, [...READERS]);
       return health(req.params.id);
@@ -49,7 +56,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
 
   app.get(
     '/api/rooms/:id/sources',
-    { schema: { params: RoomParams, response: { 200: SourceList, ...errors } } },
+    { schema: { tags: ['sources'], params: RoomParams, response: { 200: SourceList, ...errors } } },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, [...READERS]);
       return { sources: await roomSources.list(req.params.id) };
@@ -60,6 +67,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
     '/api/rooms/:id/sources',
     {
       schema: {
+        tags: ['sources'],
         params: RoomParams,
         body: Type.Object({ id: SourceId, source: SourceConfigSchema }, { additionalProperties: false }),
         response: { 201: SourceList, ...errors },
@@ -77,6 +85,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
     '/api/rooms/:id/sources/:sourceId',
     {
       schema: {
+        tags: ['sources'],
         params: Type.Object({ id: RoomParams.properties.id, sourceId: SourceId }),
         response: { 200: SourceList, ...errors },
       },

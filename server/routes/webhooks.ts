@@ -24,6 +24,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: Services; sour
     '/api/rooms/:id/webhooks/:platform',
     {
       schema: {
+        tags: ['sources'],
         params: Params,
         body: Type.String({ maxLength: 1024 * 1024 }),
         response: { 200: Type.Unknown(), ...errors, 503: errors[500] },
