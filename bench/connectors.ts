@@ -156,7 +156,7 @@ async function endToEnd(): Promise<Row[]> {
     await bili.authed();
     const messages = Array.from({ length: total }, (_, i) => danmu(i));
     const frames = bilibiliFrames(messages, VER.brotli);
-    const comments = (id: string) => s.services.runtime(id)!.state(Date.now()).comments;
+    const comments = (id: string) => s.services.registry.loaded(id)!.state(Date.now()).comments;
     const drain = async (id: string, want: number) => {
       while (comments(id) < want) await new Promise((r) => setTimeout(r, 5));
     };
