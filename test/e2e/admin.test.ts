@@ -64,6 +64,17 @@ describe.skipIf(!e2eReady && !process.env.CI)('admin in Chromium', () => {
       { id: 'p2', name: '紫砂壶', price: 1299, stock: 20 },
     ]);
 
+    // Rules and sources open in the 场控 screen's own editors, from the admin's links.
+    for (const [link, panel] of [
+      ['open-rules', 'rule-editor'],
+      ['open-sources', 'source-setup'],
+    ] as const) {
+      const controller = await browser.newPage();
+      await controller.goto((await page.getByTestId(link).getAttribute('href'))!);
+      await controller.getByTestId(panel).waitFor({ timeout: 15_000 });
+      await controller.close();
+    }
+
     // Copy the host's link (what goes to the clipboard is the link shown, and its QR code is drawn).
     await page.getByTestId('copy-host').click();
     await expect.poll(() => page.getByTestId('copy-host').textContent()).toBe('已复制');

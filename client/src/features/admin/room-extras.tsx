@@ -43,7 +43,12 @@ export function RoomExtras({ api, roomId }: { api: AdminApi; roomId: string }) {
         <h3>{t('rules')}</h3>
         <p className="admin-note">{t('rulesHint')}</p>
         {controller ? (
-          <a href={`${seatUrl(window.location.origin, roomId, controller)}&rules`} target="_blank" rel="noreferrer">
+          <a
+            href={`${seatUrl(window.location.origin, roomId, controller)}&rules`}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="open-rules"
+          >
             {t('openRules')}
           </a>
         ) : (
