@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type Clock, systemClock } from './clock.ts';
+import { type Clock, systemClock, type Timers } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
@@ -43,10 +43,12 @@ export interface AppDeps {
   clientDir?: string | null;
   /** Where the log goes (tests read it); stdout by default. */
   logStream?: NodeJS.WritableStream;
-  /** Start the fixed-rate ticker (tests with a virtual clock drive ticks themselves). */
+  /** Start delivering to screens (tests with a virtual clock drive ticks themselves, or pass `timers`). */
   autoTick?: boolean;
   /** The storage backend, or how to open it (default: the one the config names). The app closes it. */
   storage?: Storage | (() => Promise<Storage>);
+  /** What deliveries are scheduled with (default the system's); tests run them as they move a fake clock. */
+  timers?: Timers;
 }
 
 export interface App {
@@ -82,10 +84,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installErrorHandler(app);
   await installSecurity(app, services.authFailures, () => services.clock.now());
   const io = attachSocketIo(app);
-  const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz), app.log);
+  const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz), app.log, deps.timers);
   const sources = new SourceManager(services);
   const roomSources = new RoomSources(services, sources);
-  registerLiveNamespace(io, services, ticker.intervalMs, app.log);
+  services.listeners.add(ticker.listener);
+  registerLiveNamespace(io, services, ticker, app.log);
   const roomAdmin = new RoomAdmin(services, sources, seatEvictor(io));
 
   await registerOpenApi(app, APP_VERSION);

@@ -15,7 +15,10 @@ export const MAX_AMOUNT = 1_000_000_000;
 export const MAX_EVENT_AGE_MS = 24 * 60 * 60 * 1000;
 export const MAX_EVENT_FUTURE_MS = 5 * 60 * 1000;
 
+/** The clock tick: every room's time-driven fields move, and an idle room's screens hear a heartbeat. */
 export const DEFAULT_TICK_HZ = 2;
+/** Change-driven updates of one room are at least this far apart (at most 20 per second), coalescing bursts. */
+export const MIN_UPDATE_GAP_MS = 50;
 export const MIN_TICK_HZ = 1;
 export const MAX_TICK_HZ = 10;
 

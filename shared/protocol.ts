@@ -3,9 +3,11 @@
 // Bump PROTOCOL_VERSION on any incompatible change; the client refuses a server with another version.
 import type { Alert, AlertRule } from './alerts.ts';
 import type { Cue, CuePush } from './cues.ts';
+import type { PatchOp } from './patch.ts';
 import type { RoomSnapshot, RoomState } from './state.ts';
 
-export const PROTOCOL_VERSION = 2;
+/** 3: `room:tick` (whole state) became `room:patch` (what changed, shared/patch.ts), sent when the state changes. */
+export const PROTOCOL_VERSION = 3;
 export const LIVE_NAMESPACE = '/live';
 
 export type Seat = 'controller' | 'assistant' | 'host' | 'viewer';
@@ -26,7 +28,10 @@ export interface LiveAuth {
 export interface SnapshotMessage extends RoomSnapshot {
   protocol: number;
   seat: Seat;
+  /** The clock tick: every room's screens get an update at least this often (a heartbeat when idle). */
   tickIntervalMs: number;
+  /** The format of the patches that follow (PATCH_FORMAT in shared/patch.ts). */
+  patchFormat: number;
   /** Alerts firing now. */
   alerts: Alert[];
   /** Open cues in prompter order (urgent first), then the recent closed ones: a reconnect loses none. */
@@ -63,6 +68,7 @@ export interface SeatClosedMessage {
   message: string;
 }
 
+/** A room state and its seq, as a room produces it at each update. */
 export interface TickMessage {
   seq: number;
   state: RoomState;
@@ -76,13 +82,22 @@ export interface RebuildingMessage {
   total: number;
 }
 
+/** The state of `seq` is the state of `seq − 1` with `ops` applied and its `seq` set to this one. */
+export interface PatchMessage {
+  seq: number;
+  ops: PatchOp[];
+}
+
 export interface ServerToClientEvents {
   /** Full state and history, sent on join, on resync and periodically to heal missed ticks. */
   'room:snapshot': (msg: SnapshotMessage) => void;
-  /** Instead of snapshots and ticks while the room rebuilds (at the tick rate), then a snapshot. */
+  /** Instead of snapshots and patches while the room rebuilds (at the clock tick), then a snapshot. */
   'room:rebuilding': (msg: RebuildingMessage) => void;
-  /** Sent at the room's fixed tick rate; `seq` grows by one per tick so a gap is detectable. */
-  'room:tick': (msg: TickMessage) => void;
+  /**
+   * Soon after the room's state changes (at most one per MIN_UPDATE_GAP_MS) and at every clock tick; `seq`
+   * grows by one per patch so a gap is detectable.
+   */
+  'room:patch': (msg: PatchMessage) => void;
   /** This screen's seat link stopped working; the socket is closed right after and must not reconnect. */
   'seat:closed': (msg: SeatClosedMessage) => void;
   /** An alert started firing. To controller, assistant and viewer seats. */

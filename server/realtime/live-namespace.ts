@@ -11,6 +11,7 @@ import { CommandBudgets, type CommandClass, RATE_LIMITED } from './command-budge
 import { COMMANDS, runCommand } from './commands.ts';
 import { roomChannel, seatChannel } from './seat-channels.ts';
 import { buildSnapshot } from './snapshot.ts';
+import type { Ticker } from './ticker.ts';
 
 const REBUILDING = {
   ok: false,
@@ -54,18 +55,13 @@ export interface NamespaceLog {
 export function registerLiveNamespace(
   io: IoServer,
   services: Services,
-  tickIntervalMs: number,
+  ticker: Ticker,
   log: NamespaceLog = { warn: () => {}, error: () => {} },
 ) {
   const nsp = io.of(LIVE_NAMESPACE);
   services.listeners.add(socketBroadcaster(io));
   // A room rebuilt in the background: its screens, told so far only that it was rebuilding, get their snapshot.
-  services.registry.rebuilt.push((runtime) => {
-    for (const id of nsp.adapter.rooms.get(roomChannel(runtime.roomId)) ?? []) {
-      const socket = nsp.sockets.get(id);
-      socket?.emit('room:snapshot', buildSnapshot(runtime, socket.data.seat, services.clock.now(), tickIntervalMs));
-    }
-  });
+  services.registry.rebuilt.push((runtime) => ticker.rebuilt(runtime));
   nsp.use((socket, next) => {
     const address = socket.handshake.address;
     const wait = services.authFailures.retryAfterMs(address, services.clock.now());
@@ -97,7 +93,7 @@ export function registerLiveNamespace(
       log.warn({ room: roomId, seat, bytes }, 'dropped a socket that stopped reading'),
     );
     void socket.join([roomChannel(roomId), seatChannel(roomId, seat)]);
-    const snapshot = () => buildSnapshot(runtime, seat, services.clock.now(), tickIntervalMs);
+    const snapshot = () => buildSnapshot(runtime, seat, ticker.screenState(runtime), ticker.intervalMs);
     const rebuilding = services.registry.rebuildProgress(roomId);
     if (rebuilding) socket.emit('room:rebuilding', { roomId, ...rebuilding });
     else socket.emit('room:snapshot', snapshot());

@@ -1,20 +1,24 @@
 import type { Cue } from '../../shared/cues.ts';
+import { PATCH_FORMAT } from '../../shared/patch.ts';
 import { PROTOCOL_VERSION, type Seat, type SnapshotMessage } from '../../shared/protocol.ts';
+import type { RoomState } from '../../shared/state.ts';
 import type { RoomRuntime } from '../rooms/room-runtime.ts';
 
 export { roomChannel } from './seat-channels.ts';
 
+/** `state` is what the room's screens hold now (Ticker.screenState), so the patches that follow apply to it. */
 export function buildSnapshot(
   runtime: RoomRuntime,
   seat: Seat,
-  wallNow: number,
+  state: RoomState,
   tickIntervalMs: number,
 ): SnapshotMessage {
   return {
     protocol: PROTOCOL_VERSION,
+    patchFormat: PATCH_FORMAT,
     seat,
     tickIntervalMs,
-    state: runtime.state(wallNow),
+    state,
     series: { online: runtime.engine.onlineSeries() },
     alerts: runtime.alerts.active(),
     cues: mergeCues(runtime.cues.open(), runtime.cues.recent()),

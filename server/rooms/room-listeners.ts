@@ -18,6 +18,10 @@ export class RoomListeners implements RoomListener {
   cues(roomId: string, changed: Cue[], isNew = false): void {
     for (const l of this.list) l.cues(roomId, changed, isNew);
   }
+
+  changed(roomId: string): void {
+    for (const l of this.list) l.changed?.(roomId);
+  }
 }
 
 /**

@@ -34,6 +34,8 @@ export interface RoomListener {
   alerts(roomId: string, events: AlertEvent[]): void;
   /** `isNew`: the cue was just sent (cue:new), else it changed (cue:updated). */
   cues(roomId: string, changed: Cue[], isNew?: boolean): void;
+  /** Live events changed the room's state (not told during a rebuild): the screens' update is due. */
+  changed?(roomId: string): void;
 }
 
 export class RoomRuntime {
@@ -116,6 +118,7 @@ export class RoomRuntime {
       this.alerts.observe(e);
       if (this.lastEventTs === null || e.ts > this.lastEventTs) this.lastEventTs = e.ts;
     }
+    if (this.capture && events.length > 0) this.listener.changed?.(this.roomId);
   }
 
   /**

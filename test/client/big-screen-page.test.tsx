@@ -8,9 +8,12 @@ import { startBridge } from '../../client/src/lib/bridge.ts';
 import { echarts } from '../../client/src/lib/echarts.ts';
 import { rememberRoom } from '../../client/src/lib/recent-rooms.ts';
 import { useConnectionStore } from '../../client/src/stores/connection-store.ts';
+import { useRoomStore } from '../../client/src/stores/room-store.ts';
 import { FakeSocket } from './fake-socket.ts';
-import { roomState, snapshotMessage } from './fixtures/room-state.ts';
+import { patchMessage, snapshotMessage } from './fixtures/room-state.ts';
 import { type Mounted, mount, resetStores, update } from './render.tsx';
+
+const held = () => useRoomStore.getState().state!;
 
 const TEST_IDS = [
   'kpi-online',
@@ -63,7 +66,7 @@ describe('big screen page', () => {
     expect(m.byTestId('online-chart')?.querySelector('svg')).not.toBeNull();
     await chartText('funnel-chart', '直播间曝光');
     expect(m.text('now-explaining')).toContain('<img src=x onerror=alert(1)>');
-    update(() => socket.serve('room:tick', { seq: 6, state: roomState({ seq: 6, online: 4321 }) }));
+    update(() => socket.serve('room:patch', patchMessage(held(), 6, { online: 4321 })));
     expect(m.text('kpi-online')).toBe('4,321');
   });
 
@@ -72,7 +75,7 @@ describe('big screen page', () => {
     update(() => socket.serve('room:snapshot', snapshotMessage(5, { hasCommerce: false })));
     expect(m.byTestId('no-commerce')?.textContent).toBe('该数据源无交易数据');
     await chartText('funnel-chart', '成交  — · —');
-    update(() => socket.serve('room:tick', { seq: 9, state: roomState({ seq: 9 }) })); // a gap: resync asked
+    update(() => socket.serve('room:patch', patchMessage(held(), 9))); // a gap: resync asked
     expect(m.byTestId('conn-badge')?.dataset.status).toBe('stale');
     expect(m.byTestId('big-screen')?.classList.contains('outdated')).toBe(true);
   });

@@ -7,7 +7,7 @@ import { resetRoomStore, useRoomStore } from '../../client/src/stores/room-store
 import { resetSeriesStore, useSeriesStore } from '../../client/src/stores/series-store.ts';
 import { ONLINE_SERIES_POINTS, ONLINE_SERIES_STEP_MS } from '../../shared/constants.ts';
 import { FakeSocket } from './fake-socket.ts';
-import { roomState, snapshotMessage } from './fixtures/room-state.ts';
+import { patchMessage, roomState, snapshotMessage } from './fixtures/room-state.ts';
 
 let socket: FakeSocket;
 let now = 1_000_000;
@@ -15,7 +15,7 @@ let stop: () => void;
 
 const status = () => useConnectionStore.getState().status;
 const tick = (seq: number, extra: Parameters<typeof roomState>[0] = {}) =>
-  socket.serve('room:tick', { seq, state: roomState({ seq, ...extra }) });
+  socket.serve('room:patch', patchMessage(useRoomStore.getState().state ?? roomState(), seq, extra));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -70,6 +70,32 @@ describe('bridge: snapshots and ticks', () => {
     expect(useRoomStore.getState().state).toBeNull();
     tick(6);
     expect(useRoomStore.getState().state).toBeNull();
+  });
+});
+
+describe('bridge: patches', () => {
+  it('applies a patch into the store, sharing what did not change', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    const before = useRoomStore.getState().state!;
+    tick(6, { online: 7, comments: 5001 });
+    const after = useRoomStore.getState().state!;
+    expect(after).toMatchObject({ seq: 6, online: 7, comments: 5001 });
+    expect(after.funnel).toBe(before.funnel);
+    expect(after.products).toBe(before.products);
+  });
+
+  it('resyncs when a patch does not fit the held state, and keeps the state as it was', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    socket.serve('room:patch', { seq: 6, ops: [['s', 'nope.deeper', 1]] });
+    expect(status()).toBe('stale');
+    expect(useRoomStore.getState().state?.seq).toBe(5);
+    expect(socket.requests('room:resync')).toHaveLength(1);
+  });
+
+  it('ignores a patch before any snapshot (the snapshot is on its way)', () => {
+    socket.serve('room:patch', { seq: 1, ops: [['s', 'online', 1]] });
+    expect(useRoomStore.getState().state).toBeNull();
+    expect(socket.requests('room:resync')).toHaveLength(0);
   });
 });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type App, buildApp } from '../../server/app.ts';
-import type { Clock } from '../../server/clock.ts';
+import type { Clock, Timers } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createTokenizer } from '../../server/engine/tokenizer.ts';
 import type { Storage } from '../../server/storage/ports.ts';
@@ -34,6 +34,7 @@ export async function startServer(
   opts: {
     clock?: Clock;
     autoTick?: boolean;
+    timers?: Timers;
     dataDir?: string;
     tickHz?: number;
     listen?: boolean;
@@ -63,6 +64,7 @@ export async function startServer(
     clientDir: opts.clientDir ?? null,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.storage ? { storage: opts.storage } : {}),
+    ...(opts.timers ? { timers: opts.timers } : {}),
     ...(opts.autoTick === undefined ? {} : { autoTick: opts.autoTick }),
   });
   let url = '';
@@ -106,5 +108,40 @@ export class FakeClock implements Clock {
   }
   advance(ms: number): void {
     this.t += ms;
+  }
+}
+
+/** Timers that fire only when the test moves the fake clock past them, in due order (no wall-clock waits). */
+export class ManualTimers implements Timers {
+  private next = 1;
+  private readonly queue = new Map<number, { due: number; fn: () => void; everyMs: number | null }>();
+  constructor(private readonly clock: FakeClock) {}
+
+  setTimeout(fn: () => void, ms: number): number {
+    this.queue.set(this.next, { due: this.clock.now() + ms, fn, everyMs: null });
+    return this.next++;
+  }
+
+  setInterval(fn: () => void, ms: number): number {
+    this.queue.set(this.next, { due: this.clock.now() + ms, fn, everyMs: ms });
+    return this.next++;
+  }
+
+  clear(handle: unknown): void {
+    this.queue.delete(handle as number);
+  }
+
+  /** Moves the clock by `ms`, running each timer that falls due at its own time. */
+  advance(ms: number): void {
+    const end = this.clock.now() + ms;
+    for (;;) {
+      const [id, t] = [...this.queue.entries()].sort((a, b) => a[1].due - b[1].due)[0] ?? [];
+      if (id === undefined || !t || t.due > end) break;
+      this.clock.t = Math.max(this.clock.t, t.due);
+      if (t.everyMs === null) this.queue.delete(id);
+      else t.due += t.everyMs;
+      t.fn();
+    }
+    this.clock.t = end;
   }
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/state.ts';
 import { type BilibiliServer, startBilibiliServer } from '../helpers/bilibili-server.ts';
-import { connectLive, type LiveSocket, once, waitFor } from '../helpers/live-client.ts';
+import { connectLive, type LiveSocket, once, waitForState } from '../helpers/live-client.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
 const fixtures = JSON.parse(
@@ -48,16 +48,19 @@ describe('Bilibili connector', () => {
   it('authenticates with the room id and protover 3, and answers heartbeats', async () => {
     await bili.authed();
     expect(bili.auths[0]).toMatchObject({ roomid: 1175880, protover: 3 });
-    const live = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'live');
-    expect(feed(live.state)?.status).toBe('ok');
-    await waitFor(so, 'room:tick', () => bili.heartbeats >= 1); // the heartbeat follows the auth reply
+    const live = await waitForState(so, (m) => feed(m)?.phase === 'live');
+    expect(feed(live)?.status).toBe('ok');
+    await waitForState(so, () => bili.heartbeats >= 1); // the heartbeat follows the auth reply
   });
 
   it('maps every message kind from brotli, zlib and plain bodies, several per packet', async () => {
     bili.send(body.slice(0, 6), 3);
     bili.send(body.slice(6, 12), 2);
     bili.send(body.slice(12), 0);
-    const { state } = await waitFor(so, 'room:tick', (m) => m.state.online === 1536 && m.state.likes === 1262);
+    const state = await waitForState(
+      so,
+      (m) => m.online === 1536 && m.likes === 1262 && feed(m)?.messages === body.length,
+    );
     expect(state.comments).toBe(3); // two barrage lines and the 醒目留言
     expect(state.recentComments.map((c) => c.nickname)).toContain('小橘子酱');
     expect(state.recentComments.find((c) => c.text === '已拍')?.userId).toBeNull(); // a masked viewer
@@ -81,38 +84,34 @@ describe('Bilibili connector', () => {
     badBrotli.writeUInt32BE(5, 8);
     bili.sendRaw(badBrotli);
     bili.send([byCmd('DANMU_MSG')], 0);
-    const { state } = await waitFor(
-      so,
-      'room:tick',
-      (m) => (feed(m.state)?.garbage ?? 0) >= 3 && m.state.comments === 3,
-    );
+    const state = await waitForState(so, (m) => (feed(m)?.garbage ?? 0) >= 3 && m.comments === 3);
     expect(feed(state)?.phase).toBe('live');
     expect(state.comments).toBe(3); // the repeated line carries the same id_str: stored once
   });
 
   it('ends the session when the room goes off air, and starts one when it is back', async () => {
     bili.send([byCmd('PREPARING')], 0);
-    const off = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'offline');
-    expect(feed(off.state)?.status).toBe('idle');
+    const off = await waitForState(so, (m) => feed(m)?.phase === 'offline');
+    expect(feed(off)?.status).toBe('idle');
     bili.send([byCmd('LIVE')], 0);
-    const on = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'live');
-    expect(on.state.comments).toBe(0); // a new session counts from zero
+    const on = await waitForState(so, (m) => feed(m)?.phase === 'live');
+    expect(on.comments).toBe(0); // a new session counts from zero
   });
 
   it('reconnects with backoff after a drop, showing when it will retry', async () => {
     const before = bili.connections;
     bili.drop();
-    const down = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'reconnecting');
-    expect(feed(down.state)?.status).toBe('error');
-    expect(feed(down.state)?.retryAt).toBeGreaterThan(0);
-    await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'live');
+    const down = await waitForState(so, (m) => feed(m)?.phase === 'reconnecting');
+    expect(feed(down)?.status).toBe('error');
+    expect(feed(down)?.retryAt).toBeGreaterThan(0);
+    await waitForState(so, (m) => feed(m)?.phase === 'live');
     expect(bili.connections).toBeGreaterThan(before);
   });
 
   it('shows a refused auth as auth failed', async () => {
     bili.authCode = -101;
     bili.drop();
-    const { state } = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'auth_failed');
+    const state = await waitForState(so, (m) => feed(m)?.phase === 'auth_failed');
     expect(feed(state)?.error).toContain('-101');
     const list = await s.app.inject({
       method: 'GET',

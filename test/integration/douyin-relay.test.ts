@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/state.ts';
-import { connectLive, type LiveSocket, once, waitFor } from '../helpers/live-client.ts';
+import { connectLive, type LiveSocket, once, waitForState } from '../helpers/live-client.ts';
 import { type RelayServer, startRelayServer } from '../helpers/relay-server.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
@@ -45,7 +45,8 @@ describe('Douyin relay connector', () => {
     await relay.connected();
     expect(relay.rooms).toEqual(['536681248455']);
     relay.send(live.slice(0, -2)); // all but the end of the stream
-    const { state } = await waitFor(so, 'room:tick', (m) => m.state.online === 1532 && m.state.comments === 2);
+    // Hot words, lines and source health follow the figures within a second (slow parts): wait for both.
+    const state = await waitForState(so, (m) => m.online === 1532 && m.comments === 2 && feed(m)?.unknown === 1);
     expect(state.cumulativeViewers).toBe(48210);
     expect(state.giftValue).toBe(301);
     expect(state.recentComments[0]?.nickname).toBe('长号用户');
@@ -56,21 +57,21 @@ describe('Douyin relay connector', () => {
     relay.sendText('{not json');
     relay.sendText('pong');
     relay.send(grab.slice(0, -1));
-    const { state } = await waitFor(so, 'room:tick', (m) => m.state.online === 1540 && m.state.comments === 3);
+    const state = await waitForState(so, (m) => m.online === 1540 && m.comments === 3 && feed(m)?.garbage === 1);
     expect(state.cumulativeViewers).toBe(50002);
     expect(feed(state)?.garbage).toBe(1);
   });
 
   it('shows the room off air when the stream ends, then reconnects after a drop', async () => {
     relay.send(live.slice(-1));
-    await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'offline');
+    await waitForState(so, (m) => feed(m)?.phase === 'offline');
     relay.send([live[0]]); // ROOM_ONLINE: on air again
-    await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'live');
+    await waitForState(so, (m) => feed(m)?.phase === 'live');
     relay.drop();
-    const down = await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'reconnecting');
-    expect(feed(down.state)?.retryAt).toBeGreaterThan(0);
+    const down = await waitForState(so, (m) => feed(m)?.phase === 'reconnecting');
+    expect(feed(down)?.retryAt).toBeGreaterThan(0);
     await relay.connected();
-    await waitFor(so, 'room:tick', (m) => feed(m.state)?.phase === 'live');
+    await waitForState(so, (m) => feed(m)?.phase === 'live');
     expect(relay.rooms).toHaveLength(2);
   });
 });

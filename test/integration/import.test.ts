@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDanmaku } from '../fixtures/danmaku.ts';
 import { KIT_DATA, kitDataPath } from '../helpers/kit-data.ts';
-import { connectLive, once, waitFor } from '../helpers/live-client.ts';
+import { connectLive, once, waitForState } from '../helpers/live-client.ts';
 import { needs } from '../helpers/requirements.ts';
 import { ADMIN, createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
@@ -92,8 +92,8 @@ describe('import', () => {
     const res = await importBody(room.id, room.tokens.ingest, 'format=ndjson&speed=100', lines, 'application/x-ndjson');
     expect(res.status).toBe(202);
     expect(res.body.scheduled).toBe(3);
-    const tick = await waitFor(so, 'room:tick', (m) => m.state.comments === 2, 10_000);
-    expect(tick.state.recentComments[0]?.text).toBe('最后一条');
+    const st = await waitForState(so, (m) => m.comments === 2 && m.recentComments.length === 2, 10_000);
+    expect(st.recentComments[0]?.text).toBe('最后一条');
     so.disconnect();
   });
 

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectLive, type LiveSocket, once, waitFor } from '../helpers/live-client.ts';
+import { connectLive, type LiveSocket, once, waitForState } from '../helpers/live-client.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -46,26 +46,21 @@ describe('poll source', () => {
       }),
     });
     expect(res.status).toBe(200);
-    const first = await waitFor(so, 'room:tick', (m) => m.state.online === 123 && m.state.source.status === 'ok');
-    expect(first.state.source.kind).toBe('poll');
-    expect(first.state.funnel.stages.exposure).toBe(0); // the first total is only a base
+    const first = await waitForState(so, (m) => m.online === 123 && m.source.status === 'ok');
+    expect(first.source.kind).toBe('poll');
+    expect(first.funnel.stages.exposure).toBe(0); // the first total is only a base
     reply = { status: 200, body: { data: { online: 150, exposure_total: 1400, likes_total: 80 } } };
-    const next = await waitFor(so, 'room:tick', (m) => m.state.online === 150);
-    expect(next.state.funnel.stages.exposure).toBe(400);
-    expect(next.state.likes).toBe(30);
+    const next = await waitForState(so, (m) => m.online === 150);
+    expect(next.funnel.stages.exposure).toBe(400);
+    expect(next.likes).toBe(30);
     reply = { status: 503, body: { error: 'down' } };
-    const failing = await waitFor(so, 'room:tick', (m) => m.state.source.status === 'error', 8000);
-    expect(failing.state.source.error).toContain('503');
-    expect(failing.state.online).toBe(150); // a failing source is not a dip
+    const failing = await waitForState(so, (m) => m.source.status === 'error', 8000);
+    expect(failing.source.error).toContain('503');
+    expect(failing.online).toBe(150); // a failing source is not a dip
     const hitsAtError = hits;
     reply = { status: 200, body: { data: { online: 160, exposure_total: 1500, likes_total: 80 } } };
-    const healed = await waitFor(
-      so,
-      'room:tick',
-      (m) => m.state.source.status === 'ok' && m.state.online === 160,
-      8000,
-    );
-    expect(healed.state.source.error).toBeNull();
+    const healed = await waitForState(so, (m) => m.source.status === 'ok' && m.online === 160, 8000);
+    expect(healed.source.error).toBeNull();
     expect(hits).toBeGreaterThan(hitsAtError);
   });
 

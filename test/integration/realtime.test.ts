@@ -2,7 +2,7 @@
 // seq per room, resync on demand, and handshake refusals with codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
-import { connectError, connectLive, type LiveSocket, once, waitFor } from '../helpers/live-client.ts';
+import { connectError, connectLive, type LiveSocket, once, onState, waitForState } from '../helpers/live-client.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -43,8 +43,8 @@ describe('/live namespace', () => {
     expect(snap.seat).toBe('controller');
     expect(snap.protocol).toBe(PROTOCOL_VERSION);
     expect(snap.state.roomId).toBe(room.id);
-    const a = await once(so, 'room:tick');
-    const b = await once(so, 'room:tick');
+    const a = await once(so, 'room:patch');
+    const b = await once(so, 'room:patch');
     expect(b.seq).toBe(a.seq + 1);
   });
 
@@ -54,8 +54,8 @@ describe('/live namespace', () => {
     const foreign = client(other.tokens.viewer, other.id);
     await Promise.all([once(c1, 'room:snapshot'), once(c2, 'room:snapshot'), once(foreign, 'room:snapshot')]);
     let leaked = false;
-    foreign.on('room:tick', (m) => {
-      if (m.state.comments > 0) leaked = true;
+    onState(foreign, (m) => {
+      if (m.comments > 0) leaked = true;
     });
     const t = Date.now();
     await push([
@@ -63,12 +63,12 @@ describe('/live namespace', () => {
       { type: 'comment', ts: t, userId: 'rt1', text: '怎么买 链接在哪' },
     ]);
     const [t1, t2] = await Promise.all([
-      waitFor(c1, 'room:tick', (m) => m.state.comments >= 1),
-      waitFor(c2, 'room:tick', (m) => m.state.comments >= 1),
+      waitForState(c1, (m) => m.comments >= 1),
+      waitForState(c2, (m) => m.recentComments.length >= 1),
     ]);
-    expect(t1.state.online).toBeGreaterThanOrEqual(1);
-    expect(t2.state.recentComments[0]?.text).toBe('怎么买 链接在哪');
-    await once(foreign, 'room:tick');
+    expect(t1.online).toBeGreaterThanOrEqual(1);
+    expect(t2.recentComments[0]?.text).toBe('怎么买 链接在哪');
+    await once(foreign, 'room:patch');
     expect(leaked).toBe(false);
   });
 

@@ -49,7 +49,7 @@ describe('rebuild after a restart', () => {
     open.push(other);
     await once(other, 'room:snapshot');
     const tickAt: number[] = [];
-    other.on('room:tick', () => tickAt.push(performance.now()));
+    other.on('room:patch', () => tickAt.push(performance.now()));
 
     const screen = connectLive(second.url, big.id, big.tokens.controller);
     open.push(screen);

@@ -2,7 +2,7 @@
 // session is asked for every second and must equal, field for field, what the live screen had at that second.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/state.ts';
-import { connectLive, once } from '../helpers/live-client.ts';
+import { connectLive, once, onState } from '../helpers/live-client.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -17,7 +17,7 @@ describe('replay', () => {
     const screen = connectLive(s.url, room.id, room.tokens.viewer);
     await once(screen, 'room:snapshot');
     const live: RoomState[] = [];
-    screen.on('room:tick', (m) => live.push(m.state));
+    onState(screen, (st) => live.push(st));
     const auth = { authorization: `Bearer ${room.tokens.controller}`, 'content-type': 'application/json' };
     await fetch(`${s.url}/api/rooms/${room.id}/source`, {
       method: 'PUT',

@@ -68,15 +68,17 @@ describe('socket command budgets', () => {
 describe('back-pressure', () => {
   it('drops a socket that stops reading, and keeps serving the others', async () => {
     const room = await createRoom(s);
-    // Big snapshots make the buffer grow fast: a catalogue of long product names.
-    (await s.services.runtime(room.id))!.engine.setCatalogue(
+    // Big updates make the buffer grow fast: a catalogue of long product names, renamed at every tick (updates
+    // carry what changed, so an unchanged catalogue would not fill it).
+    const catalogue = (round: number) =>
       Array.from({ length: 1000 }, (_, i) => ({
         id: `p${i}`,
-        name: `商品${i}`.padEnd(100, '长'),
+        name: `商品${i}-${round}`.padEnd(100, '长'),
         price: 1,
         stock: 1,
-      })),
-    );
+      }));
+    const rt = (await s.services.runtime(room.id))!;
+    rt.engine.setCatalogue(catalogue(0));
     const good = await open(room.id, room.tokens.viewer);
     const stuck = await open(room.id, room.tokens.viewer);
     // biome-ignore lint/suspicious/noExplicitAny: reaching the client's TCP socket to stop reading it
@@ -86,11 +88,12 @@ describe('back-pressure', () => {
     const before = nsp.sockets.size;
     let ticks = 0;
     for (; ticks < 3000 && nsp.sockets.size === before; ticks++) {
+      rt.engine.setCatalogue(catalogue(ticks + 1));
       s.ticker.tickAll();
       await new Promise((r) => setImmediate(r));
     }
     expect(nsp.sockets.size).toBe(before - 1);
-    const next = once(good, 'room:tick');
+    const next = once(good, 'room:patch');
     s.ticker.tickAll();
     const tick = await next;
     expect(tick.seq).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // repeated orderId is taken once, a restock PUT restarts the count, and a cue's {库存} is what is left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductStats } from '../../shared/state.ts';
-import { connectLive, type LiveSocket, once, waitFor } from '../helpers/live-client.ts';
+import { connectLive, type LiveSocket, once, waitForState } from '../helpers/live-client.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -43,8 +43,7 @@ const order = (quantity: number | undefined, orderId = `o${n}`) => ({
 });
 const pushOrders = (events: unknown[]) => http('POST', `/api/rooms/${room.id}/events`, room.tokens.ingest, events);
 const p1 = (products: ProductStats[]) => products.find((p) => p.id === 'p1');
-const tickWithStock = (so: LiveSocket, stock: number) =>
-  waitFor(so, 'room:tick', (m) => p1(m.state.products)?.stock === stock);
+const tickWithStock = (so: LiveSocket, stock: number) => waitForState(so, (st) => p1(st.products)?.stock === stock);
 
 describe('live stock', () => {
   it('counts orders down in ticks and state, fills {库存} with what is left, restarts on a restock', async () => {
@@ -59,7 +58,7 @@ describe('live stock', () => {
     const pushed = await pushOrders([order(3, 'dup'), order(2, 'dup'), order(undefined), order(4)]);
     expect(pushed).toMatchObject({ accepted: 4, duplicates: 0 });
     const tick = await tickWithStock(controller, 12 - 3 - 1 - 4); // the second 'dup' is the same order
-    expect(p1(tick.state.products)).toMatchObject({ stock: 4, unitsOrdered: 8, orders: 3 });
+    expect(p1(tick.products)).toMatchObject({ stock: 4, unitsOrdered: 8, orders: 3 });
 
     const cue = await assistant.emitWithAck('cue:push', {
       text: '{商品名}只剩{库存}件！',
@@ -79,7 +78,7 @@ describe('live stock', () => {
     await tickWithStock(controller, 30);
     await pushOrders([order(5)]);
     const after = await tickWithStock(controller, 25);
-    expect(p1(after.state.products)).toMatchObject({ stockStart: 30, unitsOrdered: 23 });
+    expect(p1(after.products)).toMatchObject({ stockStart: 30, unitsOrdered: 23 });
     const again = await assistant.emitWithAck('cue:push', {
       text: '仅剩{库存}件',
       priority: 'normal',

@@ -1,18 +1,21 @@
-// The bridge is the only code that listens to the socket and the only writer into the stores. It checks the
-// tick sequence: a gap, or a silence longer than STALE_AFTER_TICKS ticks, marks the screen stale and asks for
-// a resync; a refused handshake is shown with its code, never retried blindly.
+// The bridge is the only code that listens to the socket and the only writer into the stores. It applies each
+// patch to the state of the previous seq: a gap, a patch that does not fit, or a silence longer than
+// STALE_AFTER_TICKS clock ticks marks the screen stale and asks for a resync; a refused handshake is shown with
+// its code, never retried blindly.
 import type { Alert } from '../../../shared/alerts.ts';
 import type { Cue } from '../../../shared/cues.ts';
+import { applyPatch, PATCH_FORMAT } from '../../../shared/patch.ts';
 import {
   COMMAND_SEATS,
+  type PatchMessage,
   PROTOCOL_VERSION,
   type RebuildingMessage,
   type RulesMessage,
   type Seat,
   type SeatClosedMessage,
   type SnapshotMessage,
-  type TickMessage,
 } from '../../../shared/protocol.ts';
+import type { RoomState } from '../../../shared/state.ts';
 import { applyAlerts, resolveAlert, upsertAlert } from '../stores/alerts-store.ts';
 import { useConnectionStore } from '../stores/connection-store.ts';
 import { applyCues, isOpenCue, upsertCue, useCuesStore } from '../stores/cues-store.ts';
@@ -53,7 +56,7 @@ class Bridge {
 
   readonly onSnapshot = (msg: SnapshotMessage): void => {
     this.resyncAskedAt = null;
-    if (msg.protocol !== PROTOCOL_VERSION) {
+    if (msg.protocol !== PROTOCOL_VERSION || msg.patchFormat !== PATCH_FORMAT) {
       this.fail('protocol_mismatch', `server protocol ${msg.protocol}, screen ${PROTOCOL_VERSION}: reload`);
       return;
     }
@@ -80,15 +83,24 @@ class Bridge {
     conn.setState({ status: 'rebuilding', lastSeq: null, rebuild: { done: msg.done, total: msg.total } });
   };
 
-  readonly onTick = (msg: TickMessage): void => {
+  readonly onPatch = (msg: PatchMessage): void => {
     const { lastSeq, status } = conn.getState();
-    if (status === 'error') return;
-    if (lastSeq !== null && msg.seq !== lastSeq + 1) {
+    const current = useRoomStore.getState().state;
+    // Before the first snapshot (or after a drop) there is nothing to patch: the snapshot is on its way.
+    if (status === 'error' || lastSeq === null || current === null) return;
+    if (msg.seq !== lastSeq + 1) {
       this.resync();
       return;
     }
-    useRoomStore.setState({ state: msg.state });
-    appendOnline(msg.state.ts, msg.state.online);
+    let state: RoomState;
+    try {
+      state = applyPatch(current, msg.ops, { seq: msg.seq });
+    } catch {
+      this.resync();
+      return;
+    }
+    useRoomStore.setState({ state });
+    appendOnline(state.ts, state.online);
     conn.setState({ status: 'live', lastSeq: msg.seq, lastTickAt: this.now() });
   };
 
@@ -155,7 +167,7 @@ class Bridge {
 
 function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
   socket[op]('room:snapshot', b.onSnapshot);
-  socket[op]('room:tick', b.onTick);
+  socket[op]('room:patch', b.onPatch);
   socket[op]('room:rebuilding', b.onRebuilding);
   socket[op]('alert:raised', b.onAlertRaised);
   socket[op]('alert:updated', b.onAlertUpdated);

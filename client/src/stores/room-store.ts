@@ -9,6 +9,6 @@ interface RoomStore {
   seat: Seat | null;
 }
 
-/** The latest room state, replaced whole on each tick. Written only by the bridge. */
+/** The latest room state: a new object at each patch, unchanged parts shared. Written only by the bridge. */
 export const useRoomStore = create<RoomStore>()(() => ({ state: null, roomName: null, seat: null }));
 export const resetRoomStore = () => useRoomStore.setState({ state: null, roomName: null, seat: null }, true);
