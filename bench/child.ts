@@ -12,7 +12,10 @@ export interface Child {
 }
 
 export function startChild(script: string, args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', script, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let buf = '';
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];

@@ -1,9 +1,25 @@
 // Child process of the fan-out benchmark: several concurrent HTTP clients push barrage to one room at a fixed
 // total rate, each batch a POST, and report when each batch was acknowledged (the server answers only after
-// the batch is durable and applied).
+// the batch is durable and applied). The barrage is the kit's real danmaku (texts and viewers, stamped now)
+// when the kit is there, else generated lines from many viewers.
+import fs from 'node:fs';
 import { Agent, request } from 'node:http';
+import path from 'node:path';
 import { reply, serveCommands, wallMs } from './child.ts';
+import { DANMAKU_DIR, DANMAKU_FILES, readDanmaku } from './hot-words-recall.ts';
 import { barrage } from './lib.ts';
+
+const real = fs.existsSync(path.join(DANMAKU_DIR, DANMAKU_FILES[1]!)) ? readDanmaku(DANMAKU_FILES[1]!) : null;
+let cursor = 0;
+
+function batchOf(n: number, prefix: string): object[] {
+  const now = Date.now();
+  if (!real) return barrage(n, now, 50_000, prefix).map((e, i) => ({ ...e, userId: `${prefix}u${i}` }));
+  return Array.from({ length: n }, (_, i) => {
+    const d = real[cursor++ % real.length]!;
+    return { type: 'comment', ts: now, id: `${prefix}${i}`, userId: d.userId, text: d.text };
+  });
+}
 
 const [url, roomId, token] = process.argv.slice(2);
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -50,7 +66,7 @@ async function push(run: Run): Promise<{ acks: number[]; failed: number; events:
       for (let due = t0 + (c * intervalMs) / run.clients; due < t0 + run.durationMs; due += intervalMs) {
         const wait = due - wallMs();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const body = Buffer.from(JSON.stringify(barrage(run.batch, Date.now(), 50_000, `p${c}-${k++}-`)));
+        const body = Buffer.from(JSON.stringify(batchOf(run.batch, `p${c}-${k++}-`)));
         const status = await post(body);
         if (status === 200) acks.push(wallMs());
         else failed++;

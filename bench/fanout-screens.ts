@@ -4,6 +4,8 @@
 // latency over every screen × every batch, the frames and (on a sample of screens) the bytes received.
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
+import { applyPatch, type PatchOp } from '../shared/patch.ts';
+import type { RoomState } from '../shared/state.ts';
 import { reply, serveCommands, wallMs } from './child.ts';
 import { latencyOverScreens } from './latency.ts';
 
@@ -25,6 +27,8 @@ let sampleBytes = 0;
 const sampleFrames: string[] = [];
 const closers: (() => void)[] = [];
 let connected = 0;
+let gaps = 0;
+let cpu0 = process.cpuUsage();
 
 function ready(): void {
   if (++connected === n) reply({ ready: true });
@@ -56,9 +60,21 @@ function openSocketIo(i: number): void {
       if (i === 0 && sampleFrames.length < KEEP_FRAMES) sampleFrames.push(String(d));
     });
   }
+  // The state is kept as the client bridge keeps it: snapshot, then each patch applied in seq order.
+  let state: RoomState | null = null;
   s.once('room:snapshot', ready);
-  s.on('room:snapshot', (m: { state: { comments: number } }) => seen(screen, m.state.comments));
-  s.on('room:tick', (m: { state: { comments: number } }) => seen(screen, m.state.comments));
+  s.on('room:snapshot', (m: { state: RoomState }) => {
+    state = m.state;
+    seen(screen, state.comments);
+  });
+  s.on('room:patch', (m: { seq: number; ops: PatchOp[] }) => {
+    if (state === null || m.seq !== state.seq + 1) {
+      if (counting) gaps++;
+      return;
+    }
+    state = applyPatch(state, m.ops, { seq: m.seq });
+    seen(screen, state.comments);
+  });
   closers.push(() => s.disconnect());
 }
 
@@ -78,6 +94,7 @@ for (let i = 0; i < n; i++) (mode === 'ws' ? openWs : openSocketIo)(i);
 serveCommands(async (cmd) => {
   if (cmd.cmd === 'start') {
     counting = true;
+    cpu0 = process.cpuUsage();
     return { started: true };
   }
   if (cmd.cmd === 'quit') {
@@ -89,8 +106,18 @@ serveCommands(async (cmd) => {
   counting = false;
   const batches = cmd as unknown as { acks: number[]; thresholds: number[] };
   const latency = batches.acks.length ? latencyOverScreens(screens, batches.acks, batches.thresholds) : null;
-  const out = { frames, sampleBytes, sampleScreens: Math.min(SAMPLE, n), sampleFrames: [...sampleFrames], latency };
+  const cpu = process.cpuUsage(cpu0);
+  const out = {
+    cpuSec: (cpu.user + cpu.system) / 1e6,
+    frames,
+    gaps,
+    sampleBytes,
+    sampleScreens: Math.min(SAMPLE, n),
+    sampleFrames: [...sampleFrames],
+    latency,
+  };
   frames = 0;
+  gaps = 0;
   sampleBytes = 0;
   sampleFrames.length = 0;
   for (const s of screens) {
