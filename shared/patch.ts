@@ -6,17 +6,11 @@
 //                              (newest-first lists such as recentComments gain lines without resending them)
 // A path is the keys and array indexes from the root joined by '.', '' being the root itself. Keys that
 // cannot be written so ('', with '.', or prototype names) are never in a path: their parent is set whole.
-import { type Static, Type } from '@sinclair/typebox';
+// The schema of an operation is in patch-schema.ts.
+import type { PatchOp } from './patch-schema.ts';
 
+export type { PatchOp } from './patch-schema.ts';
 export const PATCH_FORMAT = 1;
-
-export const PatchOpSchema = Type.Union([
-  Type.Tuple([Type.Literal('s'), Type.String(), Type.Unknown()]),
-  Type.Tuple([Type.Literal('d'), Type.String()]),
-  Type.Tuple([Type.Literal('p'), Type.String(), Type.Array(Type.Unknown()), Type.Integer({ minimum: 0 })]),
-]);
-export type PatchOp = Static<typeof PatchOpSchema>;
-export const PatchOpsSchema = Type.Array(PatchOpSchema);
 
 type Json = unknown;
 type Obj = Record<string, Json>;

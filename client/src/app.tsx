@@ -3,11 +3,14 @@
 // Without them, the admin screen: sign in with the admin token, or open a seat link (loaded on demand).
 import { lazy, Suspense } from 'react';
 import { LiveScreen } from './features/live/live-screen.tsx';
-import { ReplayScreen } from './features/replay/replay-screen.tsx';
-import { ReportView } from './features/replay/report-view.tsx';
 import { useSeat } from './lib/seat-session.ts';
 
+// Screens other than the live one are their own chunks: a phone prompter downloads none of them.
 const AdminScreen = lazy(() => import('./features/admin/admin-screen.tsx'));
+const ReplayScreen = lazy(() =>
+  import('./features/replay/replay-screen.tsx').then((m) => ({ default: m.ReplayScreen })),
+);
+const ReportView = lazy(() => import('./features/replay/report-view.tsx').then((m) => ({ default: m.ReportView })));
 
 export function App() {
   const seat = useSeat();
@@ -23,7 +26,17 @@ export function App() {
   const name = seat.status === 'ready' ? seat.seat : 'unknown';
   const q = new URLSearchParams(window.location.search);
   const report = q.get('report');
-  if (report) return <ReportView roomId={roomId} seat={name} sid={report} />;
-  if (q.has('replay')) return <ReplayScreen roomId={roomId} seat={name} sid={q.get('replay') || null} />;
+  if (report)
+    return (
+      <Suspense fallback={null}>
+        <ReportView roomId={roomId} seat={name} sid={report} />
+      </Suspense>
+    );
+  if (q.has('replay'))
+    return (
+      <Suspense fallback={null}>
+        <ReplayScreen roomId={roomId} seat={name} sid={q.get('replay') || null} />
+      </Suspense>
+    );
   return <LiveScreen roomId={roomId} seat={name} />;
 }

@@ -1,6 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
+// The entry: which start this page needs. The host's phone prompter gets the DOM-only prompter (no React
+// renderer, no charts); every other screen the React app, each in its own chunk. A seat link's token is
+// exchanged for the seat cookie first, since the seat it opens decides.
 import './styles/base.css';
 import './styles/big-screen.css';
 import './styles/alerts.css';
@@ -9,9 +9,25 @@ import './styles/prompter.css';
 import './styles/replay.css';
 import './styles/rules.css';
 import './styles/sources.css';
+import { readLocation, replaceTokenWithSeat } from './lib/location.ts';
+import { exchangeSeatLink } from './lib/seat-session.ts';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+async function start(root: HTMLElement): Promise<void> {
+  const { roomId, token } = readLocation();
+  let { seat } = readLocation();
+  if (roomId && token) {
+    const next = await exchangeSeatLink(roomId, token);
+    seat = next.status === 'ready' ? next.seat : 'unknown';
+    replaceTokenWithSeat(seat);
+  }
+  const q = new URLSearchParams(window.location.search);
+  if (roomId && seat === 'host' && !q.has('replay') && !q.has('report')) {
+    const { startLightPrompter } = await import('./features/prompter/light-prompter.ts');
+    startLightPrompter(root, roomId);
+    return;
+  }
+  const { renderApp } = await import('./react-app.tsx');
+  renderApp(root);
+}
+
+void start(document.getElementById('root')!);

@@ -1,8 +1,11 @@
 // The patch format: applying the diff of any two states to the first yields the second, without touching the
 // first; unchanged parts keep their identity; newest-first lists travel as the new lines only.
+
+import { Value } from '@sinclair/typebox/value';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyPatch, diff, type PatchOp } from '../../shared/patch.ts';
+import { PatchOpsSchema } from '../../shared/patch-schema.ts';
 import { roomState } from '../client/fixtures/room-state.ts';
 
 /** States travel as JSON (no -0, no undefined): the inputs are taken as they would arrive. */
@@ -11,6 +14,7 @@ const roundTrip = (a0: unknown, b0: unknown) => {
   const [a, b] = [asJson(a0), asJson(b0)];
   const before = JSON.stringify(a);
   const ops = JSON.parse(JSON.stringify(diff(a, b))) as PatchOp[]; // as it travels
+  expect(Value.Check(PatchOpsSchema, ops)).toBe(true);
   const out = applyPatch(structuredClone(a), ops);
   expect(JSON.stringify(a)).toBe(before);
   return out;

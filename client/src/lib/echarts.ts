@@ -1,11 +1,13 @@
 // Only the ECharts parts the screens use, so the bundle stays small: line (online, replay minutes) and
-// funnel charts, their grid, tooltip and mark lines; canvas in browsers, SVG for jsdom tests.
+// funnel charts, their grid, tooltip and mark lines; canvas in browsers, SVG for jsdom tests only (the build
+// drops it: MODE is a constant there).
 import { FunnelChart, LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
-echarts.use([LineChart, FunnelChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([LineChart, FunnelChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+if (import.meta.env.MODE === 'test') echarts.use([SVGRenderer]);
 
 export { echarts };
 export type EChart = echarts.ECharts;

@@ -1,6 +1,7 @@
 // Opens the room's socket once and shows the view of the seat the token opens: 场控 and viewers the big
-// screen, 助播 the cue console, 主播 the prompter.
-import { useEffect } from 'react';
+// screen, 助播 the cue console, 主播 the prompter. Each view is its own chunk (the phone prompter never loads
+// the big screen's charts), fetched as soon as the address names the seat, while the socket connects.
+import { lazy, Suspense, useEffect } from 'react';
 import { startBridge } from '../../lib/bridge.ts';
 import { setCommandSocket } from '../../lib/commands.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -10,10 +11,20 @@ import { createLiveSocket } from '../../lib/socket.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { SeatClosedNotice } from '../../widgets/seat-closed.tsx';
-import { AssistantConsole } from '../assistant/assistant-console.tsx';
-import { BigScreen } from '../big-screen/big-screen.tsx';
 import { ConnectionBadge } from '../big-screen/status-badges.tsx';
-import { Prompter } from '../prompter/prompter.tsx';
+
+const loadPrompter = () => import('../prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
+const loadAssistant = () => import('../assistant/assistant-console.tsx').then((m) => ({ default: m.AssistantConsole }));
+const loadBigScreen = () => import('../big-screen/big-screen.tsx').then((m) => ({ default: m.BigScreen }));
+const Prompter = lazy(loadPrompter);
+const AssistantConsole = lazy(loadAssistant);
+const BigScreen = lazy(loadBigScreen);
+const PRELOAD: Record<string, () => Promise<unknown>> = {
+  host: loadPrompter,
+  assistant: loadAssistant,
+  controller: loadBigScreen,
+  viewer: loadBigScreen,
+};
 
 async function loadRoomName(roomId: string, seat: string): Promise<void> {
   try {
@@ -28,6 +39,9 @@ async function loadRoomName(roomId: string, seat: string): Promise<void> {
 }
 
 export function LiveScreen({ roomId, seat: seatName }: { roomId: string; seat: string }) {
+  useEffect(() => {
+    void PRELOAD[seatName]?.();
+  }, [seatName]);
   useEffect(() => {
     const socket = createLiveSocket(roomId, seatName);
     setCommandSocket(socket);
@@ -49,7 +63,7 @@ export function LiveScreen({ roomId, seat: seatName }: { roomId: string; seat: s
   if (screen)
     return (
       <>
-        {screen}
+        <Suspense fallback={null}>{screen}</Suspense>
         <SeatClosedNotice />
       </>
     );

@@ -1,0 +1,138 @@
+// The host's prompter, drawn with the DOM alone so a phone downloads no React renderer: one cue at a time in
+// very large type, urgent first, with the queue count and a countdown. Acknowledge by tap/click, Space, or a
+// configurable key (foot pedals send keys). An urgent cue the host has not acknowledged escalates: it pulses
+// and the senders are warned. It reads the same stores the bridge writes, through their subscribe API.
+import type { Cue } from '../../../../shared/cues.ts';
+import { send } from '../../lib/commands.ts';
+import { DICTS, type Key } from '../../lib/i18n.ts';
+import { useConnectionStore } from '../../stores/connection-store.ts';
+import { openCues, useCuesStore } from '../../stores/cues-store.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
+import { reportSeen } from './report-seen.ts';
+
+const CLOSED = new Set(['seat_revoked', 'seat_rotated', 'room_deleted']);
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, ...kids: (Node | string)[]) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...kids);
+  return node;
+}
+
+const t = (key: Key) => DICTS[useUiStore.getState().lang][key];
+const currentCue = (): Cue | null => openCues(useCuesStore.getState().byId)[0] ?? null;
+
+function badge(): HTMLElement {
+  const { status, errorCode, errorMessage, rebuild } = useConnectionStore.getState();
+  const pct = rebuild && rebuild.total > 0 ? ` ${Math.floor((100 * rebuild.done) / rebuild.total)}%` : '';
+  const text = `${t('connection')}: ${t(status as Key)}${status === 'error' && errorCode ? ` (${errorCode})` : ''}${status === 'rebuilding' ? pct : ''}`;
+  return el(
+    'span',
+    { class: `badge badge-${status}`, 'data-testid': 'conn-badge', 'data-status': status, title: errorMessage ?? '' },
+    text,
+  );
+}
+
+function ackKeySetting(): HTMLElement {
+  const ackKey = useUiStore.getState().ackKey;
+  const input = el('input', { readonly: '' });
+  input.value = ackKey === ' ' ? 'Space' : ackKey;
+  input.addEventListener('keydown', (e) => {
+    e.preventDefault();
+    useUiStore.getState().setAckKey(e.key);
+  });
+  return el('label', { class: 'ack-key' }, t('ackKey'), input);
+}
+
+function cueCard(cue: Cue): HTMLElement {
+  const card = el(
+    'button',
+    {
+      type: 'button',
+      class: `cue-card ${cue.priority}${cue.escalatedAt ? ' escalated' : ''}`,
+      'data-testid': 'cue-card',
+      'data-cue': cue.id,
+    },
+    el('span', { class: 'cue-text' }, cue.text), // text, never markup: cues come from people
+  );
+  if (cue.countdownSeconds !== null) card.append(el('span', { class: 'countdown' }, countdown(cue)));
+  card.append(el('span', { class: 'cue-hint' }, t('pressToAck')));
+  card.addEventListener('click', () => void send('cue:ack', { cueId: cue.id }));
+  return card;
+}
+
+const countdown = (cue: Cue) =>
+  `${Math.max(0, Math.ceil((cue.sentAt + (cue.countdownSeconds ?? 0) * 1000 - Date.now()) / 1000))}s`;
+
+function body(): HTMLElement {
+  const { status, errorCode, errorMessage } = useConnectionStore.getState();
+  if (status === 'error' && errorCode && CLOSED.has(errorCode))
+    return el(
+      'div',
+      { class: 'seat-closed', role: 'alert', 'data-testid': 'seat-closed', 'data-code': errorCode },
+      el('p', { class: 'seat-closed-reason' }, t(errorCode as Key)),
+      el('p', {}, t('seatClosedHint')),
+    );
+  if (status === 'error') return el('p', { class: 'error-message', 'data-testid': 'conn-error' }, errorMessage ?? '');
+  const cue = currentCue();
+  return cue ? cueCard(cue) : el('div', { class: 'no-cue' }, t('noCue'));
+}
+
+function render(root: HTMLElement): void {
+  const queue = openCues(useCuesStore.getState().byId);
+  const status = useConnectionStore.getState().status;
+  const top = el(
+    'div',
+    { class: 'prompter-top' },
+    badge(),
+    el('span', { class: 'queue', 'data-testid': 'cue-queue' }, `${t('queue')} ${Math.max(0, queue.length - 1)}`),
+    ackKeySetting(),
+  );
+  const view = el(
+    'div',
+    { class: `prompter${status !== 'live' ? ' offline' : ''}`, 'data-testid': 'prompter' },
+    top,
+    body(),
+  );
+  root.replaceChildren(view);
+}
+
+/** Draws the prompter into `root` and keeps it current; the returned function stops and clears it. */
+export function mountPrompterView(root: HTMLElement): () => void {
+  const seen = new Set<string>();
+  let frame = 0;
+  const redraw = () => {
+    if (frame) return;
+    // One redraw per frame however many store writes arrive in it.
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      render(root);
+      reportSeen(openCues(useCuesStore.getState().byId), currentCue(), seen);
+    });
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const cue = currentCue();
+    const ackKey = useUiStore.getState().ackKey;
+    if (!cue || e.target instanceof HTMLInputElement) return;
+    if (e.key === ackKey || (ackKey === ' ' && e.code === 'Space')) {
+      e.preventDefault();
+      void send('cue:ack', { cueId: cue.id });
+    }
+  };
+  const tick = setInterval(() => {
+    const node = root.querySelector('.countdown');
+    const cue = currentCue();
+    if (node && cue) node.textContent = countdown(cue);
+  }, 250);
+  const offs = [useCuesStore.subscribe(redraw), useConnectionStore.subscribe(redraw), useUiStore.subscribe(redraw)];
+  window.addEventListener('keydown', onKey);
+  render(root);
+  reportSeen(openCues(useCuesStore.getState().byId), currentCue(), seen);
+  return () => {
+    for (const off of offs) off();
+    window.removeEventListener('keydown', onKey);
+    clearInterval(tick);
+    cancelAnimationFrame(frame);
+    root.replaceChildren();
+  };
+}
