@@ -46,7 +46,10 @@ describe('Douyin relay connector', () => {
     expect(relay.rooms).toEqual(['536681248455']);
     relay.send(live.slice(0, -2)); // all but the end of the stream
     // Hot words, lines and source health follow the figures within a second (slow parts): wait for both.
-    const state = await waitForState(so, (m) => m.online === 1532 && m.comments === 2 && feed(m)?.unknown === 1);
+    const state = await waitForState(
+      so,
+      (m) => m.online === 1532 && m.comments === 2 && m.recentComments.length === 2 && feed(m)?.unknown === 1,
+    );
     expect(state.cumulativeViewers).toBe(48210);
     expect(state.giftValue).toBe(301);
     expect(state.recentComments[0]?.nickname).toBe('长号用户');
