@@ -49,6 +49,12 @@ describe('source setup input', () => {
     expect(parseSetup(form({ platform: 'shop-webhook', appKey: 'k', secret: '0123456789' }))).toMatchObject({
       config: { kind: 'shop-webhook', platform: 'douyin-shop', appKey: 'k' },
     });
+    const withMap = (productMap: string) =>
+      parseSetup(form({ platform: 'shop-webhook', appKey: 'k', secret: '0123456789', productMap }));
+    expect(withMap('3581 = p1\n 3582→p2 \n3583 p3')).toMatchObject({
+      config: { productMap: { '3581': 'p1', '3582': 'p2', '3583': 'p3' } },
+    });
+    expect(withMap('a b c')).toEqual({ ok: false, error: 'productMap' });
     expect(webhookUrl('https://console.example', 'r_1')).toBe(
       'https://console.example/api/rooms/r_1/webhooks/douyin-shop',
     );

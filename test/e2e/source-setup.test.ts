@@ -51,6 +51,7 @@ describe.skipIf(!e2eReady && !process.env.CI)('source setup in Chromium', () => 
     await page.getByTestId('source-platform').selectOption('shop-webhook');
     await page.getByTestId('source-appkey').fill(shop.appKey);
     await page.getByTestId('source-secret').fill('e2e-shop-secret-01');
+    await page.getByTestId('source-product-map').fill('3581234567890 = p-jacket');
     const url = await page.getByTestId('webhook-url').textContent();
     expect(url).toBe(`${e2e.url}/api/rooms/${e2e.room.id}/webhooks/douyin-shop`);
     await page.getByTestId('source-connect').click();
@@ -68,6 +69,7 @@ describe.skipIf(!e2eReady && !process.env.CI)('source setup in Chromium', () => 
     expect(pushed.status).toBe(200);
     await page.waitForSelector('[data-testid="source-card-shop"][data-phase="live"]', { timeout: 15_000 });
     await page.screenshot({ path: screenshotPath('source-setup-zh.png') });
+    expect((await e2e.state()).products.map((p) => p.id)).toContain('p-jacket'); // the shop's id mapped
 
     await page.getByTestId('sources-close').click();
     await page.waitForSelector('[data-testid="source-bilibili"]');

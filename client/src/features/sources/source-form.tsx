@@ -18,6 +18,7 @@ export function SourceForm({ roomId, onAdded }: { roomId: string; onAdded: (list
   const [address, setAddress] = useState('');
   const [appKey, setAppKey] = useState('');
   const [secret, setSecret] = useState('');
+  const [productMap, setProductMap] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shop = platform === 'shop-webhook';
@@ -25,7 +26,7 @@ export function SourceForm({ roomId, onAdded }: { roomId: string; onAdded: (list
     platform === 'tiktok' ? 'roomInputTiktok' : platform === 'douyin-relay' ? 'roomInputRelay' : 'roomInput';
 
   const submit = async () => {
-    const parsed = parseSetup({ platform, room, address, appKey, secret });
+    const parsed = parseSetup({ platform, room, address, appKey, secret, productMap });
     if (!parsed.ok) return setError(t(`bad_${parsed.error}` as SourcesKey));
     setBusy(true);
     const r = await addSource(roomId, DEFAULT_SOURCE_ID[platform], parsed.config);
@@ -72,6 +73,16 @@ export function SourceForm({ roomId, onAdded }: { roomId: string; onAdded: (list
                 {t('generate')}
               </button>
             </span>
+          </label>
+          <label>
+            {t('productMap')}
+            <textarea
+              rows={3}
+              value={productMap}
+              placeholder="3581234567890 = p1"
+              onChange={(e) => setProductMap(e.target.value)}
+              data-testid="source-product-map"
+            />
           </label>
           <div className="webhook-url">
             <div className="sources-note">{t('webhookUrl')}</div>

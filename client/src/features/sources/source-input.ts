@@ -24,11 +24,26 @@ export interface SetupForm {
   /** Shop webhook: the app key and secret. */
   appKey: string;
   secret: string;
+  /** Shop webhook: one "shop product id = room product id" per line (optional). */
+  productMap?: string;
 }
 
 export type Parsed =
   | { ok: true; config: Record<string, unknown> }
-  | { ok: false; error: 'room' | 'address' | 'appKey' | 'secret' };
+  | { ok: false; error: 'room' | 'address' | 'appKey' | 'secret' | 'productMap' };
+
+/** "3581234567890 = p1" lines (or →, :, spaces between) → { shopId: roomId }; null when a line is unreadable. */
+export function parseProductMap(text: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^(\S{1,128}?)\s*(?:=|→|:|\s)\s*(\S{1,128})$/.exec(line);
+    if (!m) return null;
+    out[m[1]!] = m[2]!;
+  }
+  return out;
+}
 
 const digits = (s: string) => (/^\d{1,20}$/.test(s) ? s : null);
 
@@ -55,9 +70,18 @@ export function parseSetup(f: SetupForm): Parsed {
   }
   if (!f.appKey.trim()) return { ok: false, error: 'appKey' };
   if (f.secret.trim().length < 8) return { ok: false, error: 'secret' };
+  const productMap = parseProductMap(f.productMap ?? '');
+  if (!productMap) return { ok: false, error: 'productMap' };
+  const mapped = Object.keys(productMap).length > 0 ? { productMap } : {};
   return {
     ok: true,
-    config: { kind: 'shop-webhook', platform: 'douyin-shop', appKey: f.appKey.trim(), secret: f.secret.trim() },
+    config: {
+      kind: 'shop-webhook',
+      platform: 'douyin-shop',
+      appKey: f.appKey.trim(),
+      secret: f.secret.trim(),
+      ...mapped,
+    },
   };
 }
 

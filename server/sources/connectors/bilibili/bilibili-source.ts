@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { type Static, Type } from '@sinclair/typebox';
-import { LiveWS } from 'bilibili-live-ws';
+import { getConf, LiveWS } from 'bilibili-live-ws';
 import type { LiveEvent } from '../../../../shared/events.ts';
 import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
@@ -67,9 +67,39 @@ export class BilibiliSource implements Source {
     return this.link.health();
   }
 
+  /**
+   * Without an address or a key, the room's danmaku server and auth token are asked of the platform first
+   * (the library's getConf, i.e. getDanmuInfo); if that fails, the default server without a token (viewers
+   * then arrive masked). With either given, exactly what was configured.
+   */
   private open(ev: LinkEvents): LinkConnection {
-    const address = this.policy.checkUrl(this.config.address ?? BILIBILI_DEFAULT_ADDRESS, ['ws:', 'wss:']).toString();
-    const { key, uid, buvid } = this.config;
+    if (this.config.address || this.config.key)
+      return this.connect(ev, this.config.address ?? BILIBILI_DEFAULT_ADDRESS, this.config.key);
+    let closed = false;
+    let inner: LinkConnection | null = null;
+    const go = (address: string, key?: string) => {
+      if (closed) return;
+      try {
+        inner = this.connect(ev, address, key);
+      } catch (err) {
+        ev.closed((err as Error).message);
+      }
+    };
+    getConf(this.config.roomId).then(
+      (conf) => go(conf.address, conf.key),
+      () => go(BILIBILI_DEFAULT_ADDRESS),
+    );
+    return {
+      close: () => {
+        closed = true;
+        inner?.close();
+      },
+    };
+  }
+
+  private connect(ev: LinkEvents, configured: string, key: string | undefined): LinkConnection {
+    const address = this.policy.checkUrl(configured, ['ws:', 'wss:']).toString();
+    const { uid, buvid } = this.config;
     // The library passes only `agent` on to ws: the agent carries the policy's lookup, so the address the
     // name resolves to is checked when dialled (DNS rebinding), not only when the source was set.
     const agent = new (address.startsWith('wss:') ? https.Agent : http.Agent)({
