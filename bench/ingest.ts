@@ -9,7 +9,7 @@ const TOTAL = Number(process.env.BENCH_INGEST_EVENTS ?? 200_000);
 const BATCH = 5_000;
 const CONCURRENCY = 4;
 
-function postRaw(url: URL, token: string, body: Buffer): Promise<number> {
+export function postRaw(url: URL, token: string, body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -34,7 +34,7 @@ function postRaw(url: URL, token: string, body: Buffer): Promise<number> {
   });
 }
 
-async function runPool<T>(items: T[], n: number, fn: (item: T) => Promise<number>): Promise<number> {
+export async function runPool<T>(items: T[], n: number, fn: (item: T) => Promise<number>): Promise<number> {
   let next = 0;
   let total = 0;
   await Promise.all(

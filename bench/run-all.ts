@@ -13,6 +13,7 @@ import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
 import { benchRebuild } from './rebuild.ts';
 import { benchSeek } from './seek.ts';
+import { benchStorageBackends } from './storage-backends.ts';
 import { benchStoreSize } from './store-size.ts';
 
 const only = process.argv.slice(2);
@@ -41,6 +42,8 @@ if (want('alerts'))
   printRows('Alert quality (held-out labelled streams: today’s detector → sequential)', benchAlertQuality());
 if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs full replay)', await benchRebuild());
 if (want('failover')) printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());
+if (want('storage'))
+  printRows('Storage backends: SQLite vs PostgreSQL (HTTP ingest, rebuild)', await benchStorageBackends());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
 if (want('store')) printRows('Store size per 4-hour session (context for RETENTION_DAYS)', await benchStoreSize());
 if (want('abuse')) printRows('Abuse: resync flood and the largest import, against the idle server', await benchAbuse());

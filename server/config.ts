@@ -19,6 +19,10 @@ const EnvSchema = Type.Object({
   DEMO_PEAK_ONLINE: Type.Integer({ minimum: 10, maximum: 100_000, default: 400 }),
   /** Hosts and CIDRs sources may reach besides public addresses (comma-separated), e.g. 127.0.0.1,10.0.0.0/8. */
   SOURCE_ALLOW: Type.String({ default: '' }),
+  /** PostgreSQL instead of the SQLite file in DATA_DIR: postgres://user:pass@host:5432/db */
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://…' })),
+  /** The PostgreSQL schema to work in (created if missing); default the connection's (public). */
+  DATABASE_SCHEMA: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$' })),
   /** How long a shutdown (SIGTERM/SIGINT) may take to flush and close before the process exits anyway. */
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
   /** Sessions that ended more than this many days ago are removed (0 keeps everything). */
@@ -47,6 +51,9 @@ export interface Config {
   shutdownGraceMs: number;
   /** 0: keep every session. */
   retentionDays: number;
+  /** PostgreSQL storage when set (DATABASE_URL), else SQLite in dataDir. */
+  databaseUrl: string | null;
+  databaseSchema: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +69,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     const lines = errors.map((e) => `  ${e.path.slice(1)}=${JSON.stringify(raw[e.path.slice(1)])}: ${e.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
+  if (value.DATABASE_URL !== undefined && !URL.canParse(value.DATABASE_URL))
+    throw new ConfigError('invalid configuration:\n  DATABASE_URL: not a URL (postgres://user:pass@host:5432/db)');
   const sourceAllow = value.SOURCE_ALLOW.split(',')
     .map((x) => x.trim())
     .filter(Boolean);
@@ -85,5 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     sourceAllow,
     shutdownGraceMs: value.SHUTDOWN_GRACE_MS,
     retentionDays: value.RETENTION_DAYS,
+    databaseUrl: value.DATABASE_URL ?? null,
+    databaseSchema: value.DATABASE_SCHEMA ?? null,
   };
 }

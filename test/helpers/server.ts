@@ -1,4 +1,5 @@
 // Builds the real app on a temporary data dir; `listen` starts it on port 0 for real HTTP and socket clients.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import type { Clock, Timers } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createTokenizer } from '../../server/engine/tokenizer.ts';
 import type { Storage } from '../../server/storage/ports.ts';
+import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
+import { dropSchema, PG_TEST_URL } from './pg-test.ts';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const METRICS = 'test-metrics-token-0123456789';
@@ -42,11 +45,17 @@ export async function startServer(
     sourceAllow?: string;
     /** The built client to serve (e2e); none by default. */
     clientDir?: string | null;
-    /** A storage backend (or how to open it); default: SQLite in dataDir. */
+    /** A storage backend (or how to open it); default: `backend`'s store for dataDir. */
     storage?: Storage | (() => Promise<Storage>);
+    /** Which backend (default TEST_STORAGE, else sqlite). PostgreSQL gets a schema named after dataDir, so a
+     * restart on the same dataDir reopens the same store; a generated dataDir's schema is dropped at close. */
+    backend?: 'sqlite' | 'postgres';
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
+  const backend = opts.backend ?? (process.env.TEST_STORAGE === 'postgres' ? 'postgres' : 'sqlite');
+  const schema = backend === 'postgres' ? schemaFor(dataDir) : null;
+  const storage = opts.storage ?? (schema ? () => openPostgresStorage(PG_TEST_URL, { schema }) : undefined);
   const config = loadConfig(
     {},
     {
@@ -63,7 +72,7 @@ export async function startServer(
     createTokenizer: sharedTokenizer(),
     clientDir: opts.clientDir ?? null,
     ...(opts.clock ? { clock: opts.clock } : {}),
-    ...(opts.storage ? { storage: opts.storage } : {}),
+    ...(storage ? { storage } : {}),
     ...(opts.timers ? { timers: opts.timers } : {}),
     ...(opts.autoTick === undefined ? {} : { autoTick: opts.autoTick }),
   });
@@ -72,7 +81,16 @@ export async function startServer(
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
   }
-  return { ...built, url, dataDir, close: () => built.app.close() };
+  const close = async () => {
+    await built.app.close();
+    if (schema && !opts.dataDir) await dropSchema(schema);
+  };
+  return { ...built, url, dataDir, close };
+}
+
+/** One PostgreSQL schema per data dir: the same dir (a restart) opens the same store. */
+export function schemaFor(dataDir: string): string {
+  return `t_${createHash('sha1').update(path.resolve(dataDir)).digest('hex').slice(0, 16)}`;
 }
 
 export async function createRoom(s: TestServer, name = '测试直播间') {

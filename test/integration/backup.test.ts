@@ -7,6 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupStore, inspectStore, restoreStore } from '../../server/storage/backup.ts';
+import { SQLITE_FILE } from '../helpers/pg-test.ts';
+import { needs } from '../helpers/requirements.ts';
 import { ADMIN, createRoom, importAll, startServer, type TestServer, tempDir } from '../helpers/server.ts';
 
 const T0 = Date.UTC(2025, 0, 1, 12);
@@ -21,7 +23,7 @@ afterEach(async () => {
   open = [];
 });
 
-describe('backup and restore', () => {
+describe('backup and restore', needs(SQLITE_FILE), () => {
   it('round-trips: restore brings back exactly the store as it was at the backup', async () => {
     const dataDir = tempDir();
     const s = await startServer({ dataDir, listen: false });

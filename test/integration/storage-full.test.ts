@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SQLITE_FILE } from '../helpers/pg-test.ts';
 import { needs, requirement } from '../helpers/requirements.ts';
 import { createRoom, startServer, type TestServer, tempDir } from '../helpers/server.ts';
 
@@ -18,7 +19,7 @@ function tryMount(): string | null {
 }
 const TMPFS = requirement('tmpfs', tryMount());
 
-describe('storage failures on a real full disk', needs(TMPFS), () => {
+describe('storage failures on a real full disk', needs(TMPFS, SQLITE_FILE), () => {
   let s: TestServer;
   beforeAll(async () => {
     fs.mkdirSync(`${mountPoint}/data`);

@@ -1,0 +1,122 @@
+// The PostgreSQL backend's connection pool and versioned migrations. bigint columns come back as JS numbers
+// (seqs and ms timestamps stay far below 2^53). Migrations are append-only, applied in order under an advisory
+// lock so instances booting together never run one twice; schema_migrations records each version.
+import pg from 'pg';
+
+export type Pool = pg.Pool;
+export type Client = pg.PoolClient;
+
+const MIGRATIONS: string[] = [
+  // v1: the same model as SQLite v1–v5: rooms and tokens, the event timeline (idempotent ids), per-second
+  // states and per-tick states for replay, the journal, engine checkpoints.
+  `CREATE TABLE rooms (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     products TEXT NOT NULL DEFAULT '[]',
+     source TEXT,
+     demo BOOLEAN NOT NULL DEFAULT false,
+     alert_rules TEXT,
+     archived_at BIGINT
+   );
+   CREATE TABLE tokens (
+     token TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL REFERENCES rooms(id),
+     role TEXT NOT NULL
+   );
+   CREATE INDEX tokens_room ON tokens(room_id);
+   CREATE TABLE events (
+     seq BIGSERIAL PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     ts BIGINT NOT NULL,
+     type TEXT NOT NULL,
+     eid TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE UNIQUE INDEX events_room_eid ON events(room_id, eid) WHERE eid IS NOT NULL;
+   CREATE INDEX events_room_seq ON events(room_id, seq);
+   CREATE INDEX events_room_ts ON events(room_id, ts);
+   CREATE TABLE states (
+     room_id TEXT NOT NULL,
+     sec BIGINT NOT NULL,
+     seq BIGINT NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (room_id, sec)
+   );
+   CREATE TABLE ticks (
+     room_id TEXT NOT NULL,
+     ts BIGINT NOT NULL,
+     seq BIGINT NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (room_id, ts)
+   );
+   CREATE TABLE journal (
+     id BIGSERIAL PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     ts BIGINT NOT NULL,
+     kind TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX journal_room_id ON journal(room_id, id);
+   CREATE TABLE checkpoints (
+     room_id TEXT PRIMARY KEY,
+     seq BIGINT NOT NULL,
+     version INTEGER NOT NULL,
+     body BYTEA NOT NULL
+   );`,
+];
+
+const INT8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A pool on `url`; with `schema`, every connection works in that schema (created if missing). */
+export async function openPool(url: string, schema: string | null): Promise<Pool> {
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 8,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migrate(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return pool;
+}
+
+async function migrate(pool: Pool): Promise<void> {
+  await inTransaction(pool, async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock(hashtext(current_schema()))');
+    await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT)');
+    const { rows } = await c.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+    for (let v = rows[0]?.v ?? 0; v < MIGRATIONS.length; v++) {
+      await c.query(MIGRATIONS[v]!);
+      await c.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [v + 1, Date.now()]);
+    }
+  });
+}
+
+/** Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const out = await fn(c);
+    await c.query('COMMIT');
+    return out;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    c.release();
+  }
+}

@@ -1,0 +1,84 @@
+// Reading the timeline back from PostgreSQL: events in commit order, in pages, and stored states and ticks.
+import type { LiveEvent } from '../../../shared/events.ts';
+import type { ScreenState, StoredState, TimelineReader } from '../ports.ts';
+import { pickScreen, TICK_GAP_MS } from '../screen-at.ts';
+import type { Pool } from './db.ts';
+
+const PAGE = 5000;
+
+export class PgTimelineReader implements TimelineReader {
+  constructor(private readonly pool: Pool) {}
+
+  private async first<T extends object>(sql: string, params: unknown[]): Promise<T | null> {
+    const { rows } = await this.pool.query<T>(sql, params);
+    return rows[0] ?? null;
+  }
+
+  async *events(roomId: string, afterSeq = 0): AsyncGenerator<LiveEvent[]> {
+    let after = afterSeq;
+    for (;;) {
+      const { seqs, events } = await this.eventsPage(roomId, after, PAGE);
+      if (events.length === 0) return;
+      after = seqs[seqs.length - 1]!;
+      yield events;
+      if (events.length < PAGE) return;
+    }
+  }
+
+  async eventsPage(roomId: string, afterSeq: number, limit: number) {
+    const { rows } = await this.pool.query<{ seq: number; body: string }>(
+      'SELECT seq, body FROM events WHERE room_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [roomId, afterSeq, limit],
+    );
+    return { seqs: rows.map((r) => r.seq), events: rows.map((r) => JSON.parse(r.body) as LiveEvent) };
+  }
+
+  async countEvents(roomId: string): Promise<number> {
+    return (await this.first<{ n: number }>('SELECT COUNT(*) AS n FROM events WHERE room_id = $1', [roomId]))!.n;
+  }
+
+  async countEventsAfter(roomId: string, afterSeq: number): Promise<number> {
+    const sql = 'SELECT COUNT(*) AS n FROM events WHERE room_id = $1 AND seq > $2';
+    return (await this.first<{ n: number }>(sql, [roomId, afterSeq]))!.n;
+  }
+
+  async lastSeq(roomId: string): Promise<number> {
+    const row = await this.first<{ s: number | null }>('SELECT MAX(seq) AS s FROM events WHERE room_id = $1', [roomId]);
+    return row?.s ?? 0;
+  }
+
+  stateAt(roomId: string, sec: number): Promise<StoredState | null> {
+    return this.first<StoredState>(
+      'SELECT sec, seq, body FROM states WHERE room_id = $1 AND sec <= $2 ORDER BY sec DESC LIMIT 1',
+      [roomId, Math.floor(sec)],
+    );
+  }
+
+  async screenAt(roomId: string, ts: number): Promise<ScreenState | null> {
+    const tick = await this.first<ScreenState>(
+      'SELECT ts, body FROM ticks WHERE room_id = $1 AND ts <= $2 ORDER BY ts DESC LIMIT 1',
+      [roomId, Math.floor(ts)],
+    );
+    const next = tick
+      ? await this.first<{ ts: number }>('SELECT ts FROM ticks WHERE room_id = $1 AND ts > $2 ORDER BY ts LIMIT 1', [
+          roomId,
+          tick.ts,
+        ])
+      : null;
+    if (tick && (next ? next.ts : ts) - tick.ts <= TICK_GAP_MS) return tick; // no need to read the second
+    const sec = await this.stateAt(roomId, Math.floor(ts / 1000) - 1);
+    return pickScreen(ts, tick, next?.ts ?? null, sec);
+  }
+
+  async firstStateFrom(roomId: string, ts: number): Promise<ScreenState | null> {
+    const row = await this.first<{ sec: number; body: string }>(
+      'SELECT sec, body FROM states WHERE room_id = $1 AND sec >= $2 ORDER BY sec LIMIT 1',
+      [roomId, Math.floor(ts / 1000)],
+    );
+    return row ? { ts: row.sec * 1000 + 999, body: row.body } : null;
+  }
+
+  lastState(roomId: string): Promise<{ sec: number; seq: number } | null> {
+    return this.first('SELECT sec, seq FROM states WHERE room_id = $1 ORDER BY sec DESC LIMIT 1', [roomId]);
+  }
+}
