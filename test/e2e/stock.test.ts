@@ -26,7 +26,7 @@ describe.skipIf(!e2eReady && !process.env.CI)('live stock in Chromium', () => {
       const st = await liveState();
       return st.explaining !== null && Date.now() - st.ts < 3000;
     };
-    await expect.poll(caughtUp, { timeout: 20_000 }).toBe(true);
+    await expect.poll(caughtUp, { timeout: 60_000 }).toBe(true);
     const explained = (await liveState()).explaining!;
     // Restock (the 场控's PUT): the explained product to 500, one sold out, one low; the rest as they are.
     const catalogue = (
