@@ -96,9 +96,9 @@ export function scoreStream(run: StreamRun, strategies: Strategy[]): StreamScore
         ).length
       : 0;
     for (const a of wrong) {
-      falseDetail.push(
-        `${k} ${a.ruleId} ${plan.family}/${plan.peakOnline}${plan.previous ? 'r' : 'f'}@${((a.activeAt - plan.options.startTs) / MIN).toFixed(1)}′`,
-      );
+      const at = ((a.activeAt - plan.options.startTs) / MIN).toFixed(1);
+      const why = a.evidence ? ` ${a.evidence.kind} ${a.evidence.windowSeconds}s` : '';
+      falseDetail.push(`${k} ${a.ruleId} ${plan.family}/${plan.peakOnline}${plan.previous ? 'r' : 'f'}@${at}′${why}`);
     }
   }
   return { dips, falseAlarms, staleCalls, hours: run.judgedMs / 3_600_000, falseDetail };

@@ -54,7 +54,7 @@ export function formatEvidence(e: AlertEvidence, lang: Lang): string {
     e.usual === null ? '' : zh ? `平时 ${f(e.usual)}，` : `usually ${f(e.usual)}, `;
   switch (e.kind) {
     case 'rate': {
-      const n = e.sample === null ? '' : zh ? `，${e.sample} ${zhUnit}` : `, ${e.sample} ${enUnit}`;
+      const n = e.sample === null ? '' : zh ? ` ${e.sample} ${zhUnit}` : `, ${e.sample} ${enUnit}`;
       return zh
         ? `${zhName} ${pct(e.value)}（${usual(pct)}${span(e.windowSeconds, lang)}${n}）`
         : `${enName} ${pct(e.value)} (${usual(pct)}${span(e.windowSeconds, lang)}${n})`;
@@ -62,8 +62,10 @@ export function formatEvidence(e: AlertEvidence, lang: Lang): string {
     case 'entries':
     case 'exits': {
       const what = e.kind === 'entries' ? (zh ? '进场' : 'arrivals') : zh ? '离场' : 'departures';
-      const unit = zh ? '人/分' : '/min';
-      const f = (v: number) => `${perMin(v)}${unit}`;
+      // Under a minute, the count in the window reads better than a rate scaled up from two seconds.
+      const short = e.windowSeconds < 60;
+      const unit = short ? (zh ? '人' : '') : zh ? '人/分' : '/min';
+      const f = (v: number) => `${short ? Math.round((v * e.windowSeconds) / 60) : perMin(v)}${unit}`;
       return zh
         ? `${what} ${f(e.value)}（${usual(f)}${span(e.windowSeconds, lang)}）`
         : `${what} ${f(e.value)} (${usual(f)}${span(e.windowSeconds, lang)})`;

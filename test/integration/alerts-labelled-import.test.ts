@@ -20,7 +20,13 @@ const DIP_RULES = new Set(['online-drop', 'click-rate-drop', 'order-rate-drop', 
 
 function stream(): { ndjson: string; start: number; end: number } {
   // A room's first stream, 600 online, orders lagging clicks; arrivals fall by 45 % for 6 minutes.
-  const plan = planStream(20_260_105, { family: 'new-room', peakOnline: 600, kind: 'arrivals', depth: 0.45, durationMin: 25 });
+  const plan = planStream(20_260_105, {
+    family: 'new-room',
+    peakOnline: 600,
+    kind: 'arrivals',
+    depth: 0.45,
+    durationMin: 25,
+  });
   expect(plan.previous).toBeNull();
   const { durationMs, ...live } = plan.options;
   const end = live.startTs + durationMs!;

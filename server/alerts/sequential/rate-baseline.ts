@@ -9,8 +9,8 @@
 const OWN_DELTA = 0.25;
 /** Successes the baseline needs before it is judged on. */
 export const MIN_BASE_SUCCESSES = 20;
-/** Seconds of data the baseline needs before it is judged on (a room fills up in its first minutes). */
-const MIN_BASE_SECONDS = 120;
+/** Seconds of data a baseline needs before it is judged on (traffic: a room fills up in its first minutes). */
+const MIN_BASE_SECONDS = 60;
 /** A young baseline takes every second in at once: holding back data that looks low would freeze an estimate
  * that came out high by chance, and the statistic would then climb on nothing. */
 const HOLD_MIN_SUCCESSES = 60;
@@ -20,8 +20,9 @@ const SHRINK_Z = 1;
 export interface Pace {
   halfLifeS: number;
   holdMaxS: number;
+  minSeconds: number;
 }
-export const PRODUCT_PACE: Pace = { halfLifeS: 45 * 60, holdMaxS: 600 };
+export const PRODUCT_PACE: Pace = { halfLifeS: 45 * 60, holdMaxS: 600, minSeconds: MIN_BASE_SECONDS };
 
 export interface BaselineState {
   x: number;
@@ -51,13 +52,13 @@ export class RateBaseline {
     if (prior) {
       this.x = prior.x;
       this.m = prior.m;
-      if (prior.x >= MIN_BASE_SUCCESSES) this.seconds = MIN_BASE_SECONDS;
+      if (prior.x >= MIN_BASE_SUCCESSES) this.seconds = pace.minSeconds;
     }
   }
 
   /** The conservative usual rate, or null while the baseline is too thin to judge against. */
   rate(): number | null {
-    if (this.x < MIN_BASE_SUCCESSES || this.m <= 0 || this.seconds < MIN_BASE_SECONDS) return null;
+    if (this.x < MIN_BASE_SUCCESSES || this.m <= 0 || this.seconds < this.pace.minSeconds) return null;
     return (this.x / this.m) * Math.max(0, 1 - SHRINK_Z / Math.sqrt(this.x));
   }
 

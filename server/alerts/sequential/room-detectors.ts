@@ -15,7 +15,7 @@ const BUSY_EVENTS_PER_S = 3;
 const EVENT_RATE_DECAY = 0.5 ** (1 / 60);
 /** Arrivals and departures drift with the traffic (ads, slow waves): their baseline follows within a
  * minute, so only a change that shows sooner than that is told (a walk-out, ads switched off). */
-const TRAFFIC_PACE: Pace = { halfLifeS: 60, holdMaxS: 60 };
+const TRAFFIC_PACE: Pace = { halfLifeS: 60, holdMaxS: 60, minSeconds: 120 };
 /** Mean lag prior per stage, seconds (click follows exposure at once in most feeds; payment takes longest). */
 const LAG_PRIOR_S: Record<Stage, number> = { click: 5, order: 20, pay: 40 };
 /** A card's click follows its exposure within seconds. */

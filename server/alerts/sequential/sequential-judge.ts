@@ -12,10 +12,13 @@ import type { RoomDetectors, Stage } from './room-detectors.ts';
 
 /** Threshold on the log likelihood ratio: about e^12 ≈ 160,000 seconds (44 h) between false crossings of one
  * statistic (Page/Lorden), so half a dozen statistics stay under one false alarm in 4 hours. */
-export const H_LLR = 12;
+export const H_LLR = 10;
 const CAP = 1.5 * H_LLR;
 /** Online against the previous 5 minutes: the fall must also exceed this many Poisson standard deviations. */
 const GAUGE_Z = 5;
+/** A walk-out shows within a minute or two; departures per viewer that creep up for longer are the audience's
+ * mix changing (who stays for hours, who glances and goes), not viewers leaving. */
+const WALK_OUT_MAX_S = 120;
 const MIN = 60_000;
 
 export const METRIC_STAGE: Partial<Record<AlertMetric, Stage>> = {
@@ -102,7 +105,7 @@ export function judgeSequential(
   const evidence =
     st.entries.holds(firing) && (falling || firing)
       ? flow('entries', st.entries)
-      : st.exits.holds(firing) && (falling || firing)
+      : st.exits.holds(firing) && (firing || (falling && windowS(ts, st.exits) <= WALK_OUT_MAX_S))
         ? flow('exits', st.exits)
         : fell && settled
           ? ({ kind: 'gauge', metric: 'online', value: online, usual: base, windowSeconds: 300, sample: null } as const)

@@ -14,6 +14,8 @@ export class SequentialRules {
   readonly detectors: RoomDetectors;
   private readonly states = new Map<string, SeqState>();
   private readonly explain = new ExplainRates();
+  private roomOrders = 0;
+  private lastRoomOrderTs: number | null = null;
 
   constructor(priors?: DetectorPriors) {
     this.detectors = new RoomDetectors(priors);
@@ -27,6 +29,8 @@ export class SequentialRules {
   step(input: AlertInput): void {
     this.detectors.step(input.ts, input.online, !input.offAir && !input.sourceDown);
     if (!input.offAir && !input.sourceDown) this.explain.step(input.explaining, input.counts.orders);
+    if (input.counts.roomOrders > this.roomOrders) this.lastRoomOrderTs = input.ts;
+    this.roomOrders = input.counts.roomOrders;
   }
 
   /** A rule's state is dropped with the rule. */
@@ -58,6 +62,10 @@ export class SequentialRules {
     // A quiet spell counts from when the feed last came back: a blackout is no spell without orders.
     const resumed = this.detectors.resumedAt;
     if (quietS !== null) quietS = resumed === null ? null : Math.min(quietS, (input.ts - resumed) / 1000);
+    // Any order in the room breaks the spell: after lost events the explained product may be stale, and the
+    // previous product's late orders are sales of this segment too.
+    if (quietS !== null && this.lastRoomOrderTs !== null)
+      quietS = Math.min(quietS, (input.ts - this.lastRoomOrderTs) / 1000);
     const q =
       product && quietS !== null ? this.explain.quietLimit(product, (rule.condition as { value: number }).value) : null;
     if (!q || quietS === null) return { holds: null, value: quietS, baseline: null };
