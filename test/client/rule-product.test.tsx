@@ -74,14 +74,14 @@ describe('per-product rules in the editor', () => {
     expect(m!.host.querySelector('img')).toBeNull(); // the hostile name is an option's text
     expect(picker('explain-no-orders')!.value).toBe('p1');
     expect(words('explain-no-orders')).toBe('讲解无成交时长（保温杯） 高于 180');
-    expect(words('click-rate-drop')).toBe('商品点击率 较前10分钟下降 ≥30%');
+    expect(words('click-rate-drop')).toBe('商品点击率 较前10分钟下降 ≥25%');
     expect(picker('gone-order-rate')!.value).toBe('p-gone');
     expect(optionTexts(picker('gone-order-rate')!)).toContain('p-gone');
-    expect(words('gone-order-rate')).toBe('点击-下单转化率（p-gone） 较前10分钟下降 ≥30%');
+    expect(words('gone-order-rate')).toBe('点击-下单转化率（p-gone） 较前10分钟下降 ≥25%');
 
     choose(picker('click-rate-drop')!, 'p2');
     choose(picker('explain-no-orders')!, '');
-    expect(words('click-rate-drop')).toBe(`商品点击率（${XSS}） 较前10分钟下降 ≥30%`);
+    expect(words('click-rate-drop')).toBe(`商品点击率（${XSS}） 较前10分钟下降 ≥25%`);
     expect(words('explain-no-orders')).toBe('讲解无成交时长 高于 180');
     await save();
     const sent = sentBody();
