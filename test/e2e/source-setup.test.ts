@@ -70,8 +70,15 @@ describe.skipIf(!e2eReady && !process.env.CI)('source setup in Chromium', () => 
     await page.waitForSelector('[data-testid="source-card-shop"][data-phase="live"]', { timeout: 15_000 });
     await page.screenshot({ path: screenshotPath('source-setup-zh.png') });
     expect((await e2e.state()).products.map((p) => p.id)).toContain('p-jacket'); // the shop's id mapped
-
+    // The drawer covers the header's language toggle: close it, switch, reopen.
     await page.getByTestId('sources-close').click();
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('sources-button').click();
+    await page.waitForSelector('text=Connect a live room');
+    await page.screenshot({ path: screenshotPath('source-setup-en.png') });
+    await page.getByTestId('sources-close').click();
+    await page.getByTestId('lang-toggle').click();
+
     await page.waitForSelector('[data-testid="source-bilibili"]');
     await page.waitForSelector('[data-testid="stat-interaction-sampled"]');
     expect(await page.getByTestId('stat-interaction-sampled').textContent()).toContain('采样');
@@ -80,5 +87,5 @@ describe.skipIf(!e2eReady && !process.env.CI)('source setup in Chromium', () => 
     bili.drop();
     await page.waitForSelector('[data-testid="source-bilibili"][data-phase="reconnecting"]', { timeout: 15_000 });
     expect(errors).toEqual([]);
-  });
+  }, 90_000); // a loaded CI machine: the browser, two local servers and a build of the page
 });
