@@ -19,6 +19,8 @@ const EnvSchema = Type.Object({
   DEMO_PEAK_ONLINE: Type.Integer({ minimum: 10, maximum: 100_000, default: 400 }),
   /** Hosts and CIDRs sources may reach besides public addresses (comma-separated), e.g. 127.0.0.1,10.0.0.0/8. */
   SOURCE_ALLOW: Type.String({ default: '' }),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits are per address). */
+  TRUST_PROXY: Type.Boolean({ default: false }),
   /** PostgreSQL instead of the SQLite file in DATA_DIR: postgres://user:pass@host:5432/db */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://…' })),
   /** The PostgreSQL schema to work in (created if missing); default the connection's (public). */
@@ -48,6 +50,8 @@ export interface Config {
   logLevel: string;
   /** Loopback/private hosts and CIDRs sources may reach (SOURCE_ALLOW). */
   sourceAllow: string[];
+  /** Client addresses from X-Forwarded-For (TRUST_PROXY). */
+  trustProxy: boolean;
   shutdownGraceMs: number;
   /** 0: keep every session. */
   retentionDays: number;
@@ -92,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     demoPeakOnline: value.DEMO_PEAK_ONLINE,
     logLevel: value.LOG_LEVEL,
     sourceAllow,
+    trustProxy: value.TRUST_PROXY,
     shutdownGraceMs: value.SHUTDOWN_GRACE_MS,
     retentionDays: value.RETENTION_DAYS,
     databaseUrl: value.DATABASE_URL ?? null,

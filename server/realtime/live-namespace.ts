@@ -47,6 +47,13 @@ async function authenticate(
   return { roomId, seat: resolved.role as Seat };
 }
 
+/** The client's address as HTTP sees it: behind a trusted proxy, the first X-Forwarded-For entry. */
+function clientAddress(h: { address: string; headers: Record<string, unknown> }, trustProxy: boolean): string {
+  const forwarded = h.headers['x-forwarded-for'];
+  if (!trustProxy || typeof forwarded !== 'string') return h.address;
+  return forwarded.split(',')[0]!.trim() || h.address;
+}
+
 export interface NamespaceLog {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -63,7 +70,7 @@ export function registerLiveNamespace(
   // A room rebuilt in the background: its screens, told so far only that it was rebuilding, get their snapshot.
   services.registry.rebuilt.push((runtime) => ticker.rebuilt(runtime));
   nsp.use((socket, next) => {
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.handshake, services.config.trustProxy);
     const wait = services.authFailures.retryAfterMs(address, services.clock.now());
     if (wait > 0) {
       const { code, message } = tooManyFailures(wait);

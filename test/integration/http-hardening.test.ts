@@ -109,3 +109,19 @@ describe('failed authentication is rate-limited per address', () => {
     expect(again.statusCode).toBe(200);
   });
 });
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  it('limits failed authentication per forwarded client address, not per proxy', async () => {
+    const config = loadConfig({}, { DATA_DIR: tempDir(), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'silent', TRUST_PROXY: true });
+    const p = await buildApp({ config, clientDir: null, autoTick: false, createTokenizer: () => createTokenizer() });
+    try {
+      const get = (ip: string) =>
+        p.app.inject({ url: '/api/rooms', headers: { authorization: 'Bearer wrong', 'x-forwarded-for': ip } });
+      for (let i = 0; i < AUTH_FAILURES_PER_WINDOW; i++) expect((await get('203.0.113.7')).statusCode).toBe(401);
+      expect((await get('203.0.113.7')).statusCode).toBe(429);
+      expect((await get('198.51.100.9')).statusCode).toBe(401);
+    } finally {
+      await p.app.close();
+    }
+  });
+});
