@@ -64,6 +64,10 @@ const MIGRATIONS: string[] = [
      version INTEGER NOT NULL,
      body BYTEA NOT NULL
    );`,
+  // v2: seat tokens are looked up by their SHA-256 (storage/token-hash.ts), not by the secret itself.
+  `ALTER TABLE tokens ADD COLUMN token_hash TEXT;
+   UPDATE tokens SET token_hash = encode(sha256(convert_to(token, 'UTF8')), 'hex');
+   CREATE UNIQUE INDEX tokens_hash ON tokens(token_hash);`,
 ];
 
 const INT8 = 20;

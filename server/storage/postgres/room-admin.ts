@@ -1,5 +1,6 @@
 // The admin screen's changes to a room in PostgreSQL, deleting it whole, and retention's pruning.
 import type { Role, RoomAdminStore, StoredUsage } from '../ports.ts';
+import { tokenHash } from '../token-hash.ts';
 import { inTransaction, type Pool } from './db.ts';
 
 /** Tables keyed by room_id, children first (tokens refer to rooms). */
@@ -20,7 +21,12 @@ export class PgRoomAdmin implements RoomAdminStore {
     await inTransaction(this.pool, async (c) => {
       await c.query('DELETE FROM tokens WHERE room_id = $1 AND role = $2', [roomId, role]);
       if (token !== null)
-        await c.query('INSERT INTO tokens (token, room_id, role) VALUES ($1, $2, $3)', [token, roomId, role]);
+        await c.query('INSERT INTO tokens (token, token_hash, room_id, role) VALUES ($1, $2, $3, $4)', [
+          token,
+          tokenHash(token),
+          roomId,
+          role,
+        ]);
     });
   }
 

@@ -2,6 +2,7 @@
 import type { Product } from '../../../shared/events.ts';
 import { newRoomId, newRoomTokens } from '../ids.ts';
 import { ROLES, type Role, type RoomRecord, type RoomStore, type RoomTokens } from '../ports.ts';
+import { tokenHash } from '../token-hash.ts';
 import { inTransaction, type Pool } from './db.ts';
 
 interface RoomRow {
@@ -42,8 +43,9 @@ export class PgRooms implements RoomStore {
         demo,
       ]);
       await c.query(
-        'INSERT INTO tokens (token, room_id, role) SELECT t, $1, r FROM unnest($2::text[], $3::text[]) AS x(t, r)',
-        [id, ROLES.map((r) => tokens[r]), [...ROLES]],
+        `INSERT INTO tokens (token, token_hash, room_id, role)
+         SELECT t, h, $1, r FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, h, r)`,
+        [id, ROLES.map((r) => tokens[r]), ROLES.map((r) => tokenHash(tokens[r])), [...ROLES]],
       );
     });
     return { room: { id, name, createdAt, products: [], source: null, demo, archivedAt: null }, tokens };
@@ -77,8 +79,8 @@ export class PgRooms implements RoomStore {
 
   async resolveToken(token: string): Promise<{ roomId: string; role: Role } | null> {
     const { rows } = await this.pool.query<{ room_id: string; role: Role }>(
-      'SELECT room_id, role FROM tokens WHERE token = $1',
-      [token],
+      'SELECT room_id, role FROM tokens WHERE token_hash = $1',
+      [tokenHash(token)],
     );
     return rows[0] ? { roomId: rows[0].room_id, role: rows[0].role } : null;
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { tokenHash } from '../token-hash.ts';
 
 export type Db = Database.Database;
 
@@ -70,6 +71,10 @@ const MIGRATIONS: string[] = [
      version INTEGER NOT NULL,
      body BLOB NOT NULL
    );`,
+  // v6: seat tokens are looked up by their SHA-256 (storage/token-hash.ts), not by the secret itself.
+  `ALTER TABLE tokens ADD COLUMN token_hash TEXT;
+   UPDATE tokens SET token_hash = sha256_hex(token);
+   CREATE UNIQUE INDEX tokens_hash ON tokens(token_hash);`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {
@@ -79,6 +84,7 @@ export function openDatabase(dataDir: string, fileName = 'console.db'): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.function('sha256_hex', { deterministic: true }, (t) => tokenHash(String(t)));
   migrate(db);
   return db;
 }

@@ -1,6 +1,7 @@
 // The admin screen's changes to a room in SQLite: name, archive flag, seat tokens, deleting it with
 // everything stored under it, and retention's pruning of old sessions. Kept apart from rooms.ts so the everyday reads stay small.
 import type { Role, RoomAdminStore, StoredUsage } from '../ports.ts';
+import { tokenHash } from '../token-hash.ts';
 import type { Db } from './db.ts';
 
 /** Tables keyed by room_id, children first (tokens refer to rooms). */
@@ -21,7 +22,9 @@ export class SqliteRoomAdmin implements RoomAdminStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM tokens WHERE room_id = ? AND role = ?').run(roomId, role);
       if (token !== null)
-        this.db.prepare('INSERT INTO tokens (token, room_id, role) VALUES (?, ?, ?)').run(token, roomId, role);
+        this.db
+          .prepare('INSERT INTO tokens (token, token_hash, room_id, role) VALUES (?, ?, ?, ?)')
+          .run(token, tokenHash(token), roomId, role);
     })();
   }
 

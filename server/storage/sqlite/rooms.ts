@@ -2,6 +2,7 @@
 import type { Product } from '../../../shared/events.ts';
 import { newRoomId, newRoomTokens } from '../ids.ts';
 import { ROLES, type Role, type RoomRecord, type RoomStore, type RoomTokens } from '../ports.ts';
+import { tokenHash } from '../token-hash.ts';
 import type { Db } from './db.ts';
 
 interface RoomRow {
@@ -32,7 +33,7 @@ export class SqliteRooms implements RoomStore {
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare('SELECT * FROM rooms WHERE id = ?');
-    this.byToken = db.prepare('SELECT room_id, role FROM tokens WHERE token = ?');
+    this.byToken = db.prepare('SELECT room_id, role FROM tokens WHERE token_hash = ?');
   }
 
   async create(name: string, createdAt: number, demo = false): Promise<{ room: RoomRecord; tokens: RoomTokens }> {
@@ -42,8 +43,8 @@ export class SqliteRooms implements RoomStore {
       this.db
         .prepare('INSERT INTO rooms (id, name, created_at, demo) VALUES (?, ?, ?, ?)')
         .run(id, name, createdAt, demo ? 1 : 0);
-      const put = this.db.prepare('INSERT INTO tokens (token, room_id, role) VALUES (?, ?, ?)');
-      for (const role of ROLES) put.run(tokens[role], id, role);
+      const put = this.db.prepare('INSERT INTO tokens (token, token_hash, room_id, role) VALUES (?, ?, ?, ?)');
+      for (const role of ROLES) put.run(tokens[role], tokenHash(tokens[role]), id, role);
     })();
     return { room: { id, name, createdAt, products: [], source: null, demo, archivedAt: null }, tokens };
   }
@@ -73,7 +74,7 @@ export class SqliteRooms implements RoomStore {
   }
 
   async resolveToken(token: string): Promise<{ roomId: string; role: Role } | null> {
-    const row = this.byToken.get(token) as { room_id: string; role: Role } | undefined;
+    const row = this.byToken.get(tokenHash(token)) as { room_id: string; role: Role } | undefined;
     return row ? { roomId: row.room_id, role: row.role } : null;
   }
 
