@@ -5,7 +5,11 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { LIVE_NAMESPACE } from '../shared/protocol.ts';
 import { type Clock, systemClock, type Timers } from './clock.ts';
+
+import { clusterHost } from './cluster/cluster-host.ts';
+import { ClusterNode } from './cluster/cluster-node.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
@@ -84,6 +88,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installValidation(app);
   installErrorHandler(app);
   await installSecurity(app, services.authFailures, () => services.clock.now());
+  // onClose hooks run last-added first: this one (added before socket.io's) quits the cluster's Redis links
+  // only after socket.io has closed over them.
+  let clusterLinks: ClusterNode | null = null;
+  app.addHook('onClose', async () => {
+    await clusterLinks?.close();
+  });
   const io = attachSocketIo(app);
   const ticker = new Ticker(io, services, Math.round(1000 / deps.config.tickHz), app.log, deps.timers);
   const sources = new SourceManager(services);
@@ -107,12 +117,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir, services);
 
+  const cluster = deps.config.cluster ? startCluster(io, services, sources, roomSources, ticker, app) : null;
+  clusterLinks = cluster;
   // Every stored source starts again: a restart must not leave a live room silent until someone re-sets it.
-  await roomSources.restoreAll((msg) => app.log.warn(msg));
+  // Clustered, a room's sources start where the room is taken (cluster-host.ts).
+  if (!cluster) await roomSources.restoreAll((msg) => app.log.warn(msg));
   if (deps.autoTick !== false) ticker.start();
   const retention = new RetentionSweeper(services, deps.config.retentionDays, (msg) => app.log.info(msg));
   retention.start();
   app.addHook('onClose', async () => {
+    // Clustered: hand every room over first (checkpointed), so the next owners start within one round.
+    await cluster?.drain();
     retention.stop();
     ticker.stop();
     await sources.stopAll();
@@ -120,6 +135,30 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await services.storage.close();
   });
   return { app, io, services, ticker, sources, roomSources, lifecycle, retention };
+}
+
+/** REDIS_URL: rooms split between the instances sharing the store (server/cluster/). */
+function startCluster(
+  io: IoServer,
+  services: Services,
+  sources: SourceManager,
+  roomSources: RoomSources,
+  ticker: Ticker,
+  app: FastifyInstance,
+): ClusterNode {
+  const host = clusterHost(services, sources, roomSources, ticker, (msg) => app.log.warn(msg));
+  const cluster = new ClusterNode(io, services.config.cluster!, host);
+  const { registry } = services;
+  registry.clustered = true;
+  registry.mayAct = (roomId) => cluster.runs(roomId);
+  services.cluster = cluster;
+  services.pipeline.appended = (roomId) => {
+    const rt = registry.loaded(roomId);
+    if (rt && cluster.runs(roomId)) void registry.catchUp(rt);
+    else cluster.notifyAppended(roomId);
+  };
+  cluster.start(io.of(LIVE_NAMESPACE));
+  return cluster;
 }
 
 async function serveClient(app: FastifyInstance, root: string, services: Services): Promise<void> {

@@ -1,6 +1,7 @@
 // Configuration comes from environment variables, validated at boot: a wrong value stops the server with a
 // readable list of what is wrong instead of surfacing later as odd behaviour.
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { DEFAULT_TICK_HZ, MAX_TICK_HZ, MIN_TICK_HZ } from '../shared/constants.ts';
@@ -29,6 +30,14 @@ const EnvSchema = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
   /** Sessions that ended more than this many days ago are removed (0 keeps everything). */
   RETENTION_DAYS: Type.Integer({ minimum: 0, maximum: 36_500, default: 0 }),
+  /** Clustered mode: instances sharing this Redis (and one store) split the rooms between them. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** This instance's name in the cluster (default host name and pid). */
+  INSTANCE_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** Redis key prefix of the cluster. */
+  CLUSTER_PREFIX: Type.String({ minLength: 1, default: 'live-console:' }),
+  /** How long a room's owner may be silent before another instance takes the room. */
+  LEASE_TTL_MS: Type.Integer({ minimum: 500, maximum: 60_000, default: 5_000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -58,6 +67,8 @@ export interface Config {
   /** PostgreSQL storage when set (DATABASE_URL), else SQLite in dataDir. */
   databaseUrl: string | null;
   databaseSchema: string | null;
+  /** Null: one process runs every room (the default). */
+  cluster: { redisUrl: string; instanceId: string; prefix: string; leaseTtlMs: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +101,14 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     dataDir: value.DATA_DIR,
     adminToken,
     adminTokenGenerated: value.ADMIN_TOKEN === undefined,
+    cluster: value.REDIS_URL
+      ? {
+          redisUrl: value.REDIS_URL,
+          instanceId: value.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+          prefix: value.CLUSTER_PREFIX,
+          leaseTtlMs: value.LEASE_TTL_MS,
+        }
+      : null,
     metricsToken: value.METRICS_TOKEN ?? null,
     tickHz: value.TICK_HZ,
     demo: value.DEMO,

@@ -1,6 +1,8 @@
 // The composition root: every long-lived part of the server, built once and handed to routes and handlers.
 // Storage comes in as ports (server/storage/ports.ts); nothing here knows which backend is behind them.
+
 import type { Clock } from './clock.ts';
+import type { ForwardedRequest } from './cluster/cluster-node.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { AuthFailures } from './http/auth-failures.ts';
@@ -30,8 +32,15 @@ export interface Services {
   authFailures: AuthFailures;
   /** Where sources may connect (SOURCE_ALLOW); every outbound URL goes through it. */
   outbound: OutboundPolicy;
+  /** Clustered mode: asks the instance that runs a room (null: one process runs every room). */
+  cluster: ClusterLink | null;
   /** The room's loaded runtime (loaded and rebuilt from the timeline on first use), or null for no such room. */
   runtime(roomId: string): Promise<RoomRuntime | null>;
+}
+
+/** What handlers need of the cluster: forward a request to the room's owner (null when none answers). */
+export interface ClusterLink {
+  ask(req: ForwardedRequest): Promise<unknown | null>;
 }
 
 export function createServices(
@@ -70,6 +79,7 @@ export function createServices(
     listeners,
     outbound: new OutboundPolicy(config.sourceAllow),
     authFailures: new AuthFailures(),
+    cluster: null,
     runtime: (id) => registry.load(id),
   };
 }

@@ -102,8 +102,15 @@ export class ClusterNode {
     await this.ownership.drain();
   }
 
+  /** Stops renewing and taking rooms, hands nothing over: a crashed or cut-off owner, as tests make one. */
+  halt(): void {
+    this.ownership.halt();
+  }
+
   async close(): Promise<void> {
     this.ownership.halt();
+    await this.ownership.settled();
+    this.nsp = null;
     await this.adapter.close();
   }
 }

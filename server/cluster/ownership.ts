@@ -78,6 +78,11 @@ export class Ownership {
     this.running = false;
   }
 
+  /** Resolves when the round in flight (if any) is over. */
+  async settled(): Promise<void> {
+    await this.round;
+  }
+
   /** Stops taking rooms and hands every one over (SIGTERM). */
   async drain(): Promise<void> {
     this.running = false;

@@ -39,6 +39,22 @@ export class IngestPipeline {
     return { accepted: fresh.length, duplicates: valid.length - fresh.length, rejected };
   }
 
+  /**
+   * Clustered: a push for a room another instance runs. Committed here (acknowledged = committed), then the
+   * owner is told to apply the store; `appended` is that message (set by the cluster).
+   */
+  async ingestRemote(roomId: string, items: BodyItem[], opts: IngestOptions): Promise<IngestResult> {
+    const { valid, rejected } = splitValid(items, opts.checkTime ? { now: this.clock.now() } : null);
+    for (const r of rejected) this.metrics.rejected(roomId, r.code);
+    const inserted = valid.length ? await this.writer.append(roomId, valid) : [];
+    const accepted = inserted.filter((seq) => seq !== null).length;
+    if (accepted > 0) this.appended(roomId);
+    this.metrics.accepted(roomId, accepted);
+    return { accepted, duplicates: valid.length - accepted, rejected };
+  }
+
+  appended: (roomId: string) => void = () => {};
+
   /** A storage failure is the room's too: its screen shows it until an append succeeds again. */
   private async append(runtime: RoomRuntime, valid: LiveEvent[]): Promise<(number | null)[]> {
     try {

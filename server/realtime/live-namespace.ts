@@ -1,9 +1,11 @@
 // Namespace /live: the handshake names a room and a seat token; the socket joins that room's channel and
 // gets a full snapshot at once. Handlers only validate, delegate and answer.
-import { LIVE_NAMESPACE, SEATS, type Seat } from '../../shared/protocol.ts';
+import { LIVE_NAMESPACE, SEATS, type Seat, type SnapshotMessage } from '../../shared/protocol.ts';
+import { type ForwardedRequest, NO_OWNER } from '../cluster/cluster-node.ts';
 import { tooManyFailures } from '../http/auth-failures.ts';
 import { cookieToken, parseCookies } from '../http/seat-cookie.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
+import type { RoomRuntime } from '../rooms/room-runtime.ts';
 import type { Services } from '../services.ts';
 import { watchBackPressure } from './back-pressure.ts';
 import { socketBroadcaster } from './broadcaster.ts';
@@ -92,36 +94,60 @@ export function registerLiveNamespace(
   const budgets = new CommandBudgets();
   nsp.on('connection', (socket) => {
     const { roomId, seat } = socket.data;
-    const runtime = services.registry.loaded(roomId);
-    if (!runtime) return socket.disconnect(true);
+    // The room runs here, or (clustered) on another instance, which answers what needs the room.
+    const local = () => (services.registry.mayAct(roomId) ? services.registry.loaded(roomId) : null);
+    if (!local() && !services.cluster) return socket.disconnect(true);
+    const remote = <T>(req: ForwardedRequest, wrap: (answer: unknown) => T) =>
+      services.cluster!.ask(req).then((a) => (a === null ? NO_OWNER : wrap(a)));
     services.metrics.screens.inc({ seat });
     socket.on('disconnect', () => services.metrics.screens.dec({ seat }));
     watchBackPressure(socket, (bytes) =>
       log.warn({ room: roomId, seat, bytes }, 'dropped a socket that stopped reading'),
     );
     void socket.join([roomChannel(roomId), seatChannel(roomId, seat)]);
-    const snapshot = () => buildSnapshot(runtime, seat, ticker.screenState(runtime), ticker.intervalMs);
+    const snapshotOf = (rt: RoomRuntime) => buildSnapshot(rt, seat, ticker.screenState(rt), ticker.intervalMs);
+    const resync = () => {
+      const rt = local();
+      if (rt) return rt.rebuilding ? REBUILDING : { ok: true, data: snapshotOf(rt) };
+      return remote({ kind: 'snapshot', roomId, seat }, (data) => ({ ok: true, data }));
+    };
     const rebuilding = services.registry.rebuildProgress(roomId);
+    const first = local();
     if (rebuilding) socket.emit('room:rebuilding', { roomId, ...rebuilding });
-    else socket.emit('room:snapshot', snapshot());
+    else if (first) socket.emit('room:snapshot', snapshotOf(first));
+    else
+      void Promise.resolve(resync()).then((r) => {
+        if (r.ok) socket.emit('room:snapshot', r.data as SnapshotMessage);
+        else socket.emit('room:rebuilding', { roomId, done: 0, total: 0 });
+      });
     const allowed = budgets.forSocket(roomId, seat);
     // Every handler answers: over budget `rate_limited`, a thrown bug `internal_error` (logged), never a crash.
-    const answer = (cls: CommandClass, ack: unknown, run: () => unknown) => {
-      if (typeof ack !== 'function') return; // commands are always acknowledged; one without an ack is dropped
+    const answer = (cls: CommandClass, reply: unknown, run: () => unknown) => {
+      if (typeof reply !== 'function') return; // commands are always acknowledged; one without an ack is dropped
+      const ack = reply as (answer: unknown) => void;
       if (!allowed(cls, services.clock.now())) return ack(RATE_LIMITED);
-      if (runtime.rebuilding) return ack(REBUILDING);
-      try {
-        ack(run());
-      } catch (err) {
+      if (local()?.rebuilding) return ack(REBUILDING);
+      const failed = (err: unknown) => {
         log.error({ err, room: roomId, seat }, 'socket command failed');
         ack({ ok: false, error: { code: 'internal_error', message: 'the command failed on the server' } });
+      };
+      try {
+        const out = run();
+        if (out instanceof Promise) out.then(ack, failed);
+        else ack(out);
+      } catch (err) {
+        failed(err);
       }
     };
-    socket.on('room:resync', (_payload, ack) => answer('resync', ack, () => ({ ok: true, data: snapshot() })));
+    socket.on('room:resync', (_payload, ack) => answer('resync', ack, resync));
     for (const name of COMMANDS) {
       // biome-ignore lint/suspicious/noExplicitAny: one generic handler for every command; each validates its payload
       socket.on(name, (payload: unknown, ack: any) =>
-        answer('command', ack, () => runCommand(name, payload, seat, runtime, services)),
+        answer('command', ack, () => {
+          const rt = local();
+          if (rt) return runCommand(name, payload, seat, rt, services);
+          return remote({ kind: 'command', roomId, seat, name, payload }, (a) => a);
+        }),
       );
     }
   });

@@ -71,6 +71,8 @@ export class Ticker {
     const fullSnapshot = ++this.ticks % Math.max(1, Math.round(FULL_SNAPSHOT_EVERY_MS / this.intervalMs)) === 0;
     const wallNow = this.services.clock.now();
     for (const runtime of this.services.registry.all()) {
+      // Clustered: a room whose lease this instance can no longer vouch for is not ticked (nor judged) here.
+      if (!this.services.registry.mayAct(runtime.roomId)) continue;
       const rebuilding = this.services.registry.rebuildProgress(runtime.roomId);
       if (rebuilding) {
         this.io

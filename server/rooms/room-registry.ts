@@ -72,6 +72,7 @@ export class RoomRegistry {
   }
 
   private async open(roomId: string): Promise<RoomRuntime | null> {
+    if (!this.mayAct(roomId)) return null;
     const room = await this.deps.rooms.get(roomId);
     if (!room) return null;
     const runtime = new RoomRuntime(
@@ -80,9 +81,10 @@ export class RoomRegistry {
       room.products,
       this.deps.states,
       await this.rulesOf(roomId),
-      this.deps.listener,
+      this.gatedListener,
       { saveCheckpoint: (id, cp) => this.saveCheckpoint(id, cp) },
     );
+    if (this.clustered) runtime.followStore = (rt) => void this.catchUp(rt);
     await this.startRebuild(runtime);
     this.loadedRooms.set(roomId, runtime);
     return runtime;
@@ -112,6 +114,42 @@ export class RoomRegistry {
   /** Forget a loaded room (deleted): its runtime is no longer ticked or fed. Stop its driver first. */
   unload(roomId: string): void {
     this.loadedRooms.delete(roomId);
+  }
+
+  /**
+   * Clustered mode: `mayAct` says whether this instance may act for a room now (it holds the room's lease,
+   * within its deadline). Rooms it does not run are not loaded; alerts and cues of a room it no longer may act
+   * for are not told (judged once, by the owner); its own commits are applied from the store in seq order.
+   */
+  mayAct: (roomId: string) => boolean = () => true;
+  clustered = false;
+
+  private readonly gatedListener: RoomListener = {
+    alerts: (roomId, events) => {
+      if (this.mayAct(roomId)) this.deps.listener.alerts(roomId, events);
+    },
+    cues: (roomId, changed, isNew) => {
+      if (this.mayAct(roomId)) this.deps.listener.cues(roomId, changed, isNew);
+    },
+  };
+
+  private readonly catchingUp = new Map<string, Promise<void>>();
+
+  /** Applies the room's stored events after its appliedSeq, one catch-up at a time (clustered mode). */
+  catchUp(runtime: RoomRuntime): Promise<void> {
+    const prev = this.catchingUp.get(runtime.roomId) ?? Promise.resolve();
+    const next = prev.then(async () => {
+      for (;;) {
+        if (runtime.rebuilding || this.loadedRooms.get(runtime.roomId) !== runtime) return;
+        const page = await this.deps.reader.eventsPage(runtime.roomId, runtime.appliedSeq, 1_000);
+        runtime.applyStored(page.events, page.seqs);
+        if (page.events.length < 1_000) break;
+      }
+      runtime.checkpointIfDue();
+    });
+    const settled = next.catch((err) => warn(`catch-up of ${runtime.roomId} failed: ${String(err)}`));
+    this.catchingUp.set(runtime.roomId, settled);
+    return settled;
   }
 
   all(): RoomRuntime[] {

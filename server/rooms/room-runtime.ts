@@ -130,9 +130,19 @@ export class RoomRuntime {
       this.heldDuringRebuild.push({ events, seqs });
       return;
     }
+    if (this.followStore) {
+      this.followStore(this);
+      return;
+    }
     this.applyStored(events, seqs);
     this.checkpointIfDue();
   }
+
+  /**
+   * Clustered: other instances commit this room's events too, so the owner applies the store in seq order
+   * (this reads it) instead of its own commits as they come, which could pass an earlier seq by.
+   */
+  followStore: ((runtime: RoomRuntime) => void) | null = null;
 
   /**
    * The rebuild read its last page. An event committed while a page was being read may be in no page (a
@@ -165,7 +175,7 @@ export class RoomRuntime {
 
   private peopleChanged = false;
 
-  private checkpointIfDue(): void {
+  checkpointIfDue(): void {
     if (!this.checkpoints || !this.capture) return;
     const { events, ts } = this.sinceCheckpoint;
     const byEvents =

@@ -22,7 +22,9 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       await authorizeRoom(req, auth, req.params.id, ['ingest']);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const items = parseEventsBody(body, req.headers['content-type'], MAX_EVENTS_PER_REQUEST);
-      const runtime = (await services.runtime(req.params.id))!;
+      const runtime = await services.runtime(req.params.id);
+      // Clustered, and another instance runs the room: commit here, the owner applies it from the store.
+      if (!runtime) return services.pipeline.ingestRemote(req.params.id, items, { checkTime: true });
       runtime.notePush(services.clock.now());
       return services.pipeline.ingest(runtime, items, { checkTime: true });
     },

@@ -84,10 +84,11 @@ export class RoomSources {
   }
 
   /** At boot: every stored source starts again. A stored entry that no longer validates is skipped, loudly. */
-  async restoreAll(log: (msg: string) => void): Promise<number> {
+  /** `only`: one room's (clustered, when this instance takes the room). */
+  async restoreAll(log: (msg: string) => void, only?: string): Promise<number> {
     let started = 0;
     // The demo room is started (with a fresh seed) by `--demo` only, never by a restart.
-    for (const room of (await this.services.rooms.list()).filter((r) => !r.demo)) {
+    for (const room of (await this.services.rooms.list()).filter((r) => !r.demo && (!only || r.id === only))) {
       const raw = storedEntries(room.source);
       for (const entry of raw) {
         if (!validEntry(entry)) {

@@ -50,6 +50,8 @@ export async function startServer(
     /** Which backend (default TEST_STORAGE, else sqlite). PostgreSQL gets a schema named after dataDir, so a
      * restart on the same dataDir reopens the same store; a generated dataDir's schema is dropped at close. */
     backend?: 'sqlite' | 'postgres';
+    /** Clustered mode (REDIS_URL and friends). */
+    cluster?: { redisUrl: string; instanceId: string; leaseTtlMs: number; prefix: string };
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
@@ -65,6 +67,14 @@ export async function startServer(
       LOG_LEVEL: 'silent',
       TICK_HZ: opts.tickHz ?? 10,
       SOURCE_ALLOW: opts.sourceAllow ?? '127.0.0.0/8,::1,localhost',
+      ...(opts.cluster
+        ? {
+            REDIS_URL: opts.cluster.redisUrl,
+            INSTANCE_ID: opts.cluster.instanceId,
+            LEASE_TTL_MS: opts.cluster.leaseTtlMs,
+            CLUSTER_PREFIX: opts.cluster.prefix,
+          }
+        : {}),
     },
   );
   const built = await buildApp({

@@ -1,0 +1,127 @@
+// Two instances sharing one store and a private Redis: a screen on the instance that does not run the room
+// gets its snapshot and ticks from the owner; pushes made to it are acknowledged and reach the screen; when the
+// owner dies (no hand-over), the other takes the room within the lease, rebuilds it from the store and the
+// screen resyncs on its own: acknowledged = stored = on screen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClusterNode } from '../../../server/cluster/cluster-node.ts';
+import type { Storage } from '../../../server/storage/ports.ts';
+import { openSqliteStorage } from '../../../server/storage/sqlite/index.ts';
+import { connectLive, type LiveSocket, once, waitFor, waitForState } from '../../helpers/live-client.ts';
+import { PrivateRedis, REDIS_SERVER } from '../../helpers/private-redis.ts';
+import { needs } from '../../helpers/requirements.ts';
+import { createRoom, startServer, type TestServer, tempDir } from '../../helpers/server.ts';
+
+// Short enough to fail over quickly, long enough that a starved event loop (three servers in one test
+// process on a loaded machine) does not let the owner's own deadline pass between renewals.
+const TTL_MS = 3_000;
+
+describe('two instances, one store, one Redis', needs(REDIS_SERVER), () => {
+  let redis: PrivateRedis;
+  let storage: Storage;
+  const servers: TestServer[] = [];
+  const sockets: LiveSocket[] = [];
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    storage = openSqliteStorage(tempDir());
+    // Both share the store; it is closed once, at the end.
+    const shared: Storage = { ...storage, close: async () => {} };
+    for (const id of ['a', 'b'])
+      servers.push(
+        await startServer({
+          storage: shared,
+          tickHz: 10,
+          cluster: { redisUrl: redis.url, instanceId: id, leaseTtlMs: TTL_MS, prefix: 'two:' },
+        }),
+      );
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    for (const s of servers) await s.close();
+    await storage?.close();
+    await redis?.stop();
+  });
+
+  const runs = (s: TestServer, roomId: string) =>
+    s.services.registry.mayAct(roomId) && !!s.services.registry.loaded(roomId);
+  async function until(pred: () => boolean, timeoutMs = 15_000): Promise<number> {
+    const started = performance.now();
+    // Paced by Redis round trips, not timers: each check follows one PING.
+    while (!pred()) {
+      if (performance.now() - started > timeoutMs) throw new Error('condition not met in time');
+      await (servers[0]!.services.cluster as ClusterNode).adapter.pub.ping().catch(() => null);
+    }
+    return performance.now() - started;
+  }
+
+  async function push(s: TestServer, roomId: string, token: string, n: number, tag: string): Promise<number> {
+    const events = Array.from({ length: n }, (_, i) => ({ type: 'like', ts: Date.now(), count: 1, id: `${tag}-${i}` }));
+    const res = await fetch(`${s.url}/api/rooms/${roomId}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { accepted: number }).accepted;
+  }
+
+  it('serves a room from either instance, and fails it over when the owner dies', async () => {
+    const [a, b] = servers as [TestServer, TestServer];
+    const room = await createRoom(a, 'cluster room');
+    await until(() => runs(a, room.id) || runs(b, room.id));
+    const [owner, other] = runs(a, room.id) ? [a, b] : [b, a];
+    expect(runs(other, room.id)).toBe(false);
+
+    const screen = connectLive(other.url, room.id, room.tokens.controller);
+    sockets.push(screen);
+    const first = await once(screen, 'room:snapshot', 10_000);
+    expect(first.state.roomId).toBe(room.id);
+
+    let acked = 0;
+    for (let i = 0; i < 3; i++) acked += await push(other, room.id, room.tokens.ingest, 50, `before-${i}`);
+    await waitForState(screen, (st) => st.likes === acked, 10_000);
+
+    // The owner dies: its rounds stop and nothing is handed over (its lease runs out; past its own deadline it
+    // neither ticks nor answers for the room, though its process and Redis links are still there).
+    const killed = performance.now();
+    (owner.services.cluster as ClusterNode).halt();
+    const snapshot = await waitFor(screen, 'room:snapshot', (m) => m.state.likes === acked, 15_000);
+    const gapMs = performance.now() - killed;
+    expect(runs(other, room.id)).toBe(true);
+    expect(snapshot.state.likes).toBe(acked);
+    expect(gapMs).toBeLessThan(10_000);
+
+    // Pushes to the new owner reach the screen; the store holds exactly what was acknowledged.
+    acked += await push(other, room.id, room.tokens.ingest, 50, 'after');
+    await waitForState(screen, (st) => st.likes === acked, 10_000);
+    expect(await storage.reader.countEvents(room.id)).toBe(acked);
+    // The old owner, past its deadline, runs nothing: no second judge of the room's alerts.
+    expect(owner.services.registry.mayAct(room.id)).toBe(false);
+
+    // A third instance joins; the owner is stopped (SIGTERM: drain). The room moves within one round, and a
+    // screen on the third instance gets the new owner's snapshot with every acknowledged event.
+    const c = await startServer({
+      storage: { ...storage, close: async () => {} },
+      tickHz: 10,
+      cluster: { redisUrl: redis.url, instanceId: 'c', leaseTtlMs: TTL_MS, prefix: 'two:' },
+    });
+    servers.push(c);
+    const screen2 = connectLive(c.url, room.id, room.tokens.viewer);
+    sockets.push(screen2);
+    await once(screen2, 'room:snapshot', 10_000);
+    screen.disconnect();
+    const drained = performance.now();
+    servers.splice(servers.indexOf(other), 1);
+    await other.close();
+    await waitFor(screen2, 'room:snapshot', (m) => m.state.likes === acked, 15_000);
+    const handOverMs = performance.now() - drained;
+    const where = {
+      c: runs(c, room.id),
+      owner: runs(owner, room.id),
+      cLoaded: !!c.services.registry.loaded(room.id),
+      cMay: c.services.registry.mayAct(room.id),
+    };
+    expect(where.c, JSON.stringify(where)).toBe(true);
+    expect(handOverMs).toBeLessThan(TTL_MS * 3);
+  }, 60_000);
+});
