@@ -131,6 +131,9 @@ export class RoomRegistry {
     cues: (roomId, changed, isNew) => {
       if (this.mayAct(roomId)) this.deps.listener.cues(roomId, changed, isNew);
     },
+    changed: (roomId) => {
+      if (this.mayAct(roomId)) this.deps.listener.changed?.(roomId);
+    },
   };
 
   private readonly catchingUp = new Map<string, Promise<void>>();
