@@ -58,6 +58,18 @@ export class SimulatorSource implements Source {
   }
 
   private async step(): Promise<number | undefined> {
+    // Whatever throws here (the simulator itself or the store) is this source's error on screen, never a
+    // silent stop: the loop would otherwise swallow the rejection and run on with healthy-looking status.
+    try {
+      return await this.deliverNext();
+    } catch (err) {
+      this.error = String((err as Error)?.message ?? err).slice(0, 200);
+      this.caughtUp = this.pending.length === 0;
+      return this.pending.length > 0 ? 0 : undefined;
+    }
+  }
+
+  private async deliverNext(): Promise<number | undefined> {
     if (this.pending.length === 0) this.pending = this.sim.advance(this.target());
     const batch = this.pending.splice(0, CHUNK);
     if (batch.length === 0) {
@@ -65,14 +77,10 @@ export class SimulatorSource implements Source {
       return undefined;
     }
     this.caughtUp = false;
-    try {
-      await this.sink!.ingest(batch);
-      this.lastSuccessAt = this.clock.now();
-      this.lastEventAt = (batch[batch.length - 1] as { ts: number }).ts;
-      this.error = null;
-    } catch (err) {
-      this.error = (err as Error).message;
-    }
+    await this.sink!.ingest(batch);
+    this.lastSuccessAt = this.clock.now();
+    this.lastEventAt = (batch[batch.length - 1] as { ts: number }).ts;
+    this.error = null;
     this.caughtUp = this.pending.length === 0;
     return this.pending.length > 0 ? 0 : undefined;
   }

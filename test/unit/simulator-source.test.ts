@@ -28,4 +28,24 @@ describe('SimulatorSource clock', () => {
     release();
     await second;
   });
+
+  it('shows a simulator that throws as its error, not as a healthy source, and recovers', async () => {
+    const sim = createSimulator({ seed: 4, startTs: T0, peakOnline: 300 });
+    let broken = true;
+    const advance = sim.advance.bind(sim);
+    sim.advance = (to: number) => {
+      if (broken) throw new Error('simulator bug');
+      return advance(to);
+    };
+    let wall = 0;
+    const src = new SimulatorSource(sim, T0, 1, { now: () => wall });
+    Object.assign(src, { sink: { ingest: async () => {} }, wall0: 0 });
+    const step = () => (src as unknown as { step(): Promise<number | undefined> }).step();
+    await step();
+    expect(src.health()).toMatchObject({ status: 'error', error: 'simulator bug' });
+    broken = false;
+    wall = 5_000;
+    await step();
+    expect(src.health()).toMatchObject({ status: 'ok', error: null });
+  });
 });
