@@ -6,6 +6,9 @@ import type { LiveEvent } from '../../../shared/events.ts';
 import type { JournalKind, TimelineWriter } from '../ports.ts';
 import { type Client, inTransaction, type Pool } from './db.ts';
 
+/** Advisory lock class of the per-room append order (apart from the migrations' lock). */
+const ROOM_LOCK_CLASS = 7201;
+
 interface PendingAppend {
   roomId: string;
   events: LiveEvent[];
@@ -97,6 +100,7 @@ export class PgTimelineWriter implements TimelineWriter {
     let results: (number | null)[][];
     try {
       results = await inTransaction(this.pool, async (c) => {
+        await lockRooms(c, b.appends);
         const seqs = await insertEvents(c, b.appends);
         await upsertStates(c, 'states', 'sec', [...b.states.values()]);
         await upsertStates(c, 'ticks', 'ts', [...b.ticks.values()]);
@@ -111,6 +115,22 @@ export class PgTimelineWriter implements TimelineWriter {
     for (const [i, a] of b.appends.entries()) a.resolve(results[i]!);
     for (const j of b.journal) j.resolve();
   }
+}
+
+/**
+ * Several instances may write one room (clustered mode, a push reaching a non-owner), and its owner applies
+ * the store's events after the last seq it applied: a room's events must become visible in seq order. A seq is
+ * drawn at insert but seen at commit, so two writers could commit 101 before 100, and the owner, past 101,
+ * would never apply 100. A per-room transaction lock, taken before the insert and held to the commit, keeps
+ * seq order and commit order the same per room (rooms in sorted order, so two writers never deadlock).
+ */
+async function lockRooms(c: Client, appends: PendingAppend[]): Promise<void> {
+  const rooms = [...new Set(appends.filter((a) => a.events.length > 0).map((a) => a.roomId))].sort();
+  if (rooms.length === 0) return;
+  await c.query(
+    `SELECT pg_advisory_xact_lock(${ROOM_LOCK_CLASS}, hashtext(r)) FROM unnest($1::text[]) WITH ORDINALITY AS x(r, o) ORDER BY o`,
+    [rooms],
+  );
 }
 
 /** One INSERT for every event of the batch, in order; seqs are handed back per append, null for duplicates. */
