@@ -7,12 +7,10 @@ import https from 'node:https';
 import { type Static, Type } from '@sinclair/typebox';
 import { getConf, LiveWS } from 'bilibili-live-ws';
 import type { LiveEvent } from '../../../../shared/events.ts';
-import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
 import type { OutboundPolicy } from '../../outbound-policy.ts';
-import type { EventSink, Source } from '../../source.ts';
-import { Delivery } from '../delivery.ts';
-import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { LinkedSource } from '../linked-source.ts';
 import { BilibiliMapper } from './bilibili-mapping.ts';
 import { decodeFrame, OP } from './packet.ts';
 
@@ -38,33 +36,15 @@ export const BILIBILI_DEFAULT_ADDRESS = 'wss://broadcastlv.chat.bilibili.com/sub
 const HEARTBEAT_MS = 30_000;
 const SILENCE_LIMIT_MS = 70_000;
 
-export class BilibiliSource implements Source {
-  readonly kind = 'bilibili';
-  readonly link: Link;
+export class BilibiliSource extends LinkedSource {
   private readonly mapper = new BilibiliMapper();
-  private readonly delivery: Delivery;
 
   constructor(
     private readonly config: BilibiliConfig,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly policy: OutboundPolicy,
   ) {
-    this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
-    this.delivery = new Delivery(this.link, clock);
-  }
-
-  start(sink: EventSink): void {
-    this.delivery.sink = sink;
-    this.link.start();
-  }
-
-  async stop(): Promise<void> {
-    this.link.stop();
-    await this.delivery.drain();
-  }
-
-  health(): SourceHealth {
-    return this.link.health();
+    super('bilibili', clock, config.retry);
   }
 
   /**
@@ -72,7 +52,7 @@ export class BilibiliSource implements Source {
    * (the library's getConf, i.e. getDanmuInfo); if that fails, the default server without a token (viewers
    * then arrive masked). With either given, exactly what was configured.
    */
-  private open(ev: LinkEvents): LinkConnection {
+  protected open(ev: LinkEvents): LinkConnection {
     if (this.config.address || this.config.key)
       return this.connect(ev, this.config.address ?? BILIBILI_DEFAULT_ADDRESS, this.config.key);
     let closed = false;

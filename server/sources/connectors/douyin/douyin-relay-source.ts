@@ -4,12 +4,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import WebSocket from 'ws';
 import type { LiveEvent } from '../../../../shared/events.ts';
-import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
 import type { OutboundPolicy } from '../../outbound-policy.ts';
-import type { EventSink, Source } from '../../source.ts';
-import { Delivery } from '../delivery.ts';
-import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { LinkedSource } from '../linked-source.ts';
 import { parseJsonLongIds } from '../map-helpers.ts';
 import { mapRelayFrame } from './douyin-mapping.ts';
 
@@ -28,35 +26,16 @@ export type DouyinRelayConfig = Static<typeof DouyinRelayConfigSchema>;
 const MAX_FRAME_BYTES = 1024 * 1024;
 const PING_MS = 30_000;
 
-export class DouyinRelaySource implements Source {
-  readonly kind = 'douyin-relay';
-  readonly link: Link;
-  private readonly delivery: Delivery;
-
+export class DouyinRelaySource extends LinkedSource {
   constructor(
     private readonly config: DouyinRelayConfig,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly policy: OutboundPolicy,
   ) {
-    this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
-    this.delivery = new Delivery(this.link, clock);
+    super('douyin-relay', clock, config.retry);
   }
 
-  start(sink: EventSink): void {
-    this.delivery.sink = sink;
-    this.link.start();
-  }
-
-  async stop(): Promise<void> {
-    this.link.stop();
-    await this.delivery.drain();
-  }
-
-  health(): SourceHealth {
-    return this.link.health();
-  }
-
-  private open(ev: LinkEvents): LinkConnection {
+  protected open(ev: LinkEvents): LinkConnection {
     const url = this.policy.checkUrl(this.config.url, ['ws:', 'wss:']).toString();
     // The policy's lookup checks the resolved address at connect time (DNS rebinding).
     const ws = new WebSocket(url, {

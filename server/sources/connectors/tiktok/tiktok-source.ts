@@ -3,11 +3,9 @@
 // link); the mapping is tested on recorded payloads (test/fixtures/connectors/tiktok-events.json).
 import { type Static, Type } from '@sinclair/typebox';
 import type { TikTokLiveConnection } from 'tiktok-live-connector';
-import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
-import type { EventSink, Source } from '../../source.ts';
-import { Delivery } from '../delivery.ts';
-import { Link, type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
+import { LinkedSource } from '../linked-source.ts';
 import { TIKTOK_EVENTS, TikTokMapper } from './tiktok-mapping.ts';
 
 export const TikTokConfigSchema = Type.Object(
@@ -23,35 +21,17 @@ export const TikTokConfigSchema = Type.Object(
 );
 export type TikTokConfig = Static<typeof TikTokConfigSchema>;
 
-export class TikTokSource implements Source {
-  readonly kind = 'tiktok';
-  readonly link: Link;
+export class TikTokSource extends LinkedSource {
   private readonly mapper = new TikTokMapper();
-  private readonly delivery: Delivery;
 
   constructor(
     private readonly config: TikTokConfig,
-    private readonly clock: Clock,
+    clock: Clock,
   ) {
-    this.link = new Link({ kind: this.kind, clock, open: (ev) => this.open(ev), retry: config.retry, sampled: true });
-    this.delivery = new Delivery(this.link, clock);
+    super('tiktok', clock, config.retry);
   }
 
-  start(sink: EventSink): void {
-    this.delivery.sink = sink;
-    this.link.start();
-  }
-
-  async stop(): Promise<void> {
-    this.link.stop();
-    await this.delivery.drain();
-  }
-
-  health(): SourceHealth {
-    return this.link.health();
-  }
-
-  private open(ev: LinkEvents): LinkConnection {
+  protected open(ev: LinkEvents): LinkConnection {
     let closed = false;
     let conn: TikTokLiveConnection | null = null;
     // Loaded when first used: the library takes most of a second to import, which no other room should pay.
