@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../helpers/browser.ts';
 import { type E2eRoom, e2eReady, startE2eRoom } from '../helpers/e2e-room.ts';
-import { connectLive, once, waitFor } from '../helpers/live-client.ts';
+import { connectLive, heldState, once, waitFor, waitForState } from '../helpers/live-client.ts';
 
 describe.skipIf(!e2eReady && !process.env.CI)('replay and report in Chromium', () => {
   let e2e: E2eRoom;
@@ -30,7 +30,9 @@ describe.skipIf(!e2eReady && !process.env.CI)('replay and report in Chromium', (
       alertId: alert.id,
     });
     if (pushed.ok) await host.emitWithAck('cue:ack', { cueId: pushed.data.cue.id });
-    await new Promise((r) => setTimeout(r, 1500)); // a little more of the stream after the cue
+    // A little more of the stream after the cue: half a simulated minute (about a second at 30×).
+    const cueAt = heldState(controller)!.ts;
+    await waitForState(controller, (st) => st.ts >= cueAt + 30_000, 30_000);
     await e2e.setSource({ kind: 'none' });
     controller.disconnect();
     host.disconnect();

@@ -2,7 +2,7 @@
 // session is asked for every second and must equal, field for field, what the live screen had at that second.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/state.ts';
-import { connectLive, once, onState } from '../helpers/live-client.ts';
+import { connectLive, once, onState, waitForState } from '../helpers/live-client.ts';
 import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -24,7 +24,7 @@ describe('replay', () => {
       headers: auth,
       body: JSON.stringify({ kind: 'simulator', seed: 5, speed: 20, peakOnline: 300, warmupMs: 5 * 60_000 }),
     });
-    while (live.length < 60) await new Promise((r) => setTimeout(r, 100));
+    await waitForState(screen, () => live.length >= 60, 30_000); // sixty states received, whatever the pace
     await fetch(`${s.url}/api/rooms/${room.id}/source`, { method: 'PUT', headers: auth, body: '{"kind":"none"}' });
     screen.disconnect();
     await s.services.writer.flush();
