@@ -2,32 +2,11 @@
 import type { Product } from '../../../shared/events.ts';
 import { newRoomId, newRoomTokens } from '../ids.ts';
 import { ROLES, type Role, type RoomRecord, type RoomStore, type RoomTokens } from '../ports.ts';
+import { type RoomRow, roomRecord } from '../room-row.ts';
 import { tokenHash } from '../token-hash.ts';
 import { inTransaction, type Pool } from './db.ts';
 
-interface RoomRow {
-  id: string;
-  name: string;
-  created_at: number;
-  products: string;
-  source: string | null;
-  demo: boolean;
-  archived_at: number | null;
-}
-
 const COLUMNS = 'id, name, created_at, products, source, demo, archived_at';
-
-function toRecord(r: RoomRow): RoomRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    createdAt: r.created_at,
-    products: JSON.parse(r.products) as Product[],
-    source: r.source === null ? null : (JSON.parse(r.source) as unknown),
-    demo: r.demo,
-    archivedAt: r.archived_at ?? null,
-  };
-}
 
 export class PgRooms implements RoomStore {
   constructor(private readonly pool: Pool) {}
@@ -53,7 +32,7 @@ export class PgRooms implements RoomStore {
 
   private async one(where: string, params: unknown[]): Promise<RoomRecord | null> {
     const { rows } = await this.pool.query<RoomRow>(`SELECT ${COLUMNS} FROM rooms ${where}`, params);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? roomRecord(rows[0]) : null;
   }
 
   get(id: string): Promise<RoomRecord | null> {
@@ -62,7 +41,7 @@ export class PgRooms implements RoomStore {
 
   async list(): Promise<RoomRecord[]> {
     const { rows } = await this.pool.query<RoomRow>(`SELECT ${COLUMNS} FROM rooms ORDER BY created_at, id`);
-    return rows.map(toRecord);
+    return rows.map(roomRecord);
   }
 
   findDemo(): Promise<RoomRecord | null> {

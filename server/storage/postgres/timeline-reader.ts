@@ -1,5 +1,6 @@
 // Reading the timeline back from PostgreSQL: events in commit order, in pages, and stored states and ticks.
 import type { LiveEvent } from '../../../shared/events.ts';
+import { pagedEvents } from '../paged-events.ts';
 import type { ScreenState, StoredState, TimelineReader } from '../ports.ts';
 import { pickScreen, TICK_GAP_MS } from '../screen-at.ts';
 import type { Pool } from './db.ts';
@@ -14,15 +15,8 @@ export class PgTimelineReader implements TimelineReader {
     return rows[0] ?? null;
   }
 
-  async *events(roomId: string, afterSeq = 0): AsyncGenerator<LiveEvent[]> {
-    let after = afterSeq;
-    for (;;) {
-      const { seqs, events } = await this.eventsPage(roomId, after, PAGE);
-      if (events.length === 0) return;
-      after = seqs[seqs.length - 1]!;
-      yield events;
-      if (events.length < PAGE) return;
-    }
+  events(roomId: string, afterSeq = 0): AsyncGenerator<LiveEvent[]> {
+    return pagedEvents((r, a, n) => this.eventsPage(r, a, n), roomId, afterSeq, PAGE);
   }
 
   async eventsPage(roomId: string, afterSeq: number, limit: number) {

@@ -2,30 +2,9 @@
 import type { Product } from '../../../shared/events.ts';
 import { newRoomId, newRoomTokens } from '../ids.ts';
 import { ROLES, type Role, type RoomRecord, type RoomStore, type RoomTokens } from '../ports.ts';
+import { type RoomRow, roomRecord } from '../room-row.ts';
 import { tokenHash } from '../token-hash.ts';
 import type { Db } from './db.ts';
-
-interface RoomRow {
-  id: string;
-  name: string;
-  created_at: number;
-  products: string;
-  source: string | null;
-  demo: number;
-  archived_at: number | null;
-}
-
-function toRecord(r: RoomRow): RoomRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    createdAt: r.created_at,
-    products: JSON.parse(r.products) as Product[],
-    source: r.source === null ? null : (JSON.parse(r.source) as unknown),
-    demo: r.demo === 1,
-    archivedAt: r.archived_at ?? null,
-  };
-}
 
 export class SqliteRooms implements RoomStore {
   private readonly byId;
@@ -51,18 +30,18 @@ export class SqliteRooms implements RoomStore {
 
   async get(id: string): Promise<RoomRecord | null> {
     const row = this.byId.get(id) as RoomRow | undefined;
-    return row ? toRecord(row) : null;
+    return row ? roomRecord(row) : null;
   }
 
   async list(): Promise<RoomRecord[]> {
-    return (this.db.prepare('SELECT * FROM rooms ORDER BY created_at, id').all() as RoomRow[]).map(toRecord);
+    return (this.db.prepare('SELECT * FROM rooms ORDER BY created_at, id').all() as RoomRow[]).map(roomRecord);
   }
 
   async findDemo(): Promise<RoomRecord | null> {
     const row = this.db.prepare('SELECT * FROM rooms WHERE demo = 1 ORDER BY created_at LIMIT 1').get() as
       | RoomRow
       | undefined;
-    return row ? toRecord(row) : null;
+    return row ? roomRecord(row) : null;
   }
 
   async tokens(roomId: string): Promise<RoomTokens> {

@@ -1,6 +1,7 @@
 // Reading the timeline back from SQLite: events of a room in commit order (to rebuild an engine after a
 // restart) and stored per-second states and ticks.
 import type { LiveEvent } from '../../../shared/events.ts';
+import { pagedEvents } from '../paged-events.ts';
 import type { ScreenState, StoredState, TimelineReader } from '../ports.ts';
 import { pickScreen, TICK_GAP_MS } from '../screen-at.ts';
 import type { Db } from './db.ts';
@@ -26,15 +27,8 @@ export class SqliteTimelineReader implements TimelineReader {
     );
   }
 
-  async *events(roomId: string, afterSeq = 0): AsyncGenerator<LiveEvent[]> {
-    let after = afterSeq;
-    for (;;) {
-      const { seqs, events } = await this.eventsPage(roomId, after, PAGE);
-      if (events.length === 0) return;
-      after = seqs[seqs.length - 1]!;
-      yield events;
-      if (events.length < PAGE) return;
-    }
+  events(roomId: string, afterSeq = 0): AsyncGenerator<LiveEvent[]> {
+    return pagedEvents((r, a, n) => this.eventsPage(r, a, n), roomId, afterSeq, PAGE);
   }
 
   async eventsPage(roomId: string, afterSeq: number, limit: number) {
