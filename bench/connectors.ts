@@ -3,7 +3,6 @@
 // (local Bilibili protocol server vs HTTP push); and the delay from a message on the local protocol server to
 // the next screen tick that shows it. Messages are the recorded fixtures, cycled with fresh ids.
 import fs from 'node:fs';
-import { request } from 'node:http';
 import { parseEventsBody } from '../server/ingest/parse-body.ts';
 import { validateEvent } from '../server/ingest/validate-event.ts';
 import { BilibiliMapper } from '../server/sources/connectors/bilibili/bilibili-mapping.ts';
@@ -16,6 +15,7 @@ import type { LiveEvent } from '../shared/events.ts';
 import { startBilibiliServer } from '../test/helpers/bilibili-server.ts';
 import { connectLive, once, waitForState } from '../test/helpers/live-client.ts';
 import { createRoom } from '../test/helpers/server.ts';
+import { postRaw } from './ingest.ts';
 import { fmt, percentile, printRows, type Row, startServer } from './lib.ts';
 
 const N = Number(process.env.BENCH_CONNECTOR_MESSAGES ?? 60_000);
@@ -120,28 +120,6 @@ function decodeRates(): { rows: Row[]; httpRate: number } {
   };
 }
 
-function post(url: URL, token: string, body: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': body.length,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve());
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** The same barrage end to end: from the local Bilibili server, and pushed over HTTP; then the tick delay. */
 async function endToEnd(): Promise<Row[]> {
   const total = Math.min(N, 20_000);
@@ -171,7 +149,7 @@ async function endToEnd(): Promise<Row[]> {
     const url = new URL(`${s.url}/api/rooms/${httpRoom.id}/events`);
     t = performance.now();
     for (let i = 0; i < pushed.length; i += 1000)
-      await post(url, httpRoom.tokens.ingest, Buffer.from(JSON.stringify(pushed.slice(i, i + 1000))));
+      await postRaw(url, httpRoom.tokens.ingest, Buffer.from(JSON.stringify(pushed.slice(i, i + 1000))));
     await drain(httpRoom.id, total);
     const httpRate = total / ((performance.now() - t) / 1000);
 
