@@ -52,9 +52,11 @@ export async function storeAtOnce(services: Services, runtime: RoomRuntime, vali
       duplicates += r.duplicates;
       await slicer.yield();
     }
+    if (accepted > 0) runtime.settleImport();
   } finally {
     runtime.holdClock = false;
   }
+  await services.writer.flush();
   return { accepted, duplicates };
 }
 

@@ -289,6 +289,14 @@ export class RoomRuntime {
     };
   }
 
+  /**
+   * An at-once import ends inside its last second, which the next tick would close: closed now, so the
+   * answer to the import means its final state is in the replay (a report asked for next sees every event).
+   */
+  settleImport(): void {
+    if (this.openSec !== null) this.closeSecondsBefore((this.openSec + 1) * 1000);
+  }
+
   private closeSecondsBefore(ts: number): void {
     const sec = Math.floor(ts / 1000);
     if (this.openSec === null) {
