@@ -14,6 +14,7 @@ import type { Services } from '../services.ts';
 import { SLOW_PARTS_EVERY_MS, screenUpdate } from './screen-update.ts';
 import { roomChannel, seatChannel } from './seat-channels.ts';
 import { buildSnapshot } from './snapshot.ts';
+import { nextFrame, type StoredChain } from './tick-frames.ts';
 
 const FULL_SNAPSHOT_EVERY_MS = 30_000;
 
@@ -25,7 +26,10 @@ export class Ticker {
   private timer: unknown = null;
   private ticks = 0;
   /** Per room: what its screens hold now, the wall time it was sent, and when its slow parts were refreshed. */
-  private readonly screens = new Map<string, { state: RoomState; at: number; slowAt: number }>();
+  private readonly screens = new Map<
+    string,
+    { state: RoomState; at: number; slowAt: number; stored: StoredChain | null }
+  >();
   private readonly pending = new Map<string, unknown>();
   /** Registered with the room listeners: events applied → an update is due. */
   readonly listener: RoomListener = { alerts() {}, cues() {}, changed: (roomId) => this.changed(roomId) };
@@ -102,7 +106,7 @@ export class Ticker {
     // No screen holds anything yet: the room as it is now (its clock not moved) becomes the base.
     const wallNow = this.services.clock.now();
     const state = runtime.state(wallNow);
-    this.screens.set(runtime.roomId, { state, at: wallNow, slowAt: wallNow });
+    this.screens.set(runtime.roomId, { state, at: wallNow, slowAt: wallNow, stored: null });
     return state;
   }
 
@@ -125,9 +129,14 @@ export class Ticker {
     const held = this.screens.get(runtime.roomId);
     const slow = !held || wallNow - held.slowAt >= SLOW_PARTS_EVERY_MS;
     const { state, ops } = screenUpdate(held?.state ?? null, fresh, slow);
-    this.screens.set(runtime.roomId, { state, at: wallNow, slowAt: slow ? wallNow : held.slowAt });
+    let stored = held?.stored ?? null;
     // An at-once import holds the room clock: those updates show a recording half-loaded, not a live screen.
-    if (!runtime.holdClock) this.services.writer.putTick(runtime.roomId, state.ts, state.seq, JSON.stringify(state));
+    if (!runtime.holdClock) {
+      const next = nextFrame(stored, held?.state.seq ?? null, state, ops, wallNow);
+      this.services.writer.putTick(runtime.roomId, next.frame);
+      stored = next.chain;
+    }
+    this.screens.set(runtime.roomId, { state, at: wallNow, slowAt: slow ? wallNow : held.slowAt, stored });
     const lag = fresh.source.lagMs;
     if (lag !== null) this.services.metrics.roomLag.set({ room: runtime.roomId }, lag / 1000);
     if (ops) this.io.of(LIVE_NAMESPACE).to(roomChannel(runtime.roomId)).emit('room:patch', { seq: state.seq, ops });

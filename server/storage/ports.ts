@@ -45,10 +45,22 @@ export interface TimelineWriter {
   append(roomId: string, events: LiveEvent[]): Promise<(number | null)[]>;
   /** The room state at a second, written with the next commit (replay reads these). */
   putState(roomId: string, sec: number, seq: number, body: string): void;
-  /** A tick's state exactly as the screens received it, keyed by its event time in ms. */
-  putTick(roomId: string, ts: number, seq: number, body: string): void;
+  /** An update exactly as the screens received it (a whole state, or the patch from the one before). */
+  putTick(roomId: string, frame: TickFrame): void;
   /** Commit everything queued now; resolves when it (and any commit in flight) is durable. */
   flush(): Promise<void>;
+}
+
+/**
+ * One update as the screens got it, keyed by its event time in ms and its seq. A keyframe (`base` null) holds
+ * the whole state; any other frame holds the patch (shared/patch.ts operations, JSON) that turns the state
+ * of seq `base` into this one. Replay rebuilds a moment from the keyframe before it and the patches up to it.
+ */
+export interface TickFrame {
+  ts: number;
+  seq: number;
+  base: number | null;
+  body: string;
 }
 
 export interface StoredState {

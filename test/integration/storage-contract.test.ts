@@ -106,11 +106,21 @@ function contract(backend: BackendCase) {
       expect(await s.reader.firstStateFrom(r, T - 5000)).toEqual({ ts: T + 999, body: '{"v":1}' });
       // No tick: the per-second state before `ts`'s second.
       expect(await s.reader.screenAt(r, T + 2500)).toEqual({ ts: T + 1999, body: '{"v":3}' });
-      s.writer.putTick(r, T + 2100, 7, '{"tick":1}');
-      s.writer.putTick(r, T + 2600, 8, '{"tick":2}');
+      s.writer.putTick(r, { ts: T + 2100, seq: 7, base: null, body: '{"tick":1}' });
+      s.writer.putTick(r, { ts: T + 2600, seq: 8, base: null, body: '{"tick":2}' });
       await s.writer.flush();
       expect(await s.reader.screenAt(r, T + 2500)).toEqual({ ts: T + 2100, body: '{"tick":1}' });
       expect(await s.reader.screenAt(r, T + 9000)).toEqual({ ts: T + 2600, body: '{"tick":2}' });
+      // Patches after a keyframe, two of them in one ms: the moment is the keyframe with each applied in order.
+      s.writer.putTick(r, { ts: T + 2700, seq: 9, base: 8, body: '[["s","tick",3],["s","n",[1]]]' });
+      s.writer.putTick(r, { ts: T + 2700, seq: 10, base: 9, body: '[["p","n",[2],2]]' });
+      await s.writer.flush();
+      expect(await s.reader.screenAt(r, T + 2650)).toEqual({ ts: T + 2600, body: '{"tick":2}' });
+      expect(JSON.parse((await s.reader.screenAt(r, T + 2700))!.body)).toEqual({ tick: 3, n: [2, 1], seq: 10 });
+      // A patch that does not follow the frame before it (a lost frame): the per-second state, never a guess.
+      s.writer.putTick(r, { ts: T + 2800, seq: 12, base: 11, body: '[["s","tick",4]]' });
+      await s.writer.flush();
+      expect(await s.reader.screenAt(r, T + 2900)).toEqual({ ts: T + 1999, body: '{"v":3}' });
       // Long after the last tick (no screen was live), a later per-second state wins.
       s.writer.putState(r, sec + 300, 9, '{"v":9}');
       await s.writer.flush();
@@ -177,7 +187,7 @@ function contract(backend: BackendCase) {
       expect((await s.rooms.tokens(room.id)).viewer).toBeUndefined();
       await s.writer.append(room.id, [like(T, 'u1'), like(T + 9)]);
       s.writer.putState(room.id, T / 1000, 1, '{}');
-      s.writer.putTick(room.id, T + 100, 1, '{}');
+      s.writer.putTick(room.id, { ts: T + 100, seq: 1, base: null, body: '{}' });
       await s.journal.append(room.id, T, 'rules', {});
       await s.writer.flush();
       expect(await s.admin.usage(room.id)).toEqual({ events: 2, journal: 1, states: 2, firstTs: T, lastTs: T + 9 });
@@ -194,7 +204,7 @@ function contract(backend: BackendCase) {
       await s.writer.append(other, [like(T)]);
       s.writer.putState(r, T / 1000 + 1, 1, '{}');
       s.writer.putState(r, T / 1000 + 5, 2, '{}');
-      s.writer.putTick(r, T + 1000, 1, '{}');
+      s.writer.putTick(r, { ts: T + 1000, seq: 1, base: null, body: '{}' });
       await s.journal.append(r, T + 1000, 'cue', {});
       await s.writer.flush();
       expect(await s.admin.pruneThrough(r, T + 1999)).toBe(2);

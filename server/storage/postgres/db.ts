@@ -68,6 +68,12 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE tokens ADD COLUMN token_hash TEXT;
    UPDATE tokens SET token_hash = encode(sha256(convert_to(token, 'UTF8')), 'hex');
    CREATE UNIQUE INDEX tokens_hash ON tokens(token_hash);`,
+  // v3: ticks hold each update as the screens got it: a keyframe (base NULL, the whole state) now and then and
+  // patches between (base: the seq they apply to), keyed by (ts, seq) so two updates in one ms both stay.
+  `ALTER TABLE ticks ADD COLUMN base BIGINT;
+   ALTER TABLE ticks DROP CONSTRAINT ticks_pkey;
+   ALTER TABLE ticks ADD PRIMARY KEY (room_id, ts, seq);
+   CREATE INDEX ticks_keyframes ON ticks(room_id, ts, seq) WHERE base IS NULL;`,
 ];
 
 const INT8 = 20;

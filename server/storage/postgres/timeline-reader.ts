@@ -1,13 +1,36 @@
 // Reading the timeline back from PostgreSQL: events in commit order, in pages, and stored states and ticks.
 import type { LiveEvent } from '../../../shared/events.ts';
 import { pagedEvents } from '../paged-events.ts';
-import type { ScreenState, StoredState, TimelineReader } from '../ports.ts';
-import { pickScreen, TICK_GAP_MS } from '../screen-at.ts';
+import type { ScreenState, StoredState, TickFrame, TimelineReader } from '../ports.ts';
+import { type FrameQueries, screenAt } from '../screen-at.ts';
 import type { Pool } from './db.ts';
 
 const PAGE = 5000;
 
+const THROUGH = `SELECT ts, seq, base, body FROM ticks
+  WHERE room_id = $1 AND (ts, seq) <= ($2, $3) AND (ts, seq) >= (
+    SELECT ts, seq FROM ticks WHERE room_id = $1 AND base IS NULL AND (ts, seq) <= ($2, $3)
+    ORDER BY ts DESC, seq DESC LIMIT 1)
+  ORDER BY ts, seq`;
+
 export class PgTimelineReader implements TimelineReader {
+  private readonly frames: FrameQueries = {
+    frameAt: (room, ts) =>
+      this.first('SELECT ts, seq FROM ticks WHERE room_id = $1 AND ts <= $2 ORDER BY ts DESC, seq DESC LIMIT 1', [
+        room,
+        ts,
+      ]),
+    frameAfter: async (room, ts) =>
+      (
+        await this.first<{ ts: number }>('SELECT ts FROM ticks WHERE room_id = $1 AND ts > $2 ORDER BY ts LIMIT 1', [
+          room,
+          ts,
+        ])
+      )?.ts ?? null,
+    framesThrough: async (room, ts, seq) => (await this.pool.query<TickFrame>(THROUGH, [room, ts, seq])).rows,
+    stateAt: (room, sec) => this.stateAt(room, sec),
+  };
+
   constructor(private readonly pool: Pool) {}
 
   private async first<T extends object>(sql: string, params: unknown[]): Promise<T | null> {
@@ -48,20 +71,8 @@ export class PgTimelineReader implements TimelineReader {
     );
   }
 
-  async screenAt(roomId: string, ts: number): Promise<ScreenState | null> {
-    const tick = await this.first<ScreenState>(
-      'SELECT ts, body FROM ticks WHERE room_id = $1 AND ts <= $2 ORDER BY ts DESC LIMIT 1',
-      [roomId, Math.floor(ts)],
-    );
-    const next = tick
-      ? await this.first<{ ts: number }>('SELECT ts FROM ticks WHERE room_id = $1 AND ts > $2 ORDER BY ts LIMIT 1', [
-          roomId,
-          tick.ts,
-        ])
-      : null;
-    if (tick && (next ? next.ts : ts) - tick.ts <= TICK_GAP_MS) return tick; // no need to read the second
-    const sec = await this.stateAt(roomId, Math.floor(ts / 1000) - 1);
-    return pickScreen(ts, tick, next?.ts ?? null, sec);
+  screenAt(roomId: string, ts: number): Promise<ScreenState | null> {
+    return screenAt(this.frames, roomId, ts);
   }
 
   async firstStateFrom(roomId: string, ts: number): Promise<ScreenState | null> {

@@ -3,7 +3,7 @@
 // commit order and each request's promise resolves only after its COMMIT. Duplicate ids are skipped by the
 // unique index (ON CONFLICT DO NOTHING) and reported as null.
 import type { LiveEvent } from '../../../shared/events.ts';
-import type { JournalKind, TimelineWriter } from '../ports.ts';
+import type { JournalKind, TickFrame, TimelineWriter } from '../ports.ts';
 import { type Client, inTransaction, type Pool } from './db.ts';
 
 /** Advisory lock class of the per-room append order (apart from the migrations' lock). */
@@ -29,7 +29,7 @@ interface Batch {
   appends: PendingAppend[];
   /** Per table, the latest body per key: a key written twice in one statement would be refused. */
   states: Map<string, [string, number, number, string]>;
-  ticks: Map<string, [string, number, number, string]>;
+  ticks: Map<string, [string, number, number, number | null, string]>;
   journal: PendingJournal[];
 }
 
@@ -55,8 +55,9 @@ export class PgTimelineWriter implements TimelineWriter {
     this.schedule();
   }
 
-  putTick(roomId: string, ts: number, seq: number, body: string): void {
-    this.batch.ticks.set(`${roomId}\u0000${ts}`, [roomId, Math.trunc(ts), Math.trunc(seq), body]);
+  putTick(roomId: string, f: TickFrame): void {
+    const [ts, seq] = [Math.trunc(f.ts), Math.trunc(f.seq)];
+    this.batch.ticks.set(`${roomId}\u0000${ts}\u0000${seq}`, [roomId, ts, seq, f.base, f.body]);
     this.schedule();
   }
 
@@ -102,8 +103,8 @@ export class PgTimelineWriter implements TimelineWriter {
       results = await inTransaction(this.pool, async (c) => {
         await lockRooms(c, b.appends);
         const seqs = await insertEvents(c, b.appends);
-        await upsertStates(c, 'states', 'sec', [...b.states.values()]);
-        await upsertStates(c, 'ticks', 'ts', [...b.ticks.values()]);
+        await upsertStates(c, [...b.states.values()]);
+        await upsertTicks(c, [...b.ticks.values()]);
         await insertJournal(c, b.journal);
         return seqs;
       });
@@ -167,18 +168,23 @@ async function insertEvents(c: Client, appends: PendingAppend[]): Promise<(numbe
   return out;
 }
 
-async function upsertStates(
-  c: Client,
-  table: 'states' | 'ticks',
-  key: 'sec' | 'ts',
-  rows: [string, number, number, string][],
-) {
+async function upsertStates(c: Client, rows: [string, number, number, string][]) {
   if (rows.length === 0) return;
   await c.query(
-    `INSERT INTO ${table} (room_id, ${key}, seq, body)
+    `INSERT INTO states (room_id, sec, seq, body)
      SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[])
-     ON CONFLICT (room_id, ${key}) DO UPDATE SET seq = EXCLUDED.seq, body = EXCLUDED.body`,
+     ON CONFLICT (room_id, sec) DO UPDATE SET seq = EXCLUDED.seq, body = EXCLUDED.body`,
     [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3])],
+  );
+}
+
+async function upsertTicks(c: Client, rows: [string, number, number, number | null, string][]) {
+  if (rows.length === 0) return;
+  await c.query(
+    `INSERT INTO ticks (room_id, ts, seq, base, body)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[])
+     ON CONFLICT (room_id, ts, seq) DO UPDATE SET base = EXCLUDED.base, body = EXCLUDED.body`,
+    [0, 1, 2, 3, 4].map((i) => rows.map((r) => r[i])),
   );
 }
 

@@ -75,6 +75,21 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE tokens ADD COLUMN token_hash TEXT;
    UPDATE tokens SET token_hash = sha256_hex(token);
    CREATE UNIQUE INDEX tokens_hash ON tokens(token_hash);`,
+  // v7: ticks hold each update as the screens got it: a keyframe (base NULL, the whole state) now and then and
+  // patches between (base: the seq they apply to), keyed by (ts, seq) so two updates in one ms both stay.
+  // The old rows (whole states) become keyframes.
+  `CREATE TABLE ticks_v7 (
+     room_id TEXT NOT NULL,
+     ts INTEGER NOT NULL,
+     seq INTEGER NOT NULL,
+     base INTEGER,
+     body TEXT NOT NULL,
+     PRIMARY KEY (room_id, ts, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO ticks_v7 (room_id, ts, seq, base, body) SELECT room_id, ts, seq, NULL, body FROM ticks;
+   DROP TABLE ticks;
+   ALTER TABLE ticks_v7 RENAME TO ticks;
+   CREATE INDEX ticks_keyframes ON ticks(room_id, ts, seq) WHERE base IS NULL;`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {

@@ -2,29 +2,41 @@
 // restart) and stored per-second states and ticks.
 import type { LiveEvent } from '../../../shared/events.ts';
 import { pagedEvents } from '../paged-events.ts';
-import type { ScreenState, StoredState, TimelineReader } from '../ports.ts';
-import { pickScreen, TICK_GAP_MS } from '../screen-at.ts';
+import type { ScreenState, StoredState, TickFrame, TimelineReader } from '../ports.ts';
+import { type FrameQueries, screenAt } from '../screen-at.ts';
 import type { Db } from './db.ts';
 
 const PAGE = 5000;
 
 export class SqliteTimelineReader implements TimelineReader {
   private readonly page;
-  private readonly tickAt;
-  private readonly tickAfter;
   private readonly stateAtSec;
+  private readonly frames: FrameQueries;
 
   constructor(private readonly db: Db) {
     this.page = db.prepare('SELECT seq, body FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?');
-    this.tickAt = db.prepare(
-      'SELECT ts, body FROM ticks WHERE room_id = ? AND ts <= CAST(? AS INTEGER) ORDER BY ts DESC LIMIT 1',
-    );
-    this.tickAfter = db.prepare(
-      'SELECT ts FROM ticks WHERE room_id = ? AND ts > CAST(? AS INTEGER) ORDER BY ts LIMIT 1',
-    );
     this.stateAtSec = db.prepare(
       'SELECT sec, seq, body FROM states WHERE room_id = ? AND sec <= CAST(? AS INTEGER) ORDER BY sec DESC LIMIT 1',
     );
+    const frameAt = db.prepare(
+      'SELECT ts, seq FROM ticks WHERE room_id = ? AND ts <= CAST(? AS INTEGER) ORDER BY ts DESC, seq DESC LIMIT 1',
+    );
+    const frameAfter = db.prepare(
+      'SELECT ts FROM ticks WHERE room_id = ? AND ts > CAST(? AS INTEGER) ORDER BY ts LIMIT 1',
+    );
+    const through = db.prepare(
+      `SELECT ts, seq, base, body FROM ticks
+       WHERE room_id = @room AND (ts, seq) <= (@ts, @seq) AND (ts, seq) >= (
+         SELECT ts, seq FROM ticks WHERE room_id = @room AND base IS NULL AND (ts, seq) <= (@ts, @seq)
+         ORDER BY ts DESC, seq DESC LIMIT 1)
+       ORDER BY ts, seq`,
+    );
+    this.frames = {
+      frameAt: async (room, ts) => (frameAt.get(room, ts) as { ts: number; seq: number } | undefined) ?? null,
+      frameAfter: async (room, ts) => (frameAfter.get(room, ts) as { ts: number } | undefined)?.ts ?? null,
+      framesThrough: async (room, ts, seq) => through.all({ room, ts, seq }) as TickFrame[],
+      stateAt: (room, sec) => this.stateAt(room, sec),
+    };
   }
 
   events(roomId: string, afterSeq = 0): AsyncGenerator<LiveEvent[]> {
@@ -56,12 +68,8 @@ export class SqliteTimelineReader implements TimelineReader {
     return (this.stateAtSec.get(roomId, sec) as StoredState | undefined) ?? null;
   }
 
-  async screenAt(roomId: string, ts: number): Promise<ScreenState | null> {
-    const tick = (this.tickAt.get(roomId, Math.floor(ts)) as ScreenState | undefined) ?? null;
-    const next = tick ? (this.tickAfter.get(roomId, tick.ts) as { ts: number } | undefined) : undefined;
-    if (tick && (next ? next.ts : ts) - tick.ts <= TICK_GAP_MS) return tick; // no need to read the second
-    const sec = (this.stateAtSec.get(roomId, Math.floor(ts / 1000) - 1) as StoredState | undefined) ?? null;
-    return pickScreen(ts, tick, next?.ts ?? null, sec);
+  screenAt(roomId: string, ts: number): Promise<ScreenState | null> {
+    return screenAt(this.frames, roomId, ts);
   }
 
   async firstStateFrom(roomId: string, ts: number): Promise<ScreenState | null> {

@@ -2,7 +2,7 @@
 // written in one transaction (one fsync), and each request's promise resolves only after that commit. A
 // request is therefore acknowledged only when its events are durable.
 import type { LiveEvent } from '../../../shared/events.ts';
-import type { TimelineWriter } from '../ports.ts';
+import type { TickFrame, TimelineWriter } from '../ports.ts';
 import type { Db } from './db.ts';
 
 interface PendingAppend {
@@ -17,13 +17,16 @@ interface PendingState {
   sec: number;
   seq: number;
   body: string;
-  /** true: a tick's state keyed by ms; false: a per-second state keyed by second. */
-  tick: boolean;
+}
+
+interface PendingTick extends TickFrame {
+  roomId: string;
 }
 
 export class SqliteTimelineWriter implements TimelineWriter {
   private appends: PendingAppend[] = [];
   private states: PendingState[] = [];
+  private ticks: PendingTick[] = [];
   private scheduled = false;
   private readonly insertEvent;
   private readonly commit;
@@ -36,11 +39,13 @@ export class SqliteTimelineWriter implements TimelineWriter {
       'INSERT OR REPLACE INTO states (room_id, sec, seq, body) VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?)',
     );
     const insertTick = db.prepare(
-      'INSERT OR REPLACE INTO ticks (room_id, ts, seq, body) VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?)',
+      `INSERT OR REPLACE INTO ticks (room_id, ts, seq, base, body)
+       VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), ?)`,
     );
-    this.commit = db.transaction((appends: PendingAppend[], states: PendingState[]) => {
+    this.commit = db.transaction((appends: PendingAppend[], states: PendingState[], ticks: PendingTick[]) => {
       const results = appends.map((a) => a.events.map((e) => this.insertOne(a.roomId, e)));
-      for (const s of states) (s.tick ? insertTick : insertState).run(s.roomId, s.sec, s.seq, s.body);
+      for (const s of states) insertState.run(s.roomId, s.sec, s.seq, s.body);
+      for (const t of ticks) insertTick.run(t.roomId, t.ts, t.seq, t.base, t.body);
       return results;
     });
   }
@@ -58,12 +63,12 @@ export class SqliteTimelineWriter implements TimelineWriter {
   }
 
   putState(roomId: string, sec: number, seq: number, body: string): void {
-    this.states.push({ roomId, sec, seq, body, tick: false });
+    this.states.push({ roomId, sec, seq, body });
     this.schedule();
   }
 
-  putTick(roomId: string, ts: number, seq: number, body: string): void {
-    this.states.push({ roomId, sec: ts, seq, body, tick: true });
+  putTick(roomId: string, frame: TickFrame): void {
+    this.ticks.push({ roomId, ...frame });
     this.schedule();
   }
 
@@ -81,13 +86,14 @@ export class SqliteTimelineWriter implements TimelineWriter {
   commitNow(): void {
     this.scheduled = false;
     const appends = this.appends;
-    const states = this.states;
+    const { states, ticks } = this;
     this.appends = [];
     this.states = [];
-    if (appends.length === 0 && states.length === 0) return;
+    this.ticks = [];
+    if (appends.length === 0 && states.length === 0 && ticks.length === 0) return;
     let results: (number | null)[][];
     try {
-      results = this.commit(appends, states);
+      results = this.commit(appends, states, ticks);
     } catch (err) {
       for (const a of appends) a.reject(err);
       return;
