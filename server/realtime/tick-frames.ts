@@ -4,24 +4,16 @@
 // patches are what the screens were sent anyway, an order of magnitude smaller, and cost no extra encoding.
 import type { PatchOp } from '../../shared/patch.ts';
 import type { RoomState } from '../../shared/state.ts';
+import { type ChainLimits, nextFrame as chainNext, type StoredChain } from '../storage/frame-chain.ts';
 import type { TickFrame } from '../storage/ports.ts';
 
-/** A keyframe at least this often (wall time) and after at most this many patches: bounds a seek's work. */
-export const KEYFRAME_EVERY_MS = 10_000;
-export const KEYFRAME_EVERY_UPDATES = 200;
+export type { StoredChain };
 
-/** What the room's last stored frame was: the chain a patch may extend. */
-export interface StoredChain {
-  seq: number;
-  keyAt: number;
-  patches: number;
-}
+/** A keyframe at least every 10 s of wall time and after at most 200 patches. */
+export const TICK_CHAIN: ChainLimits = { every: 10_000, maxPatches: 200 };
+export const KEYFRAME_EVERY_UPDATES = TICK_CHAIN.maxPatches;
 
-/**
- * The frame for an update (`ops`: its patch from the state of seq `prevSeq`, null when there is none) and the
- * chain after it. A patch only extends a chain whose last frame is that very state; anything else (the first
- * update, an update not stored, a room rebuilt) starts over with a keyframe.
- */
+/** The frame for an update (`ops`: its patch from the state of seq `prevSeq`, null when there is none). */
 export function nextFrame(
   chain: StoredChain | null,
   prevSeq: number | null,
@@ -29,19 +21,6 @@ export function nextFrame(
   ops: PatchOp[] | null,
   wallNow: number,
 ): { frame: TickFrame; chain: StoredChain } {
-  const extend =
-    ops !== null &&
-    chain !== null &&
-    chain.seq === prevSeq &&
-    wallNow - chain.keyAt < KEYFRAME_EVERY_MS &&
-    chain.patches < KEYFRAME_EVERY_UPDATES;
-  if (extend)
-    return {
-      frame: { ts: state.ts, seq: state.seq, base: prevSeq, body: JSON.stringify(ops) },
-      chain: { seq: state.seq, keyAt: chain.keyAt, patches: chain.patches + 1 },
-    };
-  return {
-    frame: { ts: state.ts, seq: state.seq, base: null, body: JSON.stringify(state) },
-    chain: { seq: state.seq, keyAt: wallNow, patches: 0 },
-  };
+  const next = chainNext(chain, prevSeq, state.seq, ops, () => JSON.stringify(state), wallNow, TICK_CHAIN);
+  return { frame: { ts: state.ts, seq: state.seq, base: next.base, body: next.body }, chain: next.chain };
 }

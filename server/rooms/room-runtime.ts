@@ -19,10 +19,9 @@ import {
   CHECKPOINT_VERSION,
   type RoomCheckpoint,
 } from './room-checkpoint.ts';
+import { StateFrames, type StateSink } from './state-frames.ts';
 
-export interface StateSink {
-  putState(roomId: string, sec: number, seq: number, body: string): void;
-}
+export type { StateSink };
 
 /** Where a live runtime's periodic checkpoints go (the store); see room-checkpoint.ts. */
 export interface CheckpointSink {
@@ -62,16 +61,18 @@ export class RoomRuntime {
   private sinceCheckpoint = { events: 0, ts: null as number | null };
   /** Every word taught to the tokenizer (catalogue names, old ones too): a restored room teaches them again. */
   private readonly taught = new Set<string>();
+  private readonly states: StateFrames;
 
   constructor(
     readonly roomId: string,
     tokenizer: Tokenizer,
     catalogue: Product[],
-    private readonly states: StateSink,
+    states: StateSink,
     rules: AlertRule[],
     private readonly listener: RoomListener,
     private readonly checkpoints: CheckpointSink | null = null,
   ) {
+    this.states = new StateFrames(roomId, states);
     this.tokenizer = {
       tokenize: (text) => tokenizer.tokenize(text),
       addWords: (words) => {
@@ -106,6 +107,7 @@ export class RoomRuntime {
     // Products keep their rate history into the new session: a returning product has a baseline at once.
     this.alerts = this.alerts.nextSession();
     this.openSec = null;
+    this.states.restart();
     this.sessionStart = ts;
   }
 
@@ -310,12 +312,11 @@ export class RoomRuntime {
     // Rules run during a rebuild too, so their memory matches; only live transitions are told.
     const alertEvents = this.alerts.evaluate(this.engine.alertInput(this.sourceDown, this.sessionEnded));
     if (this.capture) {
-      const state = this.engine.state(this.seq, this.health(end));
-      this.states.putState(this.roomId, this.openSec, this.seq, JSON.stringify(state));
+      this.states.put(this.openSec, this.engine.state(this.seq, this.health(end)));
       if (alertEvents.length > 0) this.listener.alerts(this.roomId, alertEvents);
       const cueChanges = this.cues.tick(end);
       if (cueChanges.length > 0) this.listener.cues(this.roomId, cueChanges);
-    }
+    } else this.states.restart();
     this.openSec = sec;
   }
 }

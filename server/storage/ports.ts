@@ -44,7 +44,7 @@ export interface RoomStore {
 export interface TimelineWriter {
   append(roomId: string, events: LiveEvent[]): Promise<(number | null)[]>;
   /** The room state at a second, written with the next commit (replay reads these). */
-  putState(roomId: string, sec: number, seq: number, body: string): void;
+  putState(roomId: string, frame: StateFrame): void;
   /** An update exactly as the screens received it (a whole state, or the patch from the one before). */
   putTick(roomId: string, frame: TickFrame): void;
   /** Commit everything queued now; resolves when it (and any commit in flight) is durable. */
@@ -58,6 +58,14 @@ export interface TimelineWriter {
  */
 export interface TickFrame {
   ts: number;
+  seq: number;
+  base: number | null;
+  body: string;
+}
+
+/** A per-second state: whole (`base` null), or the patch from the state of second `base`. */
+export interface StateFrame {
+  sec: number;
   seq: number;
   base: number | null;
   body: string;

@@ -1,8 +1,8 @@
 // Which stored state a screen showed at event time `ts`, from the rows each backend reads: the same rule for
 // every backend, so replay answers alike on SQLite and PostgreSQL. Updates are stored as the screens got them
 // (tick frames: a keyframe now and then, patches between); a moment is rebuilt from its keyframe onwards.
-import { applyPatch, type PatchOp } from '../../shared/patch.ts';
-import type { ScreenState, StoredState, TickFrame } from './ports.ts';
+import { replayChain } from './frame-chain.ts';
+import type { ScreenState, StateFrame, StoredState, TickFrame } from './ports.ts';
 
 /** Ticks come several times a second of wall time; even at 60x replay speed with a stalled event loop they are
  * well under this apart in event time. A longer gap means no screen was live there (an import). */
@@ -36,24 +36,22 @@ export async function screenAt(q: FrameQueries, roomId: string, ts: number): Pro
   return fallback ? { ts: fallback.sec * 1000 + 999, body: fallback.body } : null;
 }
 
-/**
- * The state the frames end in: the keyframe with each patch applied in order, as JSON text; null when the
- * rows do not make one unbroken chain (no keyframe first, or a patch whose base is not the state before it).
- */
+/** The state tick frames end in, as JSON text; null unless they make one unbroken chain to the last. */
 export function replayFrames(frames: readonly TickFrame[]): string | null {
-  const [key, ...patches] = frames;
-  if (!key || key.base !== null) return null;
-  if (patches.length === 0) return key.body;
-  let state = JSON.parse(key.body) as unknown;
-  let seq = key.seq;
-  for (const f of patches) {
-    if (f.base !== seq) return null;
-    try {
-      state = applyPatch(state, JSON.parse(f.body) as PatchOp[], { seq: f.seq });
-    } catch {
-      return null;
-    }
-    seq = f.seq;
-  }
-  return JSON.stringify(state);
+  const r = replayChain(
+    frames.map((f) => ({ id: f.seq, base: f.base, body: f.body })),
+    (f) => ({ seq: f.id }),
+  );
+  return r && r.upTo === frames.length - 1 ? r.body : null;
+}
+
+/**
+ * The per-second state the frames (a keyframe through the second asked for) lead to. A chain cut short gives
+ * the last second it still reaches, under that second: an earlier state, never a wrong one.
+ */
+export function stateFromFrames(frames: readonly StateFrame[]): StoredState | null {
+  const r = replayChain(frames.map((f) => ({ id: f.sec, base: f.base, body: f.body })));
+  if (!r) return null;
+  const last = frames[r.upTo]!;
+  return { sec: last.sec, seq: last.seq, body: r.body };
 }

@@ -95,9 +95,9 @@ function contract(backend: BackendCase) {
     test('states and ticks: stored with the next commit, read as the screen showed them', async () => {
       const r = (await s.rooms.create('states', T)).room.id;
       const sec = T / 1000;
-      s.writer.putState(r, sec, 1, '{"v":1}');
-      s.writer.putState(r, sec + 1, 2, '{"v":2}');
-      s.writer.putState(r, sec + 1, 3, '{"v":3}'); // the same second again: the later one holds
+      s.writer.putState(r, { sec, seq: 1, base: null, body: '{"v":1}' });
+      s.writer.putState(r, { sec: sec + 1, seq: 2, base: null, body: '{"v":2}' });
+      s.writer.putState(r, { sec: sec + 1, seq: 3, base: null, body: '{"v":3}' }); // the same second again: the later one holds
       await s.writer.flush();
       expect(await s.reader.stateAt(r, sec)).toEqual({ sec, seq: 1, body: '{"v":1}' });
       expect(await s.reader.stateAt(r, sec + 5)).toEqual({ sec: sec + 1, seq: 3, body: '{"v":3}' });
@@ -122,9 +122,19 @@ function contract(backend: BackendCase) {
       await s.writer.flush();
       expect(await s.reader.screenAt(r, T + 2900)).toEqual({ ts: T + 1999, body: '{"v":3}' });
       // Long after the last tick (no screen was live), a later per-second state wins.
-      s.writer.putState(r, sec + 300, 9, '{"v":9}');
+      s.writer.putState(r, { sec: sec + 300, seq: 9, base: null, body: '{"v":9}' });
       await s.writer.flush();
       expect(await s.reader.screenAt(r, T + 302_000)).toEqual({ ts: T + 300_999, body: '{"v":9}' });
+      // Per-second states as a chain of patches from the second before; a chain cut short (a second missing)
+      // gives the last second it still reaches, under that second.
+      s.writer.putState(r, { sec: sec + 301, seq: 10, base: sec + 300, body: '[["s","v",10]]' });
+      s.writer.putState(r, { sec: sec + 302, seq: 11, base: sec + 301, body: '[["s","w",1]]' });
+      s.writer.putState(r, { sec: sec + 304, seq: 12, base: sec + 303, body: '[["s","v",12]]' });
+      await s.writer.flush();
+      const at302 = { sec: sec + 302, seq: 11, body: '{"v":10,"w":1}' };
+      expect(await s.reader.stateAt(r, sec + 302)).toEqual(at302);
+      expect(await s.reader.stateAt(r, sec + 310)).toEqual(at302);
+      expect(await s.reader.firstStateFrom(r, T + 301_000)).toEqual({ ts: T + 301_999, body: '{"v":10}' });
     });
 
     test('journal: entries in append order, by kind, limited', async () => {
@@ -186,7 +196,7 @@ function contract(backend: BackendCase) {
       await s.admin.replaceToken(room.id, 'viewer', null);
       expect((await s.rooms.tokens(room.id)).viewer).toBeUndefined();
       await s.writer.append(room.id, [like(T, 'u1'), like(T + 9)]);
-      s.writer.putState(room.id, T / 1000, 1, '{}');
+      s.writer.putState(room.id, { sec: T / 1000, seq: 1, base: null, body: '{}' });
       s.writer.putTick(room.id, { ts: T + 100, seq: 1, base: null, body: '{}' });
       await s.journal.append(room.id, T, 'rules', {});
       await s.writer.flush();
@@ -202,8 +212,8 @@ function contract(backend: BackendCase) {
       const other = (await s.rooms.create('keep', T)).room.id;
       await s.writer.append(r, [like(T), like(T + 1000), like(T + 5000)]);
       await s.writer.append(other, [like(T)]);
-      s.writer.putState(r, T / 1000 + 1, 1, '{}');
-      s.writer.putState(r, T / 1000 + 5, 2, '{}');
+      s.writer.putState(r, { sec: T / 1000 + 1, seq: 1, base: null, body: '{}' });
+      s.writer.putState(r, { sec: T / 1000 + 5, seq: 2, base: null, body: '{}' });
       s.writer.putTick(r, { ts: T + 1000, seq: 1, base: null, body: '{}' });
       await s.journal.append(r, T + 1000, 'cue', {});
       await s.writer.flush();
@@ -225,7 +235,7 @@ function contract(backend: BackendCase) {
     test('everything survives a close and reopen', async () => {
       const { room, tokens } = await s.rooms.create('reopen', T);
       await s.writer.append(room.id, [like(T, 'k1')]);
-      s.writer.putState(room.id, T / 1000, 4, '{}');
+      s.writer.putState(room.id, { sec: T / 1000, seq: 4, base: null, body: '{}' });
       await s.journal.append(room.id, T, 'rules', { by: 'admin' });
       await s.checkpoints.put(room.id, 7, 1, Buffer.from([1, 2, 3]));
       await s.close();

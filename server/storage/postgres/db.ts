@@ -74,6 +74,10 @@ const MIGRATIONS: string[] = [
    ALTER TABLE ticks DROP CONSTRAINT ticks_pkey;
    ALTER TABLE ticks ADD PRIMARY KEY (room_id, ts, seq);
    CREATE INDEX ticks_keyframes ON ticks(room_id, ts, seq) WHERE base IS NULL;`,
+  // v4: per-second states as a chain too (rooms/state-frames.ts): a whole state (base NULL) at least once a
+  // minute, patches from the second before between. The old rows are whole states.
+  `ALTER TABLE states ADD COLUMN base BIGINT;
+   CREATE INDEX states_keyframes ON states(room_id, sec) WHERE base IS NULL;`,
 ];
 
 const INT8 = 20;

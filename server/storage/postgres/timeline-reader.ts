@@ -1,8 +1,8 @@
 // Reading the timeline back from PostgreSQL: events in commit order, in pages, and stored states and ticks.
 import type { LiveEvent } from '../../../shared/events.ts';
 import { pagedEvents } from '../paged-events.ts';
-import type { ScreenState, StoredState, TickFrame, TimelineReader } from '../ports.ts';
-import { type FrameQueries, screenAt } from '../screen-at.ts';
+import type { ScreenState, StateFrame, StoredState, TickFrame, TimelineReader } from '../ports.ts';
+import { type FrameQueries, screenAt, stateFromFrames } from '../screen-at.ts';
 import type { Pool } from './db.ts';
 
 const PAGE = 5000;
@@ -12,6 +12,11 @@ const THROUGH = `SELECT ts, seq, base, body FROM ticks
     SELECT ts, seq FROM ticks WHERE room_id = $1 AND base IS NULL AND (ts, seq) <= ($2, $3)
     ORDER BY ts DESC, seq DESC LIMIT 1)
   ORDER BY ts, seq`;
+
+const STATE_THROUGH = `SELECT sec, seq, base, body FROM states
+  WHERE room_id = $1 AND sec <= $2 AND sec >= (
+    SELECT sec FROM states WHERE room_id = $1 AND base IS NULL AND sec <= $2 ORDER BY sec DESC LIMIT 1)
+  ORDER BY sec`;
 
 export class PgTimelineReader implements TimelineReader {
   private readonly frames: FrameQueries = {
@@ -64,11 +69,9 @@ export class PgTimelineReader implements TimelineReader {
     return row?.s ?? 0;
   }
 
-  stateAt(roomId: string, sec: number): Promise<StoredState | null> {
-    return this.first<StoredState>(
-      'SELECT sec, seq, body FROM states WHERE room_id = $1 AND sec <= $2 ORDER BY sec DESC LIMIT 1',
-      [roomId, Math.floor(sec)],
-    );
+  async stateAt(roomId: string, sec: number): Promise<StoredState | null> {
+    const { rows } = await this.pool.query<StateFrame>(STATE_THROUGH, [roomId, Math.floor(sec)]);
+    return stateFromFrames(rows);
   }
 
   screenAt(roomId: string, ts: number): Promise<ScreenState | null> {
@@ -76,11 +79,12 @@ export class PgTimelineReader implements TimelineReader {
   }
 
   async firstStateFrom(roomId: string, ts: number): Promise<ScreenState | null> {
-    const row = await this.first<{ sec: number; body: string }>(
-      'SELECT sec, body FROM states WHERE room_id = $1 AND sec >= $2 ORDER BY sec LIMIT 1',
+    const row = await this.first<{ sec: number }>(
+      'SELECT sec FROM states WHERE room_id = $1 AND sec >= $2 ORDER BY sec LIMIT 1',
       [roomId, Math.floor(ts / 1000)],
     );
-    return row ? { ts: row.sec * 1000 + 999, body: row.body } : null;
+    const state = row ? await this.stateAt(roomId, row.sec) : null;
+    return state ? { ts: state.sec * 1000 + 999, body: state.body } : null;
   }
 
   lastState(roomId: string): Promise<{ sec: number; seq: number } | null> {

@@ -3,7 +3,7 @@
 // commit order and each request's promise resolves only after its COMMIT. Duplicate ids are skipped by the
 // unique index (ON CONFLICT DO NOTHING) and reported as null.
 import type { LiveEvent } from '../../../shared/events.ts';
-import type { JournalKind, TickFrame, TimelineWriter } from '../ports.ts';
+import type { JournalKind, StateFrame, TickFrame, TimelineWriter } from '../ports.ts';
 import { type Client, inTransaction, type Pool } from './db.ts';
 
 /** Advisory lock class of the per-room append order (apart from the migrations' lock). */
@@ -28,7 +28,7 @@ interface PendingJournal {
 interface Batch {
   appends: PendingAppend[];
   /** Per table, the latest body per key: a key written twice in one statement would be refused. */
-  states: Map<string, [string, number, number, string]>;
+  states: Map<string, [string, number, number, number | null, string]>;
   ticks: Map<string, [string, number, number, number | null, string]>;
   journal: PendingJournal[];
 }
@@ -50,8 +50,9 @@ export class PgTimelineWriter implements TimelineWriter {
     });
   }
 
-  putState(roomId: string, sec: number, seq: number, body: string): void {
-    this.batch.states.set(`${roomId}\u0000${sec}`, [roomId, Math.trunc(sec), Math.trunc(seq), body]);
+  putState(roomId: string, f: StateFrame): void {
+    const sec = Math.trunc(f.sec);
+    this.batch.states.set(`${roomId}\u0000${sec}`, [roomId, sec, Math.trunc(f.seq), f.base, f.body]);
     this.schedule();
   }
 
@@ -168,13 +169,13 @@ async function insertEvents(c: Client, appends: PendingAppend[]): Promise<(numbe
   return out;
 }
 
-async function upsertStates(c: Client, rows: [string, number, number, string][]) {
+async function upsertStates(c: Client, rows: [string, number, number, number | null, string][]) {
   if (rows.length === 0) return;
   await c.query(
-    `INSERT INTO states (room_id, sec, seq, body)
-     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[])
-     ON CONFLICT (room_id, sec) DO UPDATE SET seq = EXCLUDED.seq, body = EXCLUDED.body`,
-    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3])],
+    `INSERT INTO states (room_id, sec, seq, base, body)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[])
+     ON CONFLICT (room_id, sec) DO UPDATE SET seq = EXCLUDED.seq, base = EXCLUDED.base, body = EXCLUDED.body`,
+    [0, 1, 2, 3, 4].map((i) => rows.map((r) => r[i])),
   );
 }
 

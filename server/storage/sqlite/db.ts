@@ -90,6 +90,10 @@ const MIGRATIONS: string[] = [
    DROP TABLE ticks;
    ALTER TABLE ticks_v7 RENAME TO ticks;
    CREATE INDEX ticks_keyframes ON ticks(room_id, ts, seq) WHERE base IS NULL;`,
+  // v8: per-second states as a chain too (rooms/state-frames.ts): a whole state (base NULL) at least once a
+  // minute, patches from the second before between. The old rows are whole states.
+  `ALTER TABLE states ADD COLUMN base INTEGER;
+   CREATE INDEX states_keyframes ON states(room_id, sec) WHERE base IS NULL;`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {

@@ -2,8 +2,8 @@
 // restart) and stored per-second states and ticks.
 import type { LiveEvent } from '../../../shared/events.ts';
 import { pagedEvents } from '../paged-events.ts';
-import type { ScreenState, StoredState, TickFrame, TimelineReader } from '../ports.ts';
-import { type FrameQueries, screenAt } from '../screen-at.ts';
+import type { ScreenState, StateFrame, StoredState, TickFrame, TimelineReader } from '../ports.ts';
+import { type FrameQueries, screenAt, stateFromFrames } from '../screen-at.ts';
 import type { Db } from './db.ts';
 
 const PAGE = 5000;
@@ -16,7 +16,11 @@ export class SqliteTimelineReader implements TimelineReader {
   constructor(private readonly db: Db) {
     this.page = db.prepare('SELECT seq, body FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?');
     this.stateAtSec = db.prepare(
-      'SELECT sec, seq, body FROM states WHERE room_id = ? AND sec <= CAST(? AS INTEGER) ORDER BY sec DESC LIMIT 1',
+      `SELECT sec, seq, base, body FROM states
+       WHERE room_id = @room AND sec <= CAST(@sec AS INTEGER) AND sec >= (
+         SELECT sec FROM states WHERE room_id = @room AND base IS NULL AND sec <= CAST(@sec AS INTEGER)
+         ORDER BY sec DESC LIMIT 1)
+       ORDER BY sec`,
     );
     const frameAt = db.prepare(
       'SELECT ts, seq FROM ticks WHERE room_id = ? AND ts <= CAST(? AS INTEGER) ORDER BY ts DESC, seq DESC LIMIT 1',
@@ -65,7 +69,7 @@ export class SqliteTimelineReader implements TimelineReader {
   }
 
   async stateAt(roomId: string, sec: number): Promise<StoredState | null> {
-    return (this.stateAtSec.get(roomId, sec) as StoredState | undefined) ?? null;
+    return stateFromFrames(this.stateAtSec.all({ room: roomId, sec }) as StateFrame[]);
   }
 
   screenAt(roomId: string, ts: number): Promise<ScreenState | null> {
@@ -74,9 +78,10 @@ export class SqliteTimelineReader implements TimelineReader {
 
   async firstStateFrom(roomId: string, ts: number): Promise<ScreenState | null> {
     const row = this.db
-      .prepare('SELECT sec, body FROM states WHERE room_id = ? AND sec >= CAST(? AS INTEGER) ORDER BY sec LIMIT 1')
-      .get(roomId, Math.floor(ts / 1000)) as { sec: number; body: string } | undefined;
-    return row ? { ts: row.sec * 1000 + 999, body: row.body } : null;
+      .prepare('SELECT sec FROM states WHERE room_id = ? AND sec >= CAST(? AS INTEGER) ORDER BY sec LIMIT 1')
+      .get(roomId, Math.floor(ts / 1000)) as { sec: number } | undefined;
+    const state = row ? await this.stateAt(roomId, row.sec) : null;
+    return state ? { ts: state.sec * 1000 + 999, body: state.body } : null;
   }
 
   async lastState(roomId: string): Promise<{ sec: number; seq: number } | null> {

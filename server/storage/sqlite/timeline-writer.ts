@@ -2,7 +2,7 @@
 // written in one transaction (one fsync), and each request's promise resolves only after that commit. A
 // request is therefore acknowledged only when its events are durable.
 import type { LiveEvent } from '../../../shared/events.ts';
-import type { TickFrame, TimelineWriter } from '../ports.ts';
+import type { StateFrame, TickFrame, TimelineWriter } from '../ports.ts';
 import type { Db } from './db.ts';
 
 interface PendingAppend {
@@ -12,11 +12,8 @@ interface PendingAppend {
   reject: (err: unknown) => void;
 }
 
-interface PendingState {
+interface PendingState extends StateFrame {
   roomId: string;
-  sec: number;
-  seq: number;
-  body: string;
 }
 
 interface PendingTick extends TickFrame {
@@ -36,7 +33,8 @@ export class SqliteTimelineWriter implements TimelineWriter {
       'INSERT OR IGNORE INTO events (room_id, ts, type, eid, body) VALUES (?, CAST(? AS INTEGER), ?, ?, ?)',
     );
     const insertState = db.prepare(
-      'INSERT OR REPLACE INTO states (room_id, sec, seq, body) VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), ?)',
+      `INSERT OR REPLACE INTO states (room_id, sec, seq, base, body)
+       VALUES (?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), ?)`,
     );
     const insertTick = db.prepare(
       `INSERT OR REPLACE INTO ticks (room_id, ts, seq, base, body)
@@ -44,7 +42,7 @@ export class SqliteTimelineWriter implements TimelineWriter {
     );
     this.commit = db.transaction((appends: PendingAppend[], states: PendingState[], ticks: PendingTick[]) => {
       const results = appends.map((a) => a.events.map((e) => this.insertOne(a.roomId, e)));
-      for (const s of states) insertState.run(s.roomId, s.sec, s.seq, s.body);
+      for (const s of states) insertState.run(s.roomId, s.sec, s.seq, s.base, s.body);
       for (const t of ticks) insertTick.run(t.roomId, t.ts, t.seq, t.base, t.body);
       return results;
     });
@@ -62,8 +60,8 @@ export class SqliteTimelineWriter implements TimelineWriter {
     });
   }
 
-  putState(roomId: string, sec: number, seq: number, body: string): void {
-    this.states.push({ roomId, sec, seq, body });
+  putState(roomId: string, frame: StateFrame): void {
+    this.states.push({ roomId, ...frame });
     this.schedule();
   }
 
