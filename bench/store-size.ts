@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createSimulator } from '../server/sources/simulator/simulator.ts';
 import { backupStore } from '../server/storage/backup.ts';
+import { openDatabase } from '../server/storage/sqlite/db.ts';
 import { DEFAULT_TICK_HZ, MIN_UPDATE_GAP_MS } from '../shared/constants.ts';
 import { createRoom, FakeClock, tempDir } from '../test/helpers/server.ts';
 import { fmt, percentile, printRows, type Row, startServer } from './lib.ts';
@@ -63,6 +64,10 @@ async function oneSession(peak: number): Promise<Row[]> {
   const backup = backupStore(dataDir, path.join(tempDir('store-size-backup-'), 'b.db')).bytes;
   const p = `peak ${peak}, ${HOURS} h`;
   return [
+    ...tableSizes(dataDir).map(([name, bytes]) => ({
+      name: `${p}: table ${name} with its indexes, MB`,
+      value: fmt(bytes / MB, 1),
+    })),
     { name: `${p}: events / updates stored`, value: `${fmt(events)} / ${fmt(updates)}` },
     { name: `${p}: store file, MB`, value: fmt(file / MB, 1) },
     { name: `${p}: online backup (compacted), MB`, value: fmt(backup / MB, 1) },
@@ -74,6 +79,19 @@ async function oneSession(peak: number): Promise<Row[]> {
       value: `${fmt(percentile(seekMs, 50), 2)} / ${fmt(percentile(seekMs, 99), 2)}`,
     },
   ];
+}
+
+/** Pages each table and its indexes hold in the file (SQLite's dbstat), largest first. */
+function tableSizes(dataDir: string): [string, number][] {
+  const db = openDatabase(dataDir);
+  const rows = db
+    .prepare(
+      `SELECT COALESCE(m.tbl_name, s.name) AS name, SUM(s.pgsize) AS bytes FROM dbstat s
+       LEFT JOIN sqlite_schema m ON m.name = s.name GROUP BY 1 ORDER BY 2 DESC LIMIT 4`,
+    )
+    .all() as { name: string; bytes: number }[];
+  db.close();
+  return rows.map((r) => [r.name, r.bytes]);
 }
 
 export async function benchStoreSize(): Promise<Row[]> {
