@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { benchAbuse } from './abuse.ts';
 import { benchAlertQuality } from './alert-quality.ts';
+import { benchClusterScaling } from './cluster-scaling.ts';
 import { benchConnectors } from './connectors.ts';
 import { benchCueLatency } from './cue-latency.ts';
 import { benchFailover } from './failover.ts';
@@ -42,10 +43,19 @@ if (want('alerts'))
   printRows('Alert quality (held-out labelled streams: today’s detector → sequential)', benchAlertQuality());
 if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs full replay)', await benchRebuild());
 if (want('failover')) printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());
+if (want('scaling'))
+  printRows(
+    'Cluster scaling: rooms held at p99 ingest→screen ≤ 150 ms by 1, 2, 3 instances (PostgreSQL + Redis)',
+    await benchClusterScaling(),
+  );
 if (want('storage'))
   printRows('Storage backends: SQLite vs PostgreSQL (HTTP ingest, rebuild)', await benchStorageBackends());
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
-if (want('store')) printRows('Store size per 4-hour session (context for RETENTION_DAYS)', await benchStoreSize());
+if (want('store'))
+  printRows(
+    'Store size per session (BENCH_STORE_HOURS, default 1; context for RETENTION_DAYS)',
+    await benchStoreSize(),
+  );
 if (want('abuse')) printRows('Abuse: resync flood and the largest import, against the idle server', await benchAbuse());
 if (want('connectors'))
   printRows(
