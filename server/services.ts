@@ -2,7 +2,7 @@
 // Storage comes in as ports (server/storage/ports.ts); nothing here knows which backend is behind them.
 
 import type { Clock } from './clock.ts';
-import type { ForwardedRequest } from './cluster/cluster-node.ts';
+import type { ForwardedRequest, Tenure } from './cluster/cluster-node.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { AuthFailures } from './http/auth-failures.ts';
@@ -41,6 +41,8 @@ export interface Services {
 /** What handlers need of the cluster: forward a request to the room's owner (null when none answers). */
 export interface ClusterLink {
   ask(req: ForwardedRequest): Promise<unknown | null>;
+  /** Where this instance runs rooms now, and ran them before (GET /api/cluster). */
+  status(): { instanceId: string; rooms: Tenure[]; past: Tenure[] };
 }
 
 export function createServices(

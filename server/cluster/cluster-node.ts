@@ -32,6 +32,22 @@ export interface ClusterOptions {
   leaseTtlMs: number;
 }
 
+/** One stretch of this instance running a room: from taking it to handing it over (or losing it). Wall times
+ * (ms), so tenures of instances on one machine compare: a room's tenures must never overlap, each one's last
+ * act before the next token's start (the split-brain check of the cluster suites reads them at /api/cluster). */
+export interface Tenure {
+  roomId: string;
+  token: number;
+  since: number;
+  /** The last time this instance was allowed to act for the room (null: not yet). */
+  lastActAt: number | null;
+  /** When it stopped holding the room (null: holds it still, or has not noticed yet). */
+  until: number | null;
+}
+
+/** Past tenures kept for /api/cluster. */
+const PAST_TENURES = 200;
+
 export const NO_OWNER = {
   ok: false,
   error: { code: 'no_owner', message: 'the room is moving to another server; a snapshot follows' },
@@ -42,6 +58,9 @@ export class ClusterNode {
   readonly leases: RoomLeases;
   private readonly ownership: Ownership;
   private nsp: Namespace | null = null;
+  private readonly tenures = new Map<string, Tenure>();
+  private readonly past: Tenure[] = [];
+  private readonly wallNow: () => number = Date.now;
 
   constructor(
     io: Parameters<typeof attachRedisAdapter>[0],
@@ -58,7 +77,17 @@ export class ClusterNode {
       this.adapter.pub,
       this.leases,
       { prefix: opts.prefix, instanceId: opts.instanceId, ttlMs: opts.leaseTtlMs, rooms: () => host.rooms() },
-      { acquired: (roomId, token) => host.open(roomId, token), lost: (roomId) => host.close(roomId) },
+      {
+        acquired: (roomId, token) => this.opened(roomId, token),
+        lost: (roomId) => {
+          this.endTenure(roomId);
+          host.close(roomId);
+        },
+        round: () => {
+          // Pushes committed elsewhere whose notice was lost (Redis away) are applied within one round.
+          for (const roomId of this.leases.rooms()) if (this.runs(roomId)) host.appended(roomId);
+        },
+      },
     );
   }
 
@@ -76,7 +105,39 @@ export class ClusterNode {
 
   /** True while this instance may act for the room (lease held and within its local deadline). */
   runs(roomId: string): boolean {
-    return this.leases.token(roomId) !== null;
+    const token = this.leases.token(roomId);
+    if (token === null) return false;
+    const tenure = this.tenures.get(roomId);
+    if (tenure?.token === token) tenure.lastActAt = this.wallNow();
+    return true;
+  }
+
+  /** The room is ours: it opens here once the lease lets this instance act (at once, unless Redis lost its
+   * data: then one TTL later, see room-lease.ts), if it still holds that lease by then. */
+  private opened(roomId: string, token: number): void {
+    if (this.leases.heldToken(roomId) !== token) return;
+    const wait = this.leases.startsIn(roomId);
+    if (wait > 0 || this.leases.token(roomId) === null) {
+      setTimeout(() => this.opened(roomId, token), Math.max(wait + 1, this.opts.leaseTtlMs / 3)).unref();
+      return;
+    }
+    this.endTenure(roomId);
+    this.tenures.set(roomId, { roomId, token, since: this.wallNow(), lastActAt: null, until: null });
+    this.host.open(roomId, token);
+  }
+
+  /** This instance's tenures, current and past (GET /api/cluster). */
+  status(): { instanceId: string; rooms: Tenure[]; past: Tenure[] } {
+    return { instanceId: this.opts.instanceId, rooms: [...this.tenures.values()], past: [...this.past] };
+  }
+
+  private endTenure(roomId: string): void {
+    const tenure = this.tenures.get(roomId);
+    if (!tenure) return;
+    this.tenures.delete(roomId);
+    tenure.until = this.wallNow();
+    this.past.push(tenure);
+    if (this.past.length > PAST_TENURES) this.past.shift();
   }
 
   /** Asks the instance that runs the room; null when none answers (no owner, or moving). */

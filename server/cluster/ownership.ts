@@ -11,6 +11,8 @@ export interface OwnershipEvents {
   acquired(roomId: string, token: number): void;
   /** It no longer does (lost, expired or handed over): stop ticking and judging it at once. */
   lost(roomId: string): void;
+  /** A round ended (its leases renewed). */
+  round?(): void;
 }
 
 export interface OwnershipOptions {
@@ -58,6 +60,7 @@ export class Ownership {
       const held = await this.leases.acquire(roomId);
       if (held) this.events.acquired(roomId, held.token);
     }
+    this.events.round?.();
   }
 
   /** Rounds every `ttl / 3` until stopped; a failed round (Redis away) is simply the next round's to redo. */

@@ -21,6 +21,12 @@ export function attachRedisAdapter(io: Server, redisUrl: string, prefix: string)
   // Reconnection is ioredis' own (retryStrategy); errors while Redis is away are expected, not crashes.
   pub.on('error', () => {});
   sub.on('error', () => {});
+  // The adapter publishes fire-and-forget and never catches: with Redis away each broadcast would be an
+  // unhandled rejection, which closes the process (seen in the three-process suite: every instance exited on
+  // a Redis restart). A lost broadcast is healed by the screens' resync; the failure is not the caller's.
+  const publish = pub.publish.bind(pub) as (...args: unknown[]) => Promise<number>;
+  (pub as unknown as { publish: (...args: unknown[]) => Promise<number> }).publish = (...args) =>
+    publish(...args).catch(() => 0);
   io.adapter(createAdapter(pub, sub, { key: `${prefix}socket.io`, requestsTimeout: 2_000 }));
   return {
     pub,

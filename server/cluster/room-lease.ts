@@ -20,15 +20,31 @@ export interface LeaseOptions {
 
 export interface Held {
   token: number;
+  /** Local time (monotonic ms) from which this instance may act: later than now after Redis lost its data. */
+  validFrom: number;
   /** Local deadline (monotonic ms) after which this instance must not act for the room. */
   validUntil: number;
 }
 
-/** Atomically: if nobody owns the room, bump its fence and own it with that token (0: someone does). */
-const ACQUIRE = `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-local token = redis.call('INCR', KEYS[2])
-redis.call('SET', KEYS[1], ARGV[1] .. ':' .. token, 'PX', ARGV[2])
-return token`;
+/**
+ * Atomically: if nobody owns the room, own it with a new token (0: someone does). Tokens are Redis' clock in
+ * ms, or one more than the last if that is larger, so they keep growing when Redis restarts empty (no
+ * persistence, or a failover to a replica that missed the fence): a counter would start again from 1, and a
+ * stale owner's token would pass for the new one's. The epoch key (Redis' time when it was first written) is
+ * missing exactly when Redis lost its data (or at the cluster's first start): an owner of before may then
+ * still trust its lease locally for up to one TTL, so every room taken within one TTL of the epoch waits
+ * until the epoch's TTL is over before it acts (the second value: ms to wait), as Redlock asks of a restarted
+ * node.
+ */
+const ACQUIRE = `if redis.call('EXISTS', KEYS[1]) == 1 then return {0, 0} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local token = math.max(tonumber(redis.call('GET', KEYS[2]) or '0') + 1, now)
+redis.call('SET', KEYS[2], string.format('%.0f', token))
+redis.call('SET', KEYS[1], ARGV[1] .. ':' .. string.format('%.0f', token), 'PX', ARGV[2])
+redis.call('SET', KEYS[3], string.format('%.0f', now), 'NX')
+local epoch = tonumber(redis.call('GET', KEYS[3]))
+return {token, math.max(0, epoch + tonumber(ARGV[2]) - now)}`;
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 /** Runs the act's write only while the token is the room's current fence: returns 1 if it ran. */
@@ -53,13 +69,18 @@ export class RoomLeases {
     return `${this.opts.prefix}room:${roomId}:${what}`;
   }
 
+  private epochKey(): string {
+    return `${this.opts.prefix}epoch`;
+  }
+
   /** Takes the room if nobody holds it; the token is larger than every earlier owner's. */
   async acquire(roomId: string): Promise<Held | null> {
     const sent = this.now();
-    const keys = [this.key(roomId, 'owner'), this.key(roomId, 'fence')];
-    const token = Number(await this.redis.eval(ACQUIRE, 2, ...keys, this.opts.instanceId, this.ttl));
+    const keys = [this.key(roomId, 'owner'), this.key(roomId, 'fence'), this.epochKey()];
+    const [token, waitMs] = (await this.redis.eval(ACQUIRE, 3, ...keys, this.opts.instanceId, this.ttl)) as number[];
     if (!token) return null;
-    const held = { token, validUntil: sent + this.ttl - this.margin };
+    const validFrom = sent + waitMs!;
+    const held = { token, validFrom, validUntil: sent + this.ttl - this.margin };
     this.held.set(roomId, held);
     return held;
   }
@@ -87,8 +108,20 @@ export class RoomLeases {
   token(roomId: string): number | null {
     const held = this.held.get(roomId);
     if (!held) return null;
-    if (this.now() >= held.validUntil) return null;
+    const now = this.now();
+    if (now < held.validFrom || now >= held.validUntil) return null;
     return held.token;
+  }
+
+  /** The token of the lease held (valid now or not), null when none is. */
+  heldToken(roomId: string): number | null {
+    return this.held.get(roomId)?.token ?? null;
+  }
+
+  /** How long until this instance may act for a room it holds (0: now; see ACQUIRE). */
+  startsIn(roomId: string): number {
+    const held = this.held.get(roomId);
+    return held ? Math.max(0, held.validFrom - this.now()) : 0;
   }
 
   rooms(): string[] {

@@ -119,18 +119,31 @@ async function migrate(pool: Pool): Promise<void> {
   });
 }
 
-/** Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+/**
+ * Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws.
+ * A checked-out client's connection error (the server restarted mid-transaction) is emitted on the client,
+ * which the pool does not listen to while it is out: unheard, it closed the process. It is heard here, and a
+ * client whose connection broke is destroyed on release instead of going back to the pool.
+ */
 export async function inTransaction<T>(pool: Pool, fn: (c: Client) => Promise<T>): Promise<T> {
   const c = await pool.connect();
+  let broken: Error | null = null;
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  c.on('error', onError);
   try {
     await c.query('BEGIN');
     const out = await fn(c);
     await c.query('COMMIT');
     return out;
   } catch (err) {
-    await c.query('ROLLBACK').catch(() => {});
+    await c.query('ROLLBACK').catch((e: Error) => {
+      broken ??= e;
+    });
     throw err;
   } finally {
-    c.release();
+    c.off('error', onError);
+    c.release(broken ?? undefined);
   }
 }
