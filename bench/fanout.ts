@@ -109,7 +109,13 @@ export async function benchFanout(): Promise<Row[]> {
   const base = rt.state(Date.now()).comments;
   await screens.start();
   let cpu0 = process.cpuUsage();
-  const pushed = await pushers.ask<{ acks: number[]; failed: number; events: number; ms: number }>({
+  const pushed = await pushers.ask<{
+    acks: number[];
+    thresholds: number[];
+    failed: number;
+    events: number;
+    ms: number;
+  }>({
     cmd: 'push',
     ratePerSec: RATE,
     clients: PUSHERS,
@@ -118,7 +124,7 @@ export async function benchFanout(): Promise<Row[]> {
   });
   await sleep(DRAIN_MS);
   const loadCpu = cpuSeconds(cpu0);
-  const thresholds = pushed.acks.map((_, i) => base + (i + 1) * BATCH);
+  const thresholds = pushed.thresholds.map((n) => base + n);
   const load = await screens.stop(pushed.acks, thresholds);
   pushers.kill();
   // The reference: the whole state in every frame at 10 Hz, as ticks were sent before change-driven deltas.
