@@ -5,11 +5,13 @@
 // For each instance count, rooms are added step by step until the p99 breaks the bound; the rooms of the
 // last step that held are the figure. Peer, same run: one instance, so the ratio is the scaling.
 // Run alone: npx tsx bench/cluster-scaling.ts   (BENCH_SCALE_INSTANCES=1,2,3 BENCH_SCALE_STEPS=2,4,8,...)
-import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
+import pg_ from 'pg';
+import { DEFAULT_TICK_HZ } from '../shared/constants.ts';
+import { InstanceProcess } from '../test/helpers/instance-process.ts';
 import { PrivatePostgres } from '../test/helpers/private-postgres.ts';
 import { PrivateRedis } from '../test/helpers/private-redis.ts';
-import { tempDir } from '../test/helpers/server.ts';
+import { ADMIN } from '../test/helpers/server.ts';
 import { startChild } from './child.ts';
 import type { LatencySummary } from './latency.ts';
 import { fmt, printRows, type Row } from './lib.ts';
@@ -21,28 +23,6 @@ const EVENTS_PER_ROOM_SEC = 100;
 const BATCH = 10;
 const PUSH_MS = 4000;
 const P99_BOUND_MS = 150;
-const ADMIN = 'bench-admin-token-0123456789';
-
-interface Instance {
-  url: string;
-  proc: ChildProcess;
-}
-
-function startInstance(env: Record<string, string>): Promise<Instance> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!.replace('localhost', '127.0.0.1'), proc });
-    });
-    proc.once('exit', (code) => reject(new Error(`instance exited ${code}: ${out}`)));
-  });
-}
 
 async function createRoom(url: string, name: string) {
   const res = await fetch(`${url}/api/rooms`, {
@@ -54,21 +34,29 @@ async function createRoom(url: string, name: string) {
   return (await res.json()) as { id: string; tokens: Record<string, string> };
 }
 
+async function freshDatabase(pg: PrivatePostgres, name: string): Promise<string> {
+  const admin = new pg_.Client({ connectionString: pg.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return pg.url.replace(/\/postgres$/, `/${name}`);
+}
+
 async function holdWith(n: number, pg: PrivatePostgres, redis: PrivateRedis) {
-  const env = (i: number) => ({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: tempDir('scale-'),
-    ADMIN_TOKEN: ADMIN,
-    DATABASE_URL: pg.url,
-    DATABASE_SCHEMA: `scale_${n}`,
-    REDIS_URL: redis.url,
-    CLUSTER_PREFIX: `scale${n}:`,
-    INSTANCE_ID: `i${i}`,
-    LOG_LEVEL: 'warn',
-  });
-  const instances: Instance[] = [];
-  for (let i = 0; i < n; i++) instances.push(await startInstance(env(i)));
+  // A database of its own per instance count: rooms of the previous count must not load these instances.
+  const databaseUrl = await freshDatabase(pg, `scale_${n}`);
+  const instances: InstanceProcess[] = [];
+  for (let i = 0; i < n; i++)
+    instances.push(
+      await InstanceProcess.start({
+        databaseUrl,
+        redisUrl: redis.url,
+        instanceId: `i${i}`,
+        prefix: `scale${n}:`,
+        leaseTtlMs: 5000,
+        tickHz: DEFAULT_TICK_HZ,
+      }),
+    );
   const urls = instances.map((x) => x.url);
   const screens = startChild('bench/cluster-screens.ts', []);
   const pushers = startChild('bench/cluster-pushers.ts', []);
@@ -120,7 +108,7 @@ async function holdWith(n: number, pg: PrivatePostgres, redis: PrivateRedis) {
   }
   await screens.ask({ cmd: 'quit' });
   pushers.kill();
-  for (const x of instances) x.proc.kill('SIGKILL');
+  await Promise.all(instances.map((x) => x.kill()));
   return { held, broke };
 }
 

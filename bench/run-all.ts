@@ -7,6 +7,7 @@ import { benchClusterScaling } from './cluster-scaling.ts';
 import { benchConnectors } from './connectors.ts';
 import { benchCueLatency } from './cue-latency.ts';
 import { benchFailover } from './failover.ts';
+import { benchFailoverDark } from './failover-dark.ts';
 import { benchFanout } from './fanout.ts';
 import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchImportParse } from './import-parse.ts';
@@ -42,7 +43,13 @@ if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLa
 if (want('alerts'))
   printRows('Alert quality (held-out labelled streams: today’s detector → sequential)', benchAlertQuality());
 if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs full replay)', await benchRebuild());
-if (want('failover')) printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());
+if (want('failover')) {
+  printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());
+  printRows(
+    'Failover as screens see it: dark time over 20 kill -9 and 5 drains (3 real instances)',
+    await benchFailoverDark(),
+  );
+}
 if (want('scaling'))
   printRows(
     'Cluster scaling: rooms held at p99 ingest→screen ≤ 150 ms by 1, 2, 3 instances (PostgreSQL + Redis)',
