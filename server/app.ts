@@ -1,4 +1,5 @@
 // Builds the whole application and never listens: the entry (main.ts) listens, tests build and inject.
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -10,6 +11,7 @@ import { type Clock, systemClock, type Timers } from './clock.ts';
 
 import { clusterHost } from './cluster/cluster-host.ts';
 import { ClusterNode } from './cluster/cluster-node.ts';
+import { forwardToOwner } from './cluster/forward-http.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
@@ -105,6 +107,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await registerOpenApi(app, APP_VERSION);
   const lifecycle: Lifecycle = { shuttingDown: false };
+  // Clustered, routes that need the room's engine run where the room runs (the hook goes before the routes);
+  // the ownership rounds start once every route is there.
+  const cluster = deps.config.cluster ? joinCluster(io, services, sources, roomSources, ticker, app) : null;
+  clusterLinks = cluster;
+  if (cluster) forwardToOwner(app, cluster, async (id) => (await services.rooms.get(id)) !== null);
   await app.register(healthRoutes, { services, lifecycle });
   await app.register(seatSessionRoutes, { services });
   await app.register(roomRoutes, { services });
@@ -119,8 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir, services);
 
-  const cluster = deps.config.cluster ? startCluster(io, services, sources, roomSources, ticker, app) : null;
-  clusterLinks = cluster;
+  cluster?.start(io.of(LIVE_NAMESPACE));
   // Every stored source starts again: a restart must not leave a live room silent until someone re-sets it.
   // Clustered, a room's sources start where the room is taken (cluster-host.ts).
   if (!cluster) await roomSources.restoreAll((msg) => app.log.warn(msg));
@@ -140,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 }
 
 /** REDIS_URL: rooms split between the instances sharing the store (server/cluster/). */
-function startCluster(
+function joinCluster(
   io: IoServer,
   services: Services,
   sources: SourceManager,
@@ -159,7 +165,15 @@ function startCluster(
     if (rt && cluster.runs(roomId)) void registry.catchUp(rt);
     else cluster.notifyAppended(roomId);
   };
-  cluster.start(io.of(LIVE_NAMESPACE));
+  // Other instances forward requests for the rooms this one runs to the address it listens on.
+  app.addHook('onListen', async () => {
+    const addr = app.server.address();
+    if (addr === null || typeof addr === 'string') return;
+    const name = addr.address === '0.0.0.0' || addr.address === '::' ? hostname() : addr.address;
+    const url =
+      services.config.cluster!.advertiseUrl ?? `http://${name.includes(':') ? `[${name}]` : name}:${addr.port}`;
+    cluster.advertise(url);
+  });
   return cluster;
 }
 

@@ -34,6 +34,8 @@ const EnvSchema = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** This instance's name in the cluster (default host name and pid). */
   INSTANCE_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** Clustered: the address other instances reach this one at (default http://<HOST or host name>:<port>). */
+  ADVERTISE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   /** Redis key prefix of the cluster. */
   CLUSTER_PREFIX: Type.String({ minLength: 1, default: 'live-console:' }),
   /** How long a room's owner may be silent before another instance takes the room. */
@@ -68,7 +70,13 @@ export interface Config {
   databaseUrl: string | null;
   databaseSchema: string | null;
   /** Null: one process runs every room (the default). */
-  cluster: { redisUrl: string; instanceId: string; prefix: string; leaseTtlMs: number } | null;
+  cluster: {
+    redisUrl: string;
+    instanceId: string;
+    prefix: string;
+    leaseTtlMs: number;
+    advertiseUrl: string | null;
+  } | null;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
           instanceId: value.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
           prefix: value.CLUSTER_PREFIX,
           leaseTtlMs: value.LEASE_TTL_MS,
+          advertiseUrl: value.ADVERTISE_URL ?? null,
         }
       : null,
     metricsToken: value.METRICS_TOKEN ?? null,

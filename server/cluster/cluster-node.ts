@@ -86,6 +86,7 @@ export class ClusterNode {
         round: () => {
           // Pushes committed elsewhere whose notice was lost (Redis away) are applied within one round.
           for (const roomId of this.leases.rooms()) if (this.runs(roomId)) host.appended(roomId);
+          void this.publishAddress();
         },
       },
     );
@@ -110,6 +111,34 @@ export class ClusterNode {
     const tenure = this.tenures.get(roomId);
     if (tenure?.token === token) tenure.lastActAt = this.wallNow();
     return true;
+  }
+
+  /** Where other instances send requests for rooms this one runs (forward-http.ts); set once listening. */
+  advertise(url: string): void {
+    this.address = url;
+    void this.publishAddress();
+  }
+
+  private address: string | null = null;
+
+  private addressKey(instanceId: string): string {
+    return `${this.opts.prefix}addr:${instanceId}`;
+  }
+
+  /** Kept for ten TTLs past the last round: a dead instance's address goes on its own. */
+  private async publishAddress(): Promise<void> {
+    if (this.address === null) return;
+    const key = this.addressKey(this.opts.instanceId);
+    await this.adapter.pub.set(key, this.address, 'PX', this.opts.leaseTtlMs * 10).catch(() => null);
+  }
+
+  /** The HTTP address of the instance that holds the room's lease (null: none holds it, or it is not known). */
+  async ownerAddress(roomId: string): Promise<string | null> {
+    const owner = await this.leases.owner(roomId);
+    if (owner === null) return null;
+    const instanceId = owner.slice(0, owner.lastIndexOf(':'));
+    if (instanceId === this.opts.instanceId) return null;
+    return this.adapter.pub.get(this.addressKey(instanceId));
   }
 
   /** The room is ours: it opens here once the lease lets this instance act (at once, unless Redis lost its

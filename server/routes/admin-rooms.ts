@@ -42,7 +42,7 @@ export const adminRoomRoutes: FastifyPluginAsyncTypebox<{ services: Services; ad
 
   app.delete(
     '/api/rooms/:id',
-    { schema: { tags, params: RoomParams, response: { 204: Type.Null(), ...errors } } },
+    { config: { onOwner: true }, schema: { tags, params: RoomParams, response: { 204: Type.Null(), ...errors } } },
     async (req, reply) => {
       if (!(await admin.delete(req.params.id))) found(null, req.params.id);
       return reply.status(204).send(null);

@@ -29,6 +29,7 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { se
   app.put(
     '/api/rooms/:id/alert-rules',
     {
+      config: { onOwner: true },
       schema: {
         params: RoomParams,
         body: AlertRulesSchema,
@@ -51,7 +52,7 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { se
 
   app.get(
     '/api/rooms/:id/alerts',
-    { schema: { params: RoomParams, response: { 200: AlertsResponseSchema, ...errors } } },
+    { config: { onOwner: true }, schema: { params: RoomParams, response: { 200: AlertsResponseSchema, ...errors } } },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
       return {

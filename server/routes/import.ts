@@ -41,6 +41,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
   app.post(
     '/api/rooms/:id/import',
     {
+      config: { onOwner: true },
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         params: RoomParams,

@@ -63,6 +63,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.put(
     '/api/rooms/:id/products',
     {
+      config: { onOwner: true },
       schema: {
         params: RoomParams,
         body: CatalogueSchema,
@@ -79,7 +80,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/api/rooms/:id/state',
-    { schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } } },
+    { config: { onOwner: true }, schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } } },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
       const runtime = (await services.runtime(req.params.id))!;

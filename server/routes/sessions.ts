@@ -41,6 +41,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.post(
     '/api/rooms/:id/session',
     {
+      config: { onOwner: true },
       schema: {
         params: RoomParams,
         body: Type.Object(

@@ -25,6 +25,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.put(
     '/api/rooms/:id/source',
     {
+      config: { onOwner: true },
       schema: {
         tags: ['sources'],
         params: RoomParams,
@@ -42,6 +43,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.get(
     '/api/rooms/:id/source',
     {
+      config: { onOwner: true },
       schema: {
         tags: ['sources'],
         params: RoomParams,
@@ -56,7 +58,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
 
   app.get(
     '/api/rooms/:id/sources',
-    { schema: { tags: ['sources'], params: RoomParams, response: { 200: SourceList, ...errors } } },
+    {
+      config: { onOwner: true },
+      schema: { tags: ['sources'], params: RoomParams, response: { 200: SourceList, ...errors } },
+    },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, [...READERS]);
       return { sources: await roomSources.list(req.params.id) };
@@ -66,6 +71,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.post(
     '/api/rooms/:id/sources',
     {
+      config: { onOwner: true },
       schema: {
         tags: ['sources'],
         params: RoomParams,
@@ -84,6 +90,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.delete(
     '/api/rooms/:id/sources/:sourceId',
     {
+      config: { onOwner: true },
       schema: {
         tags: ['sources'],
         params: Type.Object({ id: RoomParams.properties.id, sourceId: SourceId }),

@@ -23,6 +23,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: Services; sour
   app.post(
     '/api/rooms/:id/webhooks/:platform',
     {
+      config: { onOwner: true },
       schema: {
         tags: ['sources'],
         params: Params,

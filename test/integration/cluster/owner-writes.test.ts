@@ -1,0 +1,140 @@
+// Admin writes sent to an instance that does not run the room take effect on the engine of the one that does
+// (forwarded there over HTTP): alert rules, the product catalogue, the room's source, an import, a session
+// start; reads of the live room (state, active alerts) answer from the owner too. And the owner's periodic
+// full snapshot reaches screens connected to the other instance, not only its own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../server/alerts/default-rules.ts';
+import type { ClusterNode } from '../../../server/cluster/cluster-node.ts';
+import type { Storage } from '../../../server/storage/ports.ts';
+import { openSqliteStorage } from '../../../server/storage/sqlite/index.ts';
+import type { AlertRule } from '../../../shared/alerts.ts';
+import { connectLive, type LiveSocket, once, waitFor, waitForState } from '../../helpers/live-client.ts';
+import { PrivateRedis, REDIS_SERVER } from '../../helpers/private-redis.ts';
+import { needs } from '../../helpers/requirements.ts';
+import { ADMIN, createRoom, startServer, type TestServer, tempDir } from '../../helpers/server.ts';
+
+const TTL_MS = 3_000;
+
+describe('admin writes at an instance that does not run the room', needs(REDIS_SERVER), () => {
+  let redis: PrivateRedis;
+  let storage: Storage;
+  const servers: TestServer[] = [];
+  const sockets: LiveSocket[] = [];
+  let owner: TestServer;
+  let other: TestServer;
+  let room: Awaited<ReturnType<typeof createRoom>>;
+  let screen: LiveSocket;
+
+  const runs = (s: TestServer, roomId: string) =>
+    s.services.registry.mayAct(roomId) && !!s.services.registry.loaded(roomId);
+  async function until(pred: () => boolean, timeoutMs = 15_000): Promise<void> {
+    const started = performance.now();
+    // Paced by Redis round trips, not timers.
+    while (!pred()) {
+      if (performance.now() - started > timeoutMs) throw new Error('condition not met in time');
+      await (servers[0]!.services.cluster as ClusterNode).adapter.pub.ping().catch(() => null);
+    }
+  }
+
+  /** A real HTTP request to the instance that does not run the room. */
+  const call = (method: string, path: string, body?: unknown, type = 'application/json') =>
+    fetch(`${other.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { 'content-type': type }) },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+  const ownerRuntime = () => owner.services.registry.loaded(room.id)!;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    storage = openSqliteStorage(tempDir());
+    const shared: Storage = { ...storage, close: async () => {} };
+    for (const id of ['a', 'b'])
+      servers.push(
+        await startServer({
+          storage: shared,
+          tickHz: 10,
+          cluster: { redisUrl: redis.url, instanceId: id, leaseTtlMs: TTL_MS, prefix: 'writes:' },
+        }),
+      );
+    room = await createRoom(servers[0]!, 'forwarded writes');
+    await until(() => servers.some((s) => runs(s, room.id)));
+    [owner, other] = runs(servers[0]!, room.id) ? [servers[0]!, servers[1]!] : [servers[1]!, servers[0]!];
+    screen = connectLive(other.url, room.id, room.tokens.controller);
+    sockets.push(screen);
+    await once(screen, 'room:snapshot', 10_000);
+  }, 60_000);
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    for (const s of servers) await s.close();
+    await storage?.close();
+    await redis?.stop();
+  });
+
+  it('alert rules: the owner judges by the new rules, and every alert seat hears them', async () => {
+    const rules: AlertRule[] = DEFAULT_RULES.map((r) => (r.id === 'negative-surge' ? { ...r, enabled: false } : r));
+    const heard = once(screen, 'alert:rules', 10_000);
+    const res = await call('PUT', `/api/rooms/${room.id}/alert-rules`, rules);
+    expect(res.status).toBe(200);
+    expect(ownerRuntime().alerts.rules).toEqual(rules);
+    expect((await heard).rules).toEqual(rules);
+    const alerts = await call('GET', `/api/rooms/${room.id}/alerts`);
+    expect(alerts.status).toBe(200);
+  });
+
+  it('product catalogue: the owner engine has it', async () => {
+    const products = [{ id: 'p1', name: '保温杯', price: 59, stock: 100 }];
+    const res = await call('PUT', `/api/rooms/${room.id}/products`, products);
+    expect(res.status).toBe(200);
+    expect(ownerRuntime().engine.catalogue()).toEqual(products);
+  });
+
+  it('source config: the source runs on the owner, its health answered from there', async () => {
+    const res = await call('PUT', `/api/rooms/${room.id}/source`, { kind: 'simulator', seed: 7, speed: 1 });
+    expect(res.status).toBe(200);
+    expect(ownerRuntime().driver).not.toBeNull();
+    expect(other.services.registry.loaded(room.id)).toBeNull();
+    const off = await call('PUT', `/api/rooms/${room.id}/source`, { kind: 'none' });
+    expect(off.status).toBe(200);
+    expect(ownerRuntime().driver).toBeNull();
+  });
+
+  it('an import goes into the owner engine and onto the screen at the other instance', async () => {
+    const before = ownerRuntime().state(Date.now()).likes;
+    const t0 = Date.now() - 60_000;
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({ type: 'like', ts: t0 + i * 100, count: 1, id: `imp-${i}` }),
+    ).join('\n');
+    const res = await call('POST', `/api/rooms/${room.id}/import?format=ndjson&speed=0`, lines, 'application/x-ndjson');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { accepted: number }).accepted).toBe(40);
+    expect(ownerRuntime().state(Date.now()).likes).toBe(before + 40);
+    await waitForState(screen, (st) => st.likes === before + 40, 10_000);
+    const state = await call('GET', `/api/rooms/${room.id}/state`);
+    expect(state.status).toBe(200);
+    expect(((await state.json()) as { likes: number }).likes).toBe(before + 40);
+  });
+
+  it('the periodic full snapshot reaches screens on every instance', async () => {
+    // A screen on each instance; the owner's clock ticks by hand until its full-snapshot tick comes round.
+    const local = connectLive(owner.url, room.id, room.tokens.viewer);
+    sockets.push(local);
+    await once(local, 'room:snapshot', 10_000);
+    const [there, here] = [
+      waitFor(screen, 'room:snapshot', () => true, 10_000),
+      waitFor(local, 'room:snapshot', () => true, 10_000),
+    ];
+    for (let i = 0; i < 300; i++) owner.ticker.tickAll();
+    expect((await there).state.roomId).toBe(room.id);
+    expect((await here).state.roomId).toBe(room.id);
+  });
+
+  it('a room with no owner answers 503 no_owner, not a crash', async () => {
+    (owner.services.cluster as ClusterNode).halt();
+    await until(() => !owner.services.registry.mayAct(room.id));
+    // Before the other instance takes it over (within the lease), or after (then it runs the room itself).
+    const res = await call('GET', `/api/rooms/${room.id}/state`);
+    expect([200, 503]).toContain(res.status);
+    if (res.status === 503) expect(((await res.json()) as { code: string }).code).toBe('no_owner');
+  });
+});
