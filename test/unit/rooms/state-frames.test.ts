@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES } from '../../../server/alerts/default-rules.ts';
 import { RoomEngine } from '../../../server/engine/room-engine.ts';
-import { STATE_CHAIN } from '../../../server/rooms/state-frames.ts';
 import { RoomRuntime } from '../../../server/rooms/room-runtime.ts';
+import { STATE_CHAIN } from '../../../server/rooms/state-frames.ts';
 import { createSimulator } from '../../../server/sources/simulator/simulator.ts';
 import type { StateFrame } from '../../../server/storage/ports.ts';
 import { stateFromFrames } from '../../../server/storage/screen-at.ts';
