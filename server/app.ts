@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { LIVE_NAMESPACE } from '../shared/protocol.ts';
 import { type Clock, systemClock, type Timers } from './clock.ts';
 
 import { clusterHost } from './cluster/cluster-host.ts';
 import { ClusterNode } from './cluster/cluster-node.ts';
-import { forwardToOwner } from './cluster/forward-http.ts';
+import { forwardToOwner, fromPeer, hopSecret } from './cluster/forward-http.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
@@ -90,7 +90,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidation(app);
   installErrorHandler(app);
-  await installSecurity(app, services.authFailures, () => services.clock.now());
+  const hop = hopSecret(deps.config.adminToken);
+  const peer = deps.config.cluster ? (req: FastifyRequest) => fromPeer(req, hop) : undefined;
+  await installSecurity(app, services.authFailures, () => services.clock.now(), peer);
   // onClose hooks run last-added first: this one (added before socket.io's) quits the cluster's Redis links
   // only after socket.io has closed over them.
   let clusterLinks: ClusterNode | null = null;
@@ -111,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // the ownership rounds start once every route is there.
   const cluster = deps.config.cluster ? joinCluster(io, services, sources, roomSources, ticker, app) : null;
   clusterLinks = cluster;
-  if (cluster) forwardToOwner(app, cluster, async (id) => (await services.rooms.get(id)) !== null);
+  if (cluster) forwardToOwner(app, cluster, hop, async (id) => (await services.rooms.get(id)) !== null);
   await app.register(healthRoutes, { services, lifecycle });
   await app.register(seatSessionRoutes, { services });
   await app.register(roomRoutes, { services });

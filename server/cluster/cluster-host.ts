@@ -21,16 +21,18 @@ export function clusterHost(
   const running = (roomId: string) => (registry.mayAct(roomId) ? registry.loaded(roomId) : null);
   return {
     rooms: async () => (await services.rooms.list()).filter((r) => r.archivedAt === null).map((r) => r.id),
-    open: (roomId) => {
-      void registry
-        .load(roomId)
-        .then(async (rt) => {
-          if (!rt) return;
-          // Its screens (on every instance) get the new owner's snapshot; a background rebuild sends its own.
-          if (!rt.rebuilding) for (const f of [...registry.rebuilt]) f(rt);
-          await roomSources.restoreAll(log, roomId);
-        })
-        .catch((err) => log(`room ${roomId} did not open: ${String(err)}`));
+    open: async (roomId) => {
+      try {
+        const rt = await registry.load(roomId);
+        if (!rt) return false;
+        // Its screens (on every instance) get the new owner's snapshot; a background rebuild sends its own.
+        if (!rt.rebuilding) for (const f of [...registry.rebuilt]) f(rt);
+        await roomSources.restoreAll(log, roomId);
+        return true;
+      } catch (err) {
+        log(`room ${roomId} did not open: ${String(err)}`);
+        return false;
+      }
     },
     close: (roomId) => {
       const rt = registry.loaded(roomId);

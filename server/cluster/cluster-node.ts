@@ -11,7 +11,8 @@ import { RoomLeases } from './room-lease.ts';
 
 /** What the server does for the cluster: run or stop rooms, and answer for the ones it runs. */
 export interface ClusterHost {
-  open(roomId: string, token: number): void;
+  /** Resolves false when the room could not be opened (the store away, or the room gone): it is let go. */
+  open(roomId: string, token: number): Promise<boolean>;
   close(roomId: string): void;
   /** Every room that should run somewhere. */
   rooms(): Promise<string[]>;
@@ -152,7 +153,15 @@ export class ClusterNode {
     }
     this.endTenure(roomId);
     this.tenures.set(roomId, { roomId, token, since: this.wallNow(), lastActAt: null, until: null });
-    this.host.open(roomId, token);
+    void this.host.open(roomId, token).then((ok) => {
+      // Held but never opened, the room would stay dark as long as this instance renews it: let it go, so the
+      // next round (here or elsewhere) tries again.
+      if (!ok && this.leases.heldToken(roomId) === token) {
+        this.endTenure(roomId);
+        this.host.close(roomId);
+        void this.leases.release(roomId).catch(() => {});
+      }
+    });
   }
 
   /** This instance's tenures, current and past (GET /api/cluster). */

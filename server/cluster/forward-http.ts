@@ -7,8 +7,10 @@
 // import can be megabytes and take longer than the adapter's request timeout, and a paused instance would make
 // every adapter request wait that timeout out. A forwarded request carries HOP; one that reaches an instance
 // which does not run the room either (it moved meanwhile) is answered 503 `no_owner`, never sent on again.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors.ts';
+import { sameSecret } from '../http/security.ts';
 import type { ClusterNode } from './cluster-node.ts';
 
 declare module 'fastify' {
@@ -19,6 +21,18 @@ declare module 'fastify' {
 }
 
 const HOP = 'x-cluster-forwarded';
+
+/** What HOP carries: derived from the admin token every instance of a cluster shares, so a client cannot
+ * pass for a peer (and escape the per-address limit on failed authentication, security.ts). */
+export function hopSecret(adminToken: string): string {
+  return createHash('sha256').update(`cluster-hop\u0000${adminToken}`).digest('base64url');
+}
+
+/** True when the request was forwarded by another instance of this cluster. */
+export function fromPeer(req: FastifyRequest, secret: string): boolean {
+  const h = req.headers[HOP];
+  return typeof h === 'string' && sameSecret(h, secret);
+}
 /** Headers that describe this connection, not the request. */
 const CONNECTION_HEADERS = new Set([
   'host',
@@ -33,6 +47,7 @@ const FORWARD_TIMEOUT_MS = 120_000;
 export function forwardToOwner(
   app: FastifyInstance,
   cluster: ClusterNode,
+  secret: string,
   roomExists: (id: string) => Promise<boolean>,
 ) {
   app.addHook('onRequest', async (req, reply) => {
@@ -40,12 +55,12 @@ export function forwardToOwner(
     const roomId = (req.params as { id?: unknown }).id;
     if (typeof roomId !== 'string' || cluster.runs(roomId)) return;
     const url = await cluster.ownerAddress(roomId).catch(() => null);
-    if (url === null || req.headers[HOP] !== undefined) {
+    if (url === null || fromPeer(req, secret)) {
       // No such room: the route answers its own 404. Else the room is between owners (failover, hand-over).
       if (!(await roomExists(roomId).catch(() => true))) return;
       return noOwner(reply);
     }
-    return relay(req, reply, `${url}${req.url}`);
+    return relay(req, reply, `${url}${req.url}`, secret);
   });
 }
 
@@ -56,10 +71,11 @@ function noOwner(reply: FastifyReply) {
     .send({ statusCode: 503, code: 'no_owner', message: 'the room is moving to another server; try again' });
 }
 
-async function relay(req: FastifyRequest, reply: FastifyReply, target: string) {
-  const headers: Record<string, string> = { [HOP]: '1' };
+async function relay(req: FastifyRequest, reply: FastifyReply, target: string, secret: string) {
+  const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers))
     if (v !== undefined && !CONNECTION_HEADERS.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  headers[HOP] = secret;
   headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.ip].filter(Boolean).join(', ');
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   let res: Response;

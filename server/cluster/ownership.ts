@@ -47,6 +47,11 @@ export class Ownership {
     const live = Number(await this.redis.eval(ANNOUNCE, 1, this.key(), this.opts.instanceId, this.opts.ttlMs));
     const rooms = await this.opts.rooms();
     const share = Math.ceil(rooms.length / Math.max(1, live));
+    // A room deleted (or archived) since it was taken is let go.
+    for (const roomId of this.leases.rooms().filter((r) => !rooms.includes(r))) {
+      await this.leases.release(roomId);
+      this.events.lost(roomId);
+    }
     const mine = this.leases.rooms();
     for (const roomId of mine.slice(share)) {
       await this.leases.release(roomId);

@@ -35,7 +35,17 @@ export function requestSerializer(req: FastifyRequest) {
   };
 }
 
-export async function installSecurity(app: FastifyInstance, failures: AuthFailures, now: () => number) {
+/**
+ * `fromPeer`: clustered, a request another instance forwarded (forward-http.ts). Its failures are counted
+ * there, against the client's address, as the answer passes back; counted here too they would fall on the
+ * forwarding instance's address and, after a few guesses by anyone, lock every forwarded request out.
+ */
+export async function installSecurity(
+  app: FastifyInstance,
+  failures: AuthFailures,
+  now: () => number,
+  fromPeer: (req: FastifyRequest) => boolean = () => false,
+) {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     referrerPolicy: { policy: 'no-referrer' },
@@ -46,6 +56,7 @@ export async function installSecurity(app: FastifyInstance, failures: AuthFailur
   });
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/metrics')) return;
+    if (fromPeer(req)) return;
     const wait = failures.retryAfterMs(req.ip, now());
     if (wait > 0) {
       reply.header('retry-after', Math.ceil(wait / 1000));
@@ -53,7 +64,7 @@ export async function installSecurity(app: FastifyInstance, failures: AuthFailur
     }
   });
   app.addHook('onResponse', async (req, reply) => {
-    if (reply.statusCode === 401) failures.fail(req.ip, now());
+    if (reply.statusCode === 401 && !fromPeer(req)) failures.fail(req.ip, now());
   });
 }
 

@@ -129,6 +129,24 @@ describe('admin writes at an instance that does not run the room', needs(REDIS_S
     expect((await here).state.roomId).toBe(room.id);
   });
 
+  it('failed authentication through a forward counts against the client, never the forwarding instance', async () => {
+    const failures = (s: TestServer) =>
+      (s.services.authFailures as unknown as { byAddress: Map<string, unknown> }).byAddress;
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${other.url}/api/rooms/${room.id}/state`, { headers: { authorization: 'Bearer nope' } });
+      expect(res.status).toBe(401);
+    }
+    // Counted where the client is (the forwarding instance), not on the owner, which saw the forwarder only.
+    expect(failures(other).size).toBe(1);
+    expect(failures(owner).size).toBe(0);
+    // A client cannot pass for a peer by naming the header.
+    const posing = await fetch(`${owner.url}/api/rooms/${room.id}/state`, {
+      headers: { authorization: 'Bearer nope', 'x-cluster-forwarded': 'x' },
+    });
+    expect(posing.status).toBe(401);
+    expect(failures(owner).size).toBe(1);
+  });
+
   it('a room with no owner answers 503 no_owner, not a crash', async () => {
     (owner.services.cluster as ClusterNode).halt();
     await until(() => !owner.services.registry.mayAct(room.id));

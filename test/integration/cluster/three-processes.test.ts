@@ -4,11 +4,13 @@
 //   (a) kill -9 the owner of a room mid-stream (a fresh instance takes its place);
 //   (b) restart Redis (every lease, fence and pub/sub link is gone for a moment);
 //   (c) restart PostgreSQL (commits fail for a moment; pushers retry with the same ids);
-//   (d) pause an instance (SIGSTOP) for longer than the lease, then resume it (a partition from Redis).
+//   (d) pause an instance (SIGSTOP) for longer than the lease, then resume it (a partition from Redis);
+//   (e) kill -9 an owner while PostgreSQL is down (the room cannot be rebuilt until the store is back).
 // After each: every acknowledged event is stored exactly once (counted in PostgreSQL), every screen holds
 // exactly the acknowledged total (an event applied twice would show), and no two instances ever acted for
 // one room at once: each instance's tenures (GET /api/cluster, wall times on one machine) never overlap,
 // and fencing tokens grow with time.
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tenure } from '../../../server/cluster/cluster-node.ts';
@@ -97,6 +99,7 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
   // instance; a failed batch (instance dead, store or Redis away) is sent again, same ids, to the next one,
   // until it is acknowledged. A retried batch that was in fact committed comes back as duplicates: acknowledged.
   let pushing = false;
+  let closing = false;
   let loops: Promise<void>[] = [];
   const ackWaiters = new Set<() => void>();
   let batchNo = 0;
@@ -106,6 +109,7 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
     for (let attempt = 0; ; attempt++) {
       const targets = alive();
       if (targets.length === 0) {
+        if (closing) return;
         pushing = false;
         throw new Error(`every instance is gone:\n${instances.map((i) => `${i.id}: ${i.log}`).join('\n')}`);
       }
@@ -259,6 +263,7 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
 
   afterAll(async () => {
     pushing = false;
+    closing = true;
     for (const s of screens) s.close();
     for (const inst of instances) {
       inst.resume();
@@ -325,6 +330,30 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
     const after = totalAcked();
     await ackedAtLeast(after + PROGRESS);
     await expectConsistent('pause past the lease');
+  }, 180_000);
+
+  it('(e) the owner dies while PostgreSQL is down: the room opens on another once the store is back', async () => {
+    await ackedAtLeast(totalAcked() + PROGRESS);
+    const victim = (await ownerOf(rooms[2]!.id))!;
+    const last = await status(victim);
+    await postgres.stop();
+    await victim.kill();
+    const killedAt = Date.now();
+    for (const t of [...last.rooms, ...last.past]) gone.push({ ...t, lastActAt: t.until ?? killedAt });
+    for (const s of screens) if (s.url === victim.url) s.close();
+    // The dead owner's lease runs out; no other instance takes the room while it cannot read the store.
+    const lease = new Redis(redis.url);
+    try {
+      await until(async () => (await lease.exists(`three:room:${rooms[2]!.id}:owner`)) === 0, 'lease expired', 20_000);
+    } finally {
+      lease.disconnect();
+    }
+    await postgres.restart();
+    const after = totalAcked();
+    await until(async () => (await ownerOf(rooms[2]!.id)) !== null, 'room opened again', 30_000);
+    await ackedAtLeast(after + PROGRESS);
+    await watchEveryRoom(await startInstance());
+    await expectConsistent('owner died, store down');
     await stopPushing();
   }, 180_000);
 });
