@@ -157,7 +157,7 @@ function joinCluster(
   app: FastifyInstance,
 ): ClusterNode {
   const host = clusterHost(services, sources, roomSources, ticker, (msg) => app.log.warn(msg));
-  const cluster = new ClusterNode(io, services.config.cluster!, host);
+  const cluster = new ClusterNode(io, services.config.cluster!, host, hopSecret(services.config.adminToken));
   const { registry } = services;
   registry.clustered = true;
   registry.mayAct = (roomId) => cluster.runs(roomId);

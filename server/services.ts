@@ -41,6 +41,8 @@ export interface Services {
 /** What handlers need of the cluster: forward a request to the room's owner (null when none answers). */
 export interface ClusterLink {
   ask(req: ForwardedRequest): Promise<unknown | null>;
+  /** This instance's answer to another's ask (POST /api/cluster/ask). */
+  answer(req: ForwardedRequest): Promise<unknown | null>;
   /** Where this instance runs rooms now, and ran them before (GET /api/cluster). */
   status(): { instanceId: string; rooms: Tenure[]; past: Tenure[] };
 }

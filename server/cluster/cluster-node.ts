@@ -1,10 +1,11 @@
 // This instance's part in a cluster (REDIS_URL set): socket.io over Redis, room leases and ownership rounds,
 // and the forwarding of what reaches an instance that does not run the room. Pushes need no forwarding: any
 // instance commits them to the shared store and tells the owner, which applies the store in seq order.
-// Snapshots (join, resync) and commands are asked of the owner over the adapter's server-side requests;
-// a room with no owner yet (failover) answers `no_owner`, and its screens get the new owner's snapshot once
-// it has rebuilt the room.
+// Snapshots (join, resync) and commands are asked of the owner over HTTP (POST /api/cluster/ask at its
+// advertised address); a room with no owner yet (failover) answers `no_owner`, and its screens get the new
+// owner's snapshot once it has rebuilt the room.
 import type { Namespace } from 'socket.io';
+import { HOP } from './forward-http.ts';
 import { Ownership } from './ownership.ts';
 import { attachRedisAdapter, type ClusterAdapter } from './redis-adapter.ts';
 import { RoomLeases } from './room-lease.ts';
@@ -19,7 +20,7 @@ export interface ClusterHost {
   /** New events are in the store for a room this instance runs. */
   appended(roomId: string): void;
   /** Answer a forwarded request for a room this instance runs (null: it does not). */
-  answer(req: ForwardedRequest): unknown | null;
+  answer(req: ForwardedRequest): unknown | null | Promise<unknown | null>;
 }
 
 export type ForwardedRequest =
@@ -46,6 +47,9 @@ export interface Tenure {
   until: number | null;
 }
 
+/** An ask (a screen's snapshot or command) the owner has not answered by then is answered `no_owner`. */
+const ASK_TIMEOUT_MS = 2_000;
+
 /** Past tenures kept for /api/cluster. */
 const PAST_TENURES = 200;
 
@@ -67,6 +71,8 @@ export class ClusterNode {
     io: Parameters<typeof attachRedisAdapter>[0],
     readonly opts: ClusterOptions,
     private readonly host: ClusterHost,
+    /** Proves to other instances that an ask comes from this cluster (forward-http.ts hopSecret). */
+    private readonly peerSecret: string,
   ) {
     this.adapter = attachRedisAdapter(io, opts.redisUrl, opts.prefix);
     this.leases = new RoomLeases(this.adapter.pub, {
@@ -96,9 +102,6 @@ export class ClusterNode {
   /** Answers other instances' requests on the namespace, then starts the ownership rounds. */
   start(nsp: Namespace): void {
     this.nsp = nsp;
-    nsp.on('cluster:request', (req: ForwardedRequest, reply: (answer: unknown) => void) =>
-      reply(this.host.answer(req)),
-    );
     nsp.on('cluster:appended', (roomId: string) => {
       if (this.runs(roomId)) this.host.appended(roomId);
     });
@@ -178,16 +181,31 @@ export class ClusterNode {
     if (this.past.length > PAST_TENURES) this.past.shift();
   }
 
-  /** Asks the instance that runs the room; null when none answers (no owner, or moving). */
+  /**
+   * Asks the instance that runs the room; null when none answers (no owner, or moving). Straight to the owner
+   * over HTTP rather than a server-side request over the adapter, which goes to every instance and waits for
+   * all of them: one paused instance made every resync and command in the cluster wait the adapter's timeout.
+   */
   async ask(req: ForwardedRequest): Promise<unknown | null> {
-    if (!this.nsp) return null;
+    const url = await this.ownerAddress(req.roomId).catch(() => null);
+    if (url === null) return null;
     try {
-      // biome-ignore lint/suspicious/noExplicitAny: server-side events are untyped across instances
-      const answers = (await (this.nsp as any).serverSideEmitWithAck('cluster:request', req)) as unknown[];
-      return answers.find((a) => a !== null && a !== undefined) ?? null;
+      const res = await fetch(`${url}/api/cluster/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [HOP]: this.peerSecret },
+        body: JSON.stringify(req),
+        signal: AbortSignal.timeout(ASK_TIMEOUT_MS),
+      });
+      if (!res.ok) return null;
+      return ((await res.json()) as { answer?: unknown }).answer ?? null;
     } catch {
       return null;
     }
+  }
+
+  /** This instance's answer to another's ask (null: it does not run the room now). */
+  async answer(req: ForwardedRequest): Promise<unknown | null> {
+    return this.runs(req.roomId) ? ((await this.host.answer(req)) ?? null) : null;
   }
 
   /** Tells the room's owner (wherever it is) that the store has new events for it. */

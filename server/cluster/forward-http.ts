@@ -20,7 +20,7 @@ declare module 'fastify' {
   }
 }
 
-const HOP = 'x-cluster-forwarded';
+export const HOP = 'x-cluster-forwarded';
 
 /** What HOP carries: derived from the admin token every instance of a cluster shares, so a client cannot
  * pass for a peer (and escape the per-address limit on failed authentication, security.ts). */

@@ -115,6 +115,15 @@ describe('admin writes at an instance that does not run the room', needs(REDIS_S
     expect(((await state.json()) as { likes: number }).likes).toBe(before + 40);
   });
 
+  it('a command from a screen at the other instance runs on the owner, and a resync answers from there', async () => {
+    const res = await screen.emitWithAck('cue:push', { text: '讲一下保温杯', priority: 'normal' });
+    expect(res.ok).toBe(true);
+    const cueId = res.ok ? res.data.cue.id : '';
+    expect(JSON.stringify(ownerRuntime().cues.checkpoint())).toContain(cueId);
+    const snap = await screen.emitWithAck('room:resync', {});
+    expect(snap.ok && snap.data.cues?.some((c) => c.id === cueId)).toBe(true);
+  });
+
   it('the periodic full snapshot reaches screens on every instance', async () => {
     // A screen on each instance; the owner's clock ticks by hand until its full-snapshot tick comes round.
     const local = connectLive(owner.url, room.id, room.tokens.viewer);
