@@ -1,5 +1,6 @@
 // Cues: short instructions from the 场控 or 助播 to the host's prompter, with their whole life timestamped.
 import { type Static, Type } from '@sinclair/typebox';
+import type { AlertEvidence } from './alert-evidence.ts';
 
 export const MAX_CUE_CHARS = 120;
 
@@ -33,4 +34,7 @@ export interface Cue {
   cancelledAt: number | null;
   expiredAt: number | null;
   escalatedAt: number | null;
+  /** A forwarded alert's evidence (shared/alert-evidence.ts), copied by the server when the cue is sent, so the
+   * prompter, the senders' screens and the report say why the cue came; absent for a cue typed by hand. */
+  evidence?: AlertEvidence;
 }

@@ -1,6 +1,8 @@
 // A room's cues and their life: sent → delivered to a host screen → shown → acknowledged, or cancelled by
 // the sender, or expired. Urgent cues jump the queue and escalate when not acknowledged in time. Pure: the
 // caller passes the time.
+
+import type { AlertEvidence } from '../../shared/alert-evidence.ts';
 import { MAX_CUES_KEPT_PER_ROOM, MAX_OPEN_CUES_PER_ROOM, RECENT_CUES_IN_SNAPSHOT } from '../../shared/constants.ts';
 import type { Cue, CuePush } from '../../shared/cues.ts';
 
@@ -13,7 +15,12 @@ export class CueBook {
   private readonly cues = new Map<string, Cue>();
   private seq = 0;
 
-  constructor(private readonly roomId: string) {}
+  /** `evidenceOf`: the evidence of one of the room's alerts, so a forwarded alert's cue carries it (looked up
+   * here, never taken from the sender). */
+  constructor(
+    private readonly roomId: string,
+    private readonly evidenceOf: (alertId: string) => AlertEvidence | undefined = () => undefined,
+  ) {}
 
   /** Whether another cue may be sent: a prompter cannot show more, and every snapshot carries them all. */
   full(): boolean {
@@ -23,6 +30,7 @@ export class CueBook {
   }
 
   push(input: CuePush, text: string, from: string, ts: number): Cue {
+    const evidence = input.alertId === undefined ? undefined : this.evidenceOf(input.alertId);
     const cue: Cue = {
       id: `c-${this.roomId}-${ts}-${++this.seq}`,
       text,
@@ -39,6 +47,7 @@ export class CueBook {
       cancelledAt: null,
       expiredAt: null,
       escalatedAt: null,
+      ...(evidence ? { evidence } : {}),
     };
     this.cues.set(cue.id, cue);
     this.forgetOverCap();

@@ -82,7 +82,7 @@ export class RoomRuntime {
     };
     this.engine = new RoomEngine(roomId, { tokenizer: this.tokenizer }, catalogue);
     this.alerts = new AlertEvaluator(rules);
-    this.cues = new CueBook(roomId);
+    this.cues = new CueBook(roomId, (id) => this.alerts.active().find((a) => a.id === id)?.evidence);
   }
 
   private readonly tokenizer: Tokenizer;

@@ -2,6 +2,7 @@
 // field the schema does not name (and would cut a fraction off a number called an integer, so every figure is a
 // Number), so the type checks at the end keep it in step with what server/replay/report.ts builds, both ways.
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { AlertEvidenceSchema } from '../../shared/alert-evidence.ts';
 import type { Cue } from '../../shared/cues.ts';
 import {
   AlertAuditRowSchema,
@@ -36,6 +37,7 @@ export const CueSchema = Type.Object({
   cancelledAt: NullableNum,
   expiredAt: NullableNum,
   escalatedAt: NullableNum,
+  evidence: Type.Optional(AlertEvidenceSchema),
 });
 
 const CompareRowSchema = Type.Object({ metric: Type.String(), now: NullableNum, prev: NullableNum, pct: NullableNum });

@@ -78,6 +78,24 @@ describe('escalated cues on the alert panel', () => {
     expect(m!.byTestId('escalated-cues')).toBeNull();
   });
 
+  it("shows a forwarded alert's evidence under the cue, in words", () => {
+    open('controller');
+    const evidence = {
+      kind: 'rate',
+      metric: 'clickToOrderRate',
+      value: 0.031,
+      usual: 0.056,
+      windowSeconds: 120,
+      sample: 412,
+    } as const;
+    updated({ escalatedAt: TS - 22_000, alertId: 'order-rate-drop-1', evidence });
+    expect(rows()[0]!.querySelector('[data-testid="escalated-evidence"]')?.textContent).toBe(
+      '依据: 点击-下单 3.1%（平时 5.6%，近2分钟 412 次点击）',
+    );
+    updated({ id: 'c1', escalatedAt: TS - 22_000 });
+    expect(rows()[0]!.querySelector('[data-testid="escalated-evidence"]')).toBeNull();
+  });
+
   it('lists newest escalation first and drops cancelled or expired ones', () => {
     open('assistant', [cueOf(), cueOf({ id: 'c2', text: '第二条', from: 'controller' })]);
     updated({ escalatedAt: TS - 20_000 });

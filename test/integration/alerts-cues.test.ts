@@ -172,6 +172,9 @@ describe('alerts from a simulated dip', () => {
     expect(alert.value!).toBeLessThan(alert.baseline!);
     expect(['entries', 'exits', 'gauge']).toContain(alert.evidence?.kind);
     expect(alert.action).toContain('福袋');
+    // Forwarded to the host, the cue carries the alert's evidence (the server copies it; the sender cannot).
+    const cue = await controller.emitWithAck('cue:push', { text: '福袋留人', priority: 'urgent', alertId: alert.id });
+    expect(cue.ok && cue.data.cue.evidence).toEqual(alert.evidence);
     const ack = await controller.emitWithAck('alert:ack', { alertId: alert.id });
     expect(ack.ok).toBe(true);
     expect((await s.services.journal.list(r.id, 'alert')).length).toBeGreaterThanOrEqual(2);

@@ -31,12 +31,14 @@ export class CohortStage {
   readonly lag: LagCdf;
 
   /** `windowS`: how long a trial may still be credited (at most LAG_MAX_S; a card's click follows its exposure
-   * within seconds, so that stage keeps far fewer open trials). */
+   * within seconds, so that stage keeps far fewer open trials). `lag`: the lags handed over from the room's
+   * previous session. */
   constructor(
     priorLagMeanS?: number,
     private readonly windowS = LAG_MAX_S,
+    lag?: LagCdf,
   ) {
-    this.lag = new LagCdf(priorLagMeanS);
+    this.lag = lag ?? new LagCdf(priorLagMeanS);
   }
 
   trial(ts: number, productId: string, key: string | undefined): void {

@@ -13,7 +13,7 @@ export class LagCdf {
   private readonly table = new Float64Array(LAG_MAX_S + 1);
   private sinceRefresh = REFRESH_EVERY;
 
-  constructor(priorMeanS = PRIOR_MEAN_S) {
+  constructor(private readonly priorMeanS = PRIOR_MEAN_S) {
     // Exponential prior mass over the window.
     for (let a = 0; a < LAG_MAX_S; a++) {
       const w = Math.exp(-a / priorMeanS) - Math.exp(-(a + 1) / priorMeanS);
@@ -21,6 +21,22 @@ export class LagCdf {
       this.total += PRIOR_WEIGHT * w;
     }
     this.refresh();
+  }
+
+  /** Pairs seen (the prior's weight left out): a rate judged through a prior-only F is biased (the prior's
+   * tail defers credit the real lags would give at once), so judging waits until the room has shown its lags. */
+  get seen(): number {
+    return this.total - PRIOR_WEIGHT;
+  }
+
+  /** The same distribution at `share` of its weight (the next session starts from the shop's lags, as the
+   * baselines do; the prior's weight stays whole). */
+  scaled(share: number): LagCdf {
+    const c = new LagCdf(this.priorMeanS ?? PRIOR_MEAN_S);
+    for (let a = 0; a < LAG_MAX_S; a++) c.hist[a] = c.hist[a]! + Math.max(0, this.hist[a]! - c.hist[a]!) * share;
+    c.total = c.hist.reduce((x, y) => x + y, 0);
+    c.refresh();
+    return c;
   }
 
   observe(lagS: number): void {

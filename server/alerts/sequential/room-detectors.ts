@@ -5,6 +5,7 @@
 // that stops is never a dip.
 import type { LiveEvent } from '../../../shared/events.ts';
 import { CohortStage } from './cohort-stage.ts';
+import type { LagCdf } from './lag-cdf.ts';
 import { type Pace, RateBaseline } from './rate-baseline.ts';
 
 export const STAGES = ['click', 'order', 'pay'] as const;
@@ -16,6 +17,12 @@ const EVENT_RATE_DECAY = 0.5 ** (1 / 60);
 /** Arrivals and departures drift with the traffic (ads, slow waves): their baseline follows within a
  * minute, so only a change that shows sooner than that is told (a walk-out, ads switched off). */
 const TRAFFIC_PACE: Pace = { halfLifeS: 60, holdMaxS: 60, minSeconds: 120 };
+/** The second speed for arrivals: a reference that holds suspicious data back for up to 10 minutes, so a fall
+ * that takes minutes to show (a gradual one, or any in a small room) cannot teach it; it still follows the
+ * slow audience waves (±12 % over 20-odd minutes) with a half-life of 2 minutes. It learns only once the room
+ * has filled (SLOW_FROM_S: the opening push is no norm) and is judged 4 minutes later. */
+const SLOW_TRAFFIC_PACE: Pace = { halfLifeS: 120, holdMaxS: 600, minSeconds: 240 };
+const SLOW_FROM_S = 300;
 /** Mean lag prior per stage, seconds (click follows exposure at once in most feeds; payment takes longest). */
 const LAG_PRIOR_S: Record<Stage, number> = { click: 5, order: 20, pay: 40 };
 /** A card's click follows its exposure within seconds. */
@@ -30,29 +37,35 @@ export interface JudgedSecond {
   mu0: number | null;
 }
 
-/** Per stage and product, the baseline carried into the room's next session (traffic is each session's own). */
-export type DetectorPriors = Partial<Record<Stage, Map<string, { x: number; m: number }>>>;
+/** Per stage and product, the baseline carried into the room's next session (traffic is each session's own),
+ * and each stage's lags. */
+export type DetectorPriors = Partial<Record<Stage, Map<string, { x: number; m: number }>>> & {
+  lags?: Partial<Record<Stage, LagCdf>>;
+};
+/** A stage's rates are judged once its lags rest on this many pairs (see LagCdf.seen). */
+const LAG_MIN_SEEN = 30;
 
 export class RoomDetectors {
-  private readonly stages = {
-    click: new CohortStage(LAG_PRIOR_S.click, CLICK_WINDOW_S),
-    order: new CohortStage(LAG_PRIOR_S.order),
-    pay: new CohortStage(LAG_PRIOR_S.pay),
-  };
+  private readonly stages: Record<Stage, CohortStage>;
   private readonly base: Record<Stage, Map<string, RateBaseline>> = {
     click: new Map(),
     order: new Map(),
     pay: new Map(),
   };
   readonly entriesBase: RateBaseline;
+  entriesSlowBase: RateBaseline;
   readonly exitsBase: RateBaseline;
   /** This second, per stage: what the rules judge. */
   readonly now: Record<Stage, JudgedSecond[]> = { click: [], order: [], pay: [] };
   entries = { x: 0, mu0: null as number | null };
+  /** This second's arrivals against the slow reference. */
+  entriesSlow = { x: 0, mu0: null as number | null };
   exits = { x: 0, mu0: null as number | null, online: 0 };
   silent = true;
   /** Event time the feed last came back after a silence (or began): quiet spells count from here. */
   resumedAt: number | null = null;
+  /** The session's first judged second. */
+  firstSec: number | null = null;
   private lastEventTs: number | null = null;
   private eventsSec = 0;
   private lastOnline = 0;
@@ -61,8 +74,19 @@ export class RoomDetectors {
   private exitsSec = 0;
   private readonly orderProduct = new Map<string, string>();
 
-  constructor(private readonly priors: DetectorPriors = {}) {
+  private readonly priors: DetectorPriors;
+
+  constructor(priors: DetectorPriors = {}) {
+    // The handed-over lags become the stages' own (kept once: a checkpoint restores no shared instances).
+    const { lags: lag = {}, ...baselines } = priors;
+    this.priors = baselines;
+    this.stages = {
+      click: new CohortStage(LAG_PRIOR_S.click, CLICK_WINDOW_S, lag.click),
+      order: new CohortStage(LAG_PRIOR_S.order, undefined, lag.order),
+      pay: new CohortStage(LAG_PRIOR_S.pay, undefined, lag.pay),
+    };
     this.entriesBase = new RateBaseline(undefined, false, TRAFFIC_PACE);
+    this.entriesSlowBase = new RateBaseline(undefined, false, SLOW_TRAFFIC_PACE);
     this.exitsBase = new RateBaseline(undefined, true, TRAFFIC_PACE);
   }
 
@@ -109,14 +133,27 @@ export class RoomDetectors {
     const take = judged && !this.silent;
     if (!take) this.resumedAt = null;
     else if (wasSilent || this.resumedAt === null) this.resumedAt = ts;
+    if (take) this.firstSec ??= sec;
     for (const stage of STAGES) {
       const out: JudgedSecond[] = [];
       const raw: { productId: string; x: number; n: number; m: number }[] = [];
       this.stages[stage].step(sec, raw);
-      for (const r of raw) out.push({ ...r, mu0: take ? this.baseline(stage, r.productId).step(sec, r.x, r.m) : null });
+      // Until the stage's lags are known, its matured trials are mis-weighed (LagCdf.seen): no baseline learns
+      // from them and none is judged.
+      const lagKnown = this.stages[stage].lag.seen >= LAG_MIN_SEEN;
+      for (const r of raw) {
+        out.push({ ...r, mu0: take && lagKnown ? this.baseline(stage, r.productId).step(sec, r.x, r.m) : null });
+      }
       this.now[stage] = out;
     }
     this.entries = { x: this.entriesSec, mu0: take ? this.entriesBase.step(sec, this.entriesSec, 1) : null };
+    // Checkpoints from before the slow reference restore without it: it starts afresh.
+    this.entriesSlowBase ??= new RateBaseline(undefined, false, SLOW_TRAFFIC_PACE);
+    const filled = this.firstSec !== null && sec - this.firstSec >= SLOW_FROM_S;
+    this.entriesSlow = {
+      x: this.entriesSec,
+      mu0: take && filled ? this.entriesSlowBase.step(sec, this.entriesSec, 1) : null,
+    };
     // Departures per viewer watching at the second's start (after a mass exit, online is already down).
     const watching = this.lastOnline;
     this.exits = {
@@ -147,8 +184,9 @@ export class RoomDetectors {
   /** For the room's next session: every baseline, weight halved (recent streams count most). */
   handOver(): DetectorPriors {
     const half = (t: { x: number; m: number }) => ({ x: t.x / 2, m: t.m / 2 });
-    const out: DetectorPriors = {};
+    const out: DetectorPriors = { lags: {} };
     for (const stage of STAGES) {
+      out.lags![stage] = this.stages[stage].lag.scaled(0.5);
       const m = new Map<string, { x: number; m: number }>();
       for (const [id, p] of this.priors[stage] ?? []) m.set(id, half(p));
       for (const [id, b] of this.base[stage]) m.set(id, half(b.total()));

@@ -15,13 +15,17 @@ import type { RoomDetectors, Stage } from './room-detectors.ts';
  * Chosen on the tuning seeds only: 12 → 10 → 8 took recall on detectable dips ≥ 25 % from 64 % to 86 % with
  * false alarms 0.42 → 0.71 per 4 h there. */
 export const H_LLR = 8;
-const CAP = 1.5 * H_LLR;
+/** Departures per viewer are judged every second, silent ones too (a rate only on seconds with trials), and at
+ * H_LLR a steady 60-viewer room drew a false walk-out in four hours: they cross a higher bar. */
+export const H_TRAFFIC_LLR = 10;
 /** Online against the previous 5 minutes: the fall must also exceed this many Poisson standard deviations. */
 const GAUGE_Z = 5;
 /** A walk-out shows within a minute or two; departures per viewer that creep up for longer are the audience's
  * mix changing (who stays for hours, who glances and goes), not viewers leaving. */
 const WALK_OUT_MAX_S = 120;
 const MIN = 60_000;
+/** Online must be down pct ÷ FALL_SHARE against the last two minutes before a flow statistic is called. */
+const FALL_SHARE = 3;
 
 export const METRIC_STAGE: Partial<Record<AlertMetric, Stage>> = {
   clickRate: 'click',
@@ -31,6 +35,8 @@ export const METRIC_STAGE: Partial<Record<AlertMetric, Stage>> = {
 
 /** Page's CUSUM with the sums of the current excursion (since it last left zero): the evidence in words. */
 export class Cusum {
+  /** `h`: the threshold this statistic crosses (H_LLR for rates). */
+  constructor(readonly h = H_LLR) {}
   s = 0;
   since: number | null = null;
   x = 0;
@@ -39,7 +45,7 @@ export class Cusum {
   m = 0;
 
   step(ts: number, inc: number, x: number, mu0: number, n: number, m: number): void {
-    const next = Math.min(CAP, Math.max(0, this.s + inc));
+    const next = Math.min(1.5 * this.bar(), Math.max(0, this.s + inc));
     if (next === 0) {
       this.since = null;
       this.x = this.mu0 = this.n = this.m = 0;
@@ -54,15 +60,37 @@ export class Cusum {
   }
 
   holds(firing: boolean): boolean {
-    return this.s >= (firing ? H_LLR / 2 : H_LLR);
+    return this.s >= (firing ? this.bar() / 2 : this.bar());
+  }
+
+  /** A checkpoint from before per-statistic thresholds restores without `h`. */
+  private bar(): number {
+    return this.h ?? H_LLR;
   }
 }
 
-export type SeqState = { rate: Cusum } | { entries: Cusum; exits: Cusum; entriesPhi: Dispersion; exitsPhi: Dispersion };
+/** Online: arrivals against the fast and the slow reference (two speeds), departures per viewer. */
+export type SeqState =
+  | { rate: Cusum }
+  | {
+      entries: Cusum;
+      exits: Cusum;
+      entriesPhi: Dispersion;
+      exitsPhi: Dispersion;
+      entriesSlow?: Cusum;
+      entriesSlowPhi?: Dispersion;
+    };
 
 export function newSeqState(metric: AlertMetric): SeqState {
   if (metric !== 'online') return { rate: new Cusum() };
-  return { entries: new Cusum(), exits: new Cusum(), entriesPhi: new Dispersion(), exitsPhi: new Dispersion() };
+  return {
+    entries: new Cusum(),
+    exits: new Cusum(H_TRAFFIC_LLR),
+    entriesPhi: new Dispersion(),
+    exitsPhi: new Dispersion(),
+    entriesSlow: new Cusum(),
+    entriesSlowPhi: new Dispersion(),
+  };
 }
 
 /** Whether the sequential judge takes this rule: a drop of a count-based metric. */
@@ -90,6 +118,16 @@ export function judgeSequential(
     st.entries.step(ts, llr(e.x, e.mu0, delta) / st.entriesPhi.phi, e.x, e.mu0, 1, 1);
     st.entriesPhi.add(e.x, e.mu0);
   }
+  // The same arrivals against the slow reference (a checkpoint from before it restores without it).
+  st.entriesSlow ??= new Cusum();
+  st.entriesSlowPhi ??= new Dispersion();
+  const slow = st.entriesSlow;
+  const slowPhi = st.entriesSlowPhi;
+  const es = d.entriesSlow;
+  if (es.mu0 !== null) {
+    slow.step(ts, llr(es.x, es.mu0, delta) / slowPhi.phi, es.x, es.mu0, 1, 1);
+    slowPhi.add(es.x, es.mu0);
+  }
   const x = d.exits;
   if (x.mu0 !== null) {
     st.exits.step(ts, llr(x.x, x.mu0, -delta) / st.exitsPhi.phi, x.x, x.mu0, 1, x.online);
@@ -98,20 +136,31 @@ export function judgeSequential(
   const base = gauges.mean('online', ts - 6 * MIN, ts - MIN);
   const fell = base !== null && online <= base * (1 - delta) && base - online >= GAUGE_Z * Math.sqrt(base);
   // Departures per viewer also rise after a burst of arrivals (new viewers leave soonest), and arrivals fall
-  // back after an opening push while the room still fills: either must show as online falling against the
-  // last two minutes before it is called.
+  // back after an opening push while the room still fills: either must show as online down by pct ÷ FALL_SHARE
+  // (10 % for online's 30 %) against the last two minutes before it is called, not merely lower, which keeps the
+  // audience's slow waves and small rooms' jitter out (tuning seeds: false alarms 1.22 → 0.77 per 4 h; against
+  // the five minutes before the last instead, the waves' downslopes passed and they rose again).
   const recent = gauges.mean('online', ts - 2.5 * MIN, ts - 0.5 * MIN);
-  const falling = recent !== null && online < recent;
+  const falling = recent !== null && online < recent * (1 - delta / FALL_SHARE);
   // The online gauge's baseline must cover judged data only (not a blackout).
   const settled = d.resumedAt !== null && ts - d.resumedAt >= 6 * MIN;
   const evidence =
     st.entries.holds(firing) && (falling || firing)
       ? flow('entries', st.entries)
-      : st.exits.holds(firing) && (firing || (falling && windowS(ts, st.exits) <= WALK_OUT_MAX_S))
-        ? flow('exits', st.exits)
-        : fell && settled
-          ? ({ kind: 'gauge', metric: 'online', value: online, usual: base, windowSeconds: 300, sample: null } as const)
-          : null;
+      : slow.holds(firing) && (falling || firing)
+        ? flow('entries', slow)
+        : st.exits.holds(firing) && (firing || (falling && windowS(ts, st.exits) <= WALK_OUT_MAX_S))
+          ? flow('exits', st.exits)
+          : fell && settled
+            ? ({
+                kind: 'gauge',
+                metric: 'online',
+                value: online,
+                usual: base,
+                windowSeconds: 300,
+                sample: null,
+              } as const)
+            : null;
   return { holds: evidence !== null, value: online, baseline: base, ...(evidence ? { evidence } : {}) };
 }
 

@@ -1,6 +1,7 @@
 // The change detector on hand-made sequences: clicks and orders that lag them, seeded. A fall of click→order
-// by 40 % is found within two minutes in a room of 20 clicks a second; the same stream without the fall stays
-// silent for four hours of event time; a feed that stops is never a dip.
+// by 40 % is found within two minutes in a room of 20 clicks a second, also when it starts in a product's
+// first minute; the same stream without the fall stays silent for four hours of event time; a feed that
+// stops is never a dip.
 import { describe, expect, it } from 'vitest';
 import { AlertEvaluator, type AlertEvent } from '../../../server/alerts/alert-evaluator.ts';
 import type { AlertInput } from '../../../server/alerts/alert-input.ts';
@@ -11,7 +12,7 @@ import type { LiveEvent } from '../../../shared/events.ts';
 const T0 = Date.UTC(2026, 0, 1, 12);
 const rules = DEFAULT_RULES.filter((r) => ['order-rate-drop', 'click-rate-drop', 'online-drop'].includes(r.id));
 
-function input(ts: number, orders: number): AlertInput {
+function input(ts: number, orders: number, explaining = 'p1'): AlertInput {
   return {
     ts,
     sourceDown: false,
@@ -21,7 +22,7 @@ function input(ts: number, orders: number): AlertInput {
     commentsPerMin: 0,
     commentersPerMin: 0,
     negativePerMin: 0,
-    explaining: 'p1',
+    explaining,
     counts: { exposures: 0, clicks: 0, orders, paidOrders: 0, roomOrders: orders, entries: 0 },
     explainedStock: null,
     stockOf: () => null,
@@ -34,9 +35,13 @@ interface Run {
   p: (s: number) => number;
   /** no events at all in these seconds (the feed stopped) */
   gap?: (s: number) => boolean;
+  /** the product explained at second s (default p1 throughout) */
+  product?: (s: number) => string;
+  /** card exposures a second (default 60: 20 clicks, 2 orders) */
+  exposures?: number;
 }
 
-function run({ seconds, p, gap }: Run): { s: number; e: AlertEvent }[] {
+function run({ seconds, p, gap, product = () => 'p1', exposures = 60 }: Run): { s: number; e: AlertEvent }[] {
   const rng = new Rng(7);
   const ev = new AlertEvaluator(rules, {}, 'sequential');
   const later: LiveEvent[] = [];
@@ -46,19 +51,20 @@ function run({ seconds, p, gap }: Run): { s: number; e: AlertEvent }[] {
   for (let s = 0; s < seconds; s++) {
     const t = T0 + s * 1000;
     const now: LiveEvent[] = [];
-    for (let n = rng.poisson(60); n > 0; n--) {
+    const productId = product(s);
+    for (let n = rng.poisson(exposures); n > 0; n--) {
       const u = `u${user++}`;
       const ts = t + rng.int(1000);
-      now.push({ type: 'product_exposure', ts, productId: 'p1', userId: u });
+      now.push({ type: 'product_exposure', ts, productId, userId: u });
       if (!rng.chance(0.33)) continue;
-      now.push({ type: 'product_click', ts, productId: 'p1', userId: u });
+      now.push({ type: 'product_click', ts, productId, userId: u });
       if (rng.chance(p(s))) {
         const lag = 2000 + Math.round(rng.exp(12_000));
         later.push({
           type: 'order_created',
           ts: ts + lag,
           orderId: `o${user}`,
-          productId: 'p1',
+          productId,
           userId: u,
           amount: 10,
         });
@@ -73,7 +79,7 @@ function run({ seconds, p, gap }: Run): { s: number; e: AlertEvent }[] {
         if (e.type === 'order_created') orders++;
       }
     }
-    for (const e of ev.evaluate(input(t + 999, orders))) out.push({ s, e });
+    for (const e of ev.evaluate(input(t + 999, orders, productId))) out.push({ s, e });
   }
   return out;
 }
@@ -88,6 +94,23 @@ describe('sequential detection', () => {
     const ev = raised[0]!.e.alert.evidence!;
     expect(ev).toMatchObject({ kind: 'rate', metric: 'clickToOrderRate' });
     expect(ev.value).toBeLessThan(ev.usual! * 0.8);
+  });
+
+  it("finds a fall that starts in a new product's first minute in a big room, before its baseline learns it", () => {
+    // 200 clicks a second; p2 is shown from 600 s on and its click→order falls by 40 % 25 s later (some 300
+    // orders in): judged from its 20th second, its baseline never takes the fall in (judged from its 60th, as
+    // before, it took the first 35 s of the fall in and told it after 61 s).
+    const events = run({
+      seconds: 600 + 240,
+      exposures: 600,
+      p: (s) => (s < 625 ? 0.1 : 0.06),
+      product: (s) => (s < 600 ? 'p1' : 'p2'),
+    });
+    const raised = events.filter((x) => x.e.type === 'raised');
+    expect(raised.map((x) => x.e.alert.ruleId)).toEqual(['order-rate-drop']);
+    expect(raised[0]!.e.alert.productId).toBe('p2');
+    expect(raised[0]!.s).toBeGreaterThanOrEqual(625);
+    expect(raised[0]!.s).toBeLessThan(625 + 55);
   });
 
   it('stays silent for four hours of a flat stream', () => {

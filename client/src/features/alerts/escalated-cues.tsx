@@ -3,11 +3,13 @@
 // escalation first; a cue leaves the block once acknowledged, cancelled or expired.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import type { Cue } from '../../../../shared/cues.ts';
 import { send } from '../../lib/commands.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
 import { isOpenCue, useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
 import { CueStatusLine } from './cue-status.tsx';
 
 /** The seats that send cues; another sender is shown as the server named it. */
@@ -41,6 +43,7 @@ export function EscalatedCues() {
 
 function EscalatedCue({ cue }: { cue: Cue }) {
   const t = useT();
+  const lang = useUiStore((s) => s.lang);
   const [error, setError] = useState<string | null>(null);
   // Room (event) time in whole seconds: re-render once a second, not on every tick.
   const roomSec = useRoomStore((s) => (s.state ? Math.floor(s.state.ts / 1000) : null));
@@ -54,6 +57,11 @@ function EscalatedCue({ cue }: { cue: Cue }) {
       <div className="escalated-text" title={cue.text}>
         ⚠ {cue.text}
       </div>
+      {cue.evidence ? (
+        <div className="escalated-evidence" data-testid="escalated-evidence">
+          {t('evidence')}: {formatEvidence(cue.evidence, lang)}
+        </div>
+      ) : null}
       <div className="escalated-meta">
         <span className="from">{sender ? t(sender) : cue.from}</span>
         {roomSec === null ? null : <span className="ago">{ago(roomSec * 1000 - cue.sentAt, t)}</span>}

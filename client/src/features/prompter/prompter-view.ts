@@ -2,6 +2,7 @@
 // very large type, urgent first, with the queue count and a countdown. Acknowledge by tap/click, Space, or a
 // configurable key (foot pedals send keys). An urgent cue the host has not acknowledged escalates: it pulses
 // and the senders are warned. It reads the same stores the bridge writes, through their subscribe API.
+import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import type { Cue } from '../../../../shared/cues.ts';
 import { send } from '../../lib/commands.ts';
 import { DICTS, type Key } from '../../lib/i18n.ts';
@@ -56,6 +57,11 @@ function cueCard(cue: Cue): HTMLElement {
     el('span', { class: 'cue-text' }, cue.text), // text, never markup: cues come from people
   );
   if (cue.countdownSeconds !== null) card.append(el('span', { class: 'countdown' }, countdown(cue)));
+  // Why the cue came, in small type under it: the host reads the line, the figure is for a glance.
+  if (cue.evidence) {
+    const why = formatEvidence(cue.evidence, useUiStore.getState().lang);
+    card.append(el('span', { class: 'cue-evidence', 'data-testid': 'cue-evidence' }, why));
+  }
   card.append(el('span', { class: 'cue-hint' }, t('pressToAck')));
   card.addEventListener('click', () => void send('cue:ack', { cueId: cue.id }));
   return card;
