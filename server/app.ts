@@ -18,7 +18,7 @@ import { installErrorHandler } from './http/errors.ts';
 import { allowFraming, installSecurity, requestSerializer } from './http/security.ts';
 import { installValidation } from './http/validation.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
-import { attachSocketIo, type IoServer } from './plugins/socket-io.ts';
+import { attachSocketIo, type IoServer, sendScreensAway } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
 import { seatEvictor } from './realtime/seat-evict.ts';
 import { Ticker } from './realtime/ticker.ts';
@@ -135,9 +135,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (deps.autoTick !== false) ticker.start();
   const retention = new RetentionSweeper(services, deps.config.retentionDays, (msg) => app.log.info(msg));
   retention.start();
-  app.addHook('onClose', async () => {
-    // Clustered: hand every room over first (checkpointed), so the next owners start within one round.
+  app.addHook('preClose', async () => {
+    // Clustered: hand every room over first (checkpointed), so the next owners start within one round and
+    // their snapshots reach the screens elsewhere; then this instance's screens go, to reconnect elsewhere.
     await cluster?.drain();
+    sendScreensAway(io);
+  });
+  app.addHook('onClose', async () => {
     retention.stop();
     ticker.stop();
     await sources.stopAll();

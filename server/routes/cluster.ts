@@ -36,11 +36,15 @@ const ForwardedRequestSchema = Type.Union([
 
 export const clusterRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
-  app.get('/api/cluster', { schema: { response: { 200: ClusterStatusSchema, ...errors } } }, async (req) => {
-    requireAdmin(req, auth);
-    if (!services.cluster) throw new HttpError(404, 'not_clustered', 'this server runs alone (no REDIS_URL)');
-    return services.cluster.status();
-  });
+  app.get(
+    '/api/cluster',
+    { schema: { tags: ['health'], response: { 200: ClusterStatusSchema, ...errors } } },
+    async (req) => {
+      requireAdmin(req, auth);
+      if (!services.cluster) throw new HttpError(404, 'not_clustered', 'this server runs alone (no REDIS_URL)');
+      return services.cluster.status();
+    },
+  );
 
   // Another instance asks for a screen of a room this one runs (its snapshot, or a command): peers only.
   const secret = hopSecret(services.config.adminToken);

@@ -5,7 +5,8 @@
 //   (b) restart Redis (every lease, fence and pub/sub link is gone for a moment);
 //   (c) restart PostgreSQL (commits fail for a moment; pushers retry with the same ids);
 //   (d) pause an instance (SIGSTOP) for longer than the lease, then resume it (a partition from Redis);
-//   (e) kill -9 an owner while PostgreSQL is down (the room cannot be rebuilt until the store is back).
+//   (e) kill -9 an owner while PostgreSQL is down (the room cannot be rebuilt until the store is back);
+//   (f) SIGTERM an owner: it drains, handing its rooms over, with screens elsewhere dark for less than a TTL.
 // After each: every acknowledged event is stored exactly once (counted in PostgreSQL), every screen holds
 // exactly the acknowledged total (an event applied twice would show), and no two instances ever acted for
 // one room at once: each instance's tenures (GET /api/cluster, wall times on one machine) never overlap,
@@ -354,6 +355,33 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
     await ackedAtLeast(after + PROGRESS);
     await watchEveryRoom(await startInstance());
     await expectConsistent('owner died, store down');
+  }, 180_000);
+
+  it('(f) the owner drains (SIGTERM): its rooms move within one round, screens elsewhere dark ≤ one TTL', async () => {
+    await ackedAtLeast(totalAcked() + PROGRESS);
+    const room = rooms[0]!;
+    const victim = (await ownerOf(room.id))!;
+    const watching = screens.filter((s) => s.connected && s.url !== victim.url && s.roomId === room.id);
+    const started = performance.now();
+    const stopping = victim.terminate();
+    // Dark time (an upper bound): until each screen elsewhere holds every event acknowledged by the time
+    // another instance says it runs the room, so what it shows came from the new owner.
+    await until(async () => {
+      const owner = await ownerOf(room.id);
+      return owner !== null && owner !== victim;
+    }, 'room handed over');
+    const want = acked.get(room.id)!.size;
+    const dark = await Promise.all(
+      watching.map(async (s) => {
+        await s.until((st) => st.likes >= want, 20_000);
+        return performance.now() - started;
+      }),
+    );
+    await stopping;
+    expect(Math.max(...dark), `dark ${dark.map(Math.round).join(', ')} ms`).toBeLessThan(TTL_MS);
+    for (const s of screens) if (s.url === victim.url) s.close();
+    await watchEveryRoom(await startInstance());
+    await expectConsistent('drain');
     await stopPushing();
   }, 180_000);
 });
