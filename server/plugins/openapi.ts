@@ -9,7 +9,7 @@ export const OPENAPI_PREFIX = '/api/docs';
 
 /** Groups in the document, by path: the first rule that matches names a route's tag unless it has its own. */
 const TAG_BY_PATH: [RegExp, string][] = [
-  [/^\/(api\/health|api\/ready|metrics)/, 'health'],
+  [/^\/(api\/health|api\/ready|api\/cluster|metrics)/, 'health'],
   [/^\/api\/session$/, 'seats'],
   [/^\/api\/rooms\/[^/]+\/(events|import|webhooks)/, 'ingest'],
   [/^\/api\/rooms\/[^/]+\/sources?/, 'sources'],
