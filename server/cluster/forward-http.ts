@@ -43,6 +43,7 @@ const CONNECTION_HEADERS = new Set([
   'upgrade',
 ]);
 const FORWARD_TIMEOUT_MS = 120_000;
+const OWNER_POLL_MS = 100;
 
 export function forwardToOwner(
   app: FastifyInstance,
@@ -54,14 +55,31 @@ export function forwardToOwner(
     if (!req.routeOptions.config?.onOwner) return;
     const roomId = (req.params as { id?: unknown }).id;
     if (typeof roomId !== 'string' || cluster.runs(roomId)) return;
-    const url = await cluster.ownerAddress(roomId).catch(() => null);
-    if (url === null || fromPeer(req, secret)) {
-      // No such room: the route answers its own 404. Else the room is between owners (failover, hand-over).
+    let url = fromPeer(req, secret) ? null : await cluster.ownerAddress(roomId).catch(() => null);
+    if (url === null) {
+      // No such room: the route answers its own 404. A forwarded request is never sent on again.
       if (!(await roomExists(roomId).catch(() => true))) return;
-      return noOwner(reply);
+      if (fromPeer(req, secret)) return noOwner(reply);
+      // Between owners (just created, failover, hand-over): the next owner is there within a lease and a round.
+      url = await untilOwned(cluster, roomId);
+      if (cluster.runs(roomId)) return;
+      if (url === null) return noOwner(reply);
     }
     return relay(req, reply, `${url}${req.url}`, secret);
   });
+}
+
+/** Polls (every OWNER_POLL_MS) until an instance runs the room, for up to TTL + TTL/3; its address or null. */
+async function untilOwned(cluster: ClusterNode, roomId: string): Promise<string | null> {
+  const ttl = cluster.opts.leaseTtlMs;
+  const end = performance.now() + ttl + ttl / 3;
+  while (performance.now() < end) {
+    await new Promise((r) => setTimeout(r, OWNER_POLL_MS));
+    if (cluster.runs(roomId)) return null;
+    const url = await cluster.ownerAddress(roomId).catch(() => null);
+    if (url !== null) return url;
+  }
+  return null;
 }
 
 function noOwner(reply: FastifyReply) {

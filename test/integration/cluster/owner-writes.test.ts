@@ -138,6 +138,19 @@ describe('admin writes at an instance that does not run the room', needs(REDIS_S
     expect((await here).state.roomId).toBe(room.id);
   });
 
+  it('a write to a room just created waits for its first owner instead of answering 503', async () => {
+    const fresh = await createRoom(owner, 'just created');
+    const products = [{ id: 'p2', name: '围巾', price: 99, stock: 5 }];
+    const res = await fetch(`${other.url}/api/rooms/${fresh.id}/products`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(products),
+    });
+    expect(res.status).toBe(200);
+    const runner = servers.find((s) => runs(s, fresh.id))!;
+    expect(runner.services.registry.loaded(fresh.id)!.engine.catalogue()).toEqual(products);
+  });
+
   it('failed authentication through a forward counts against the client, never the forwarding instance', async () => {
     const failures = (s: TestServer) =>
       (s.services.authFailures as unknown as { byAddress: Map<string, unknown> }).byAddress;
