@@ -1,33 +1,11 @@
 // Child process of the cluster scaling benchmark: pushes comment batches to many rooms at a fixed rate per
 // room, each batch to the next instance in turn (any instance takes any room's push), and reports when each
 // batch was acknowledged (the answer comes once the batch is committed to the shared store).
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { reply, serveCommands, wallMs } from './child.ts';
+import { postEvents } from './post-events.ts';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-
-function post(url: string, roomId: string, token: string, body: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/api/rooms/${roomId}/events`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': body.length,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 interface Run {
   rooms: { roomId: string; token: string }[];
@@ -60,12 +38,8 @@ async function push(run: Run) {
           text: i % 3 === 0 ? '多少钱' : '主播好美',
         }));
         k++;
-        const status = await post(
-          run.urls[next++ % run.urls.length]!,
-          roomId,
-          token,
-          Buffer.from(JSON.stringify(events)),
-        );
+        const target = `${run.urls[next++ % run.urls.length]!}/api/rooms/${roomId}/events`;
+        const { status } = await postEvents(target, token, Buffer.from(JSON.stringify(events)), agent);
         if (status === 200) acks[roomId]!.push(wallMs());
         else failed++;
       }

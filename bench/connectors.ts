@@ -15,8 +15,8 @@ import type { LiveEvent } from '../shared/events.ts';
 import { startBilibiliServer } from '../test/helpers/bilibili-server.ts';
 import { connectLive, once, waitForState } from '../test/helpers/live-client.ts';
 import { createRoom } from '../test/helpers/server.ts';
-import { postRaw } from './ingest.ts';
 import { fmt, percentile, printRows, type Row, startServer } from './lib.ts';
+import { postRaw } from './post-events.ts';
 
 const N = Number(process.env.BENCH_CONNECTOR_MESSAGES ?? 60_000);
 const PER_FRAME = 20;

@@ -3,11 +3,12 @@
 // the batch is durable and applied). The barrage is the kit's real danmaku (texts and viewers, stamped now)
 // when the kit is there, else generated lines from many viewers.
 import fs from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import path from 'node:path';
 import { reply, serveCommands, wallMs } from './child.ts';
 import { DANMAKU_DIR, DANMAKU_FILES, readDanmaku } from './hot-words-recall.ts';
 import { barrage } from './lib.ts';
+import { postEvents } from './post-events.ts';
 
 const real = fs.existsSync(path.join(DANMAKU_DIR, DANMAKU_FILES[1]!)) ? readDanmaku(DANMAKU_FILES[1]!) : null;
 let cursor = 0;
@@ -23,36 +24,6 @@ function batchOf(n: number, prefix: string): object[] {
 
 const [url, roomId, token] = process.argv.slice(2);
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-/** The status and, on 200, how many events the server took (a line the validation refuses is not counted). */
-function post(body: Buffer): Promise<{ status: number; accepted: number }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/api/rooms/${roomId}/events`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': body.length,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => {
-          text += d.toString();
-        });
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          resolve({ status, accepted: status === 200 ? (JSON.parse(text) as { accepted: number }).accepted : 0 });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 interface Run {
   ratePerSec: number;
@@ -81,7 +52,7 @@ async function push(
         const wait = due - wallMs();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const body = Buffer.from(JSON.stringify(batchOf(run.batch, `p${c}-${k++}-`)));
-        const { status, accepted } = await post(body);
+        const { status, accepted } = await postEvents(`${url}/api/rooms/${roomId}/events`, token!, body, agent);
         if (status === 200) answers.push([wallMs(), accepted]);
         else failed++;
       }

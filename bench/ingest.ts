@@ -1,38 +1,13 @@
 // Ingest: barrage events/s through the real HTTP route into durable storage, against the same pipeline
 // (body parsing, validation, dedupe, group-committed SQLite, engine) called in process. Same run, same data.
-import { request } from 'node:http';
 import { parseEventsBody } from '../server/ingest/parse-body.ts';
 import { createRoom } from '../test/helpers/server.ts';
 import { barrage, fmt, printRows, type Row, startServer } from './lib.ts';
+import { postRaw } from './post-events.ts';
 
 const TOTAL = Number(process.env.BENCH_INGEST_EVENTS ?? 200_000);
 const BATCH = 5_000;
 const CONCURRENCY = 4;
-
-export function postRaw(url: URL, token: string, body: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': body.length,
-        },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (d) => {
-          data += d;
-        });
-        res.on('end', () => resolve((JSON.parse(data) as { accepted: number }).accepted));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 export async function runPool<T>(items: T[], n: number, fn: (item: T) => Promise<number>): Promise<number> {
   let next = 0;

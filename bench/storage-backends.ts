@@ -7,8 +7,9 @@ import { openPostgresStorage } from '../server/storage/postgres/index.ts';
 import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
 import { dropSchema, newSchemaName, PG_TEST_URL, probePostgres } from '../test/helpers/pg-test.ts';
 import { createRoom, tempDir } from '../test/helpers/server.ts';
-import { postRaw, runPool } from './ingest.ts';
+import { runPool } from './ingest.ts';
 import { barrage, fmt, type Row, startServer } from './lib.ts';
+import { postRaw } from './post-events.ts';
 
 const TOTAL = Number(process.env.BENCH_STORAGE_EVENTS ?? 100_000);
 const BATCH = 5_000;
