@@ -230,6 +230,9 @@ function contract(backend: BackendCase) {
       await s.checkpoints.put(r, 10, 1, Buffer.from('a'));
       await s.checkpoints.put(r, 20, 2, Buffer.from('bb'));
       expect(await s.checkpoints.latest(r)).toEqual({ seq: 20, version: 2, body: Buffer.from('bb') });
+      // One that finishes late (encoded off the loop, or a former owner's on its way out) never goes back.
+      await s.checkpoints.put(r, 15, 2, Buffer.from('late'));
+      expect(await s.checkpoints.latest(r)).toEqual({ seq: 20, version: 2, body: Buffer.from('bb') });
     });
 
     test('everything survives a close and reopen', async () => {
