@@ -1,10 +1,13 @@
 // One owner per room, held by a Redis lease with a fencing token (Kleppmann, "How to do distributed locking"):
-// acquiring a room (one script) INCRs its fence and SETs `owner` PX ttl to "instance:token"; renewing and
-// releasing are compare-and-set scripts, so only the holder of that exact value can extend or drop it. A lease is trusted
-// locally only until `ttl − margin` after the renewal was *sent* (measured on the monotonic clock), so an
-// instance paused past its lease (SIGSTOP, GC, a partition) stops acting on its own before anyone else may
-// hold the room; and every act that must happen once (judging alerts, journaling, checkpoints) carries the
-// token, which `fenced()` checks against Redis atomically, so a stale owner's late act is refused anyway.
+// acquiring a room (one script) draws a new token (see ACQUIRE) and SETs `owner` PX ttl to "instance:token";
+// renewing and releasing are compare-and-set scripts, so only the holder of that exact value can extend or
+// drop it. A lease is trusted locally only until `ttl − margin` after the renewal was *sent* (measured on the
+// monotonic clock), so an instance paused past its lease (SIGSTOP, GC, a partition) stops acting on its own
+// before anyone else may hold the room: the registry asks `token()` before every tick, judgement and journal
+// entry (three-processes.test.ts checks no two tenures overlap). `fenced()` is the store-side check for an act
+// that must be refused even when it was decided in time but lands late; nothing in the server uses it yet
+// (journal and checkpoint rows carry no token), so that window — an act decided just before a pause and
+// written after it — is still open.
 import type { Redis } from 'ioredis';
 
 export interface LeaseOptions {
