@@ -120,7 +120,8 @@ function play(
   }
 }
 
-/** `keepEvents`: keep the main session's events for the detectability bound (memory: big rooms keep many). */
+/** Plays the stream (after its shop's earlier session, if any); the main session's delivered events are tallied,
+ * and the earlier session's funnel trials counted per product, for the detectability bound. */
 export function runStream(plan: StreamPlan, blackout: Blackout | null = null): StreamRun {
   const sim0 = createSimulator(plan.options);
   const catalogue = sim0.catalogue;
