@@ -33,6 +33,7 @@ export function fromPeer(req: FastifyRequest, secret: string): boolean {
   const h = req.headers[HOP];
   return typeof h === 'string' && sameSecret(h, secret);
 }
+
 /** Headers that describe this connection, not the request. */
 const CONNECTION_HEADERS = new Set([
   'host',
