@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const roomSources = new RoomSources(services, sources);
   services.listeners.add(ticker.listener);
   registerLiveNamespace(io, services, ticker, app.log);
-  const roomAdmin = new RoomAdmin(services, sources, seatEvictor(io));
+  const roomAdmin = new RoomAdmin(services, sources, roomSources, seatEvictor(io));
 
   await registerOpenApi(app, APP_VERSION);
   const lifecycle: Lifecycle = { shuttingDown: false };

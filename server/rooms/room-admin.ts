@@ -4,6 +4,7 @@ import type { AdminRoom, RoleName, RoomPatch, RoomUsage, SeatTokens } from '../.
 import type { SeatEvictor } from '../realtime/seat-evict.ts';
 import { listSessions } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
+import type { RoomSources } from '../sources/room-sources.ts';
 import type { SourceManager } from '../sources/source-manager.ts';
 import { newToken } from '../storage/ids.ts';
 import type { RoomAdminStore, RoomRecord } from '../storage/ports.ts';
@@ -23,6 +24,7 @@ export class RoomAdmin {
   constructor(
     private readonly services: Services,
     private readonly sources: SourceManager,
+    private readonly roomSources: RoomSources,
     private readonly evict: SeatEvictor,
   ) {
     this.repo = services.storage.admin;
@@ -36,9 +38,20 @@ export class RoomAdmin {
   async update(id: string, patch: RoomPatch): Promise<AdminRoom | null> {
     if (!(await this.services.rooms.get(id))) return null;
     if (patch.name !== undefined) await this.repo.rename(id, patch.name);
-    if (patch.archived !== undefined)
-      await this.repo.setArchived(id, patch.archived ? this.services.clock.now() : null);
+    if (patch.archived !== undefined) await this.setArchived(id, patch.archived);
     return view((await this.services.rooms.get(id))!);
+  }
+
+  /**
+   * An archived room is off the everyday list and no longer fed: its sources stop (and are not started at
+   * boot) but stay configured, so bringing the room back starts them again.
+   */
+  private async setArchived(id: string, archived: boolean): Promise<void> {
+    const was = (await this.services.rooms.get(id))?.archivedAt ?? null;
+    await this.repo.setArchived(id, archived ? this.services.clock.now() : null);
+    const runtime = this.services.registry.loaded(id);
+    if (archived && runtime) await this.sources.detach(runtime);
+    if (!archived && was !== null) await this.roomSources.restoreAll(() => {}, id);
   }
 
   async usage(id: string): Promise<RoomUsage | null> {

@@ -30,7 +30,11 @@ export const adminRoomRoutes: FastifyPluginAsyncTypebox<{ services: Services; ad
 
   app.patch(
     '/api/rooms/:id',
-    { schema: { tags, params: RoomParams, body: RoomPatchSchema, response: { 200: AdminRoomSchema, ...errors } } },
+    {
+      // Archiving stops the room's sources, which run where the room runs.
+      config: { onOwner: true },
+      schema: { tags, params: RoomParams, body: RoomPatchSchema, response: { 200: AdminRoomSchema, ...errors } },
+    },
     async (req) => found(await admin.update(req.params.id, req.body), req.params.id),
   );
 

@@ -83,12 +83,18 @@ export class RoomSources {
     return stopped || rest.length < all.length;
   }
 
-  /** At boot: every stored source starts again. A stored entry that no longer validates is skipped, loudly. */
-  /** `only`: one room's (clustered, when this instance takes the room). */
+  /**
+   * At boot: every stored source of a room not archived starts again; a stored entry that no longer validates
+   * is skipped, loudly. `only`: one room's (clustered, when this instance takes the room; an archive undone).
+   */
   async restoreAll(log: (msg: string) => void, only?: string): Promise<number> {
     let started = 0;
     // The demo room is started (with a fresh seed) by `--demo` only, never by a restart.
-    for (const room of (await this.services.rooms.list()).filter((r) => !r.demo && (!only || r.id === only))) {
+    // An archived room stays unfed until it is brought back (rooms/room-admin.ts).
+    const rooms = (await this.services.rooms.list()).filter(
+      (r) => !r.demo && r.archivedAt === null && (!only || r.id === only),
+    );
+    for (const room of rooms) {
       const raw = storedEntries(room.source);
       for (const entry of raw) {
         if (!validEntry(entry)) {

@@ -35,6 +35,27 @@ describe('admin: rooms', () => {
     expect((await call('GET', `/api/rooms/${room.id}`, room.tokens.viewer)).json().name).toBe('今晚专场');
   });
 
+  it("stops an archived room's sources, leaves them off at boot, and starts them again when it is brought back", async () => {
+    const room = await createRoom(s, '归档测试');
+    const put = await s.app.inject({
+      method: 'PUT',
+      url: `/api/rooms/${room.id}/source`,
+      headers: { authorization: `Bearer ${room.tokens.controller}` },
+      payload: { kind: 'simulator', seed: 4, speed: 1, peakOnline: 100 },
+    });
+    expect(put.statusCode).toBe(200);
+    const fed = () => s.services.registry.loaded(room.id)?.driver ?? null;
+    expect(fed()).not.toBeNull();
+    await call('PATCH', `/api/rooms/${room.id}`, ADMIN, { archived: true });
+    expect(fed()).toBeNull();
+    // A restart starts every stored source but this room's.
+    expect(await s.roomSources.restoreAll(() => {})).toBe(0);
+    expect(fed()).toBeNull();
+    expect((await call('GET', `/api/rooms/${room.id}/usage`)).json().sources).toBe(1); // still configured
+    await call('PATCH', `/api/rooms/${room.id}`, ADMIN, { archived: false });
+    expect(fed()).not.toBeNull();
+  });
+
   it('refuses bad input and other tokens with codes', async () => {
     const room = await createRoom(s);
     expect((await call('PATCH', `/api/rooms/${room.id}`, ADMIN, {})).statusCode).toBe(400);
