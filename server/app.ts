@@ -165,6 +165,8 @@ function joinCluster(
   const { registry } = services;
   registry.clustered = true;
   registry.mayAct = (roomId) => cluster.runs(roomId);
+  // Never unfenced: with no lease held (lost meanwhile), 0, which any fence raised by a new owner refuses.
+  registry.fenceOf = (roomId) => cluster.leases.heldToken(roomId) ?? 0;
   services.cluster = cluster;
   services.pipeline.appended = (roomId) => {
     const rt = registry.loaded(roomId);

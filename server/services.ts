@@ -56,7 +56,8 @@ export function createServices(
   const { rooms, reader, writer, journal } = storage;
   const metrics = createMetrics();
   const listeners = new RoomListeners();
-  listeners.add(journalListener(journal));
+  // Clustered, alert and cue entries carry the room's lease token (registry.fenceOf, set by the cluster).
+  listeners.add(journalListener(journal, undefined, (roomId) => registry.fenceOf(roomId)));
   const registry = new RoomRegistry({
     rooms,
     reader,

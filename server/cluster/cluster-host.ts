@@ -21,8 +21,10 @@ export function clusterHost(
   const running = (roomId: string) => (registry.mayAct(roomId) ? registry.loaded(roomId) : null);
   return {
     rooms: async () => (await services.rooms.list()).filter((r) => r.archivedAt === null).map((r) => r.id),
-    open: async (roomId) => {
+    open: async (roomId, token) => {
       try {
+        // Before this instance acts: journal entries of an owner of before that land from now on are refused.
+        await services.journal.raiseFence(roomId, token);
         const rt = await registry.load(roomId);
         if (!rt) return false;
         // Its screens (on every instance) get the new owner's snapshot; a background rebuild sends its own.

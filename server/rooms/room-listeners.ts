@@ -31,9 +31,11 @@ export class RoomListeners implements RoomListener {
 export function journalListener(
   journal: JournalStore,
   onError: (err: unknown) => void = (err) => console.error('journal append failed', err),
+  /** Clustered: this instance's lease token for the room, so a late write after a takeover is refused. */
+  fenceOf: (roomId: string) => number | undefined = () => undefined,
 ): RoomListener {
   const put = (roomId: string, ts: number, kind: 'alert' | 'cue', body: unknown) =>
-    void journal.append(roomId, ts, kind, body).catch(onError);
+    void journal.append(roomId, ts, kind, body, fenceOf(roomId)).catch(onError);
   return {
     alerts: (roomId, events) => {
       for (const e of events) put(roomId, e.alert.resolvedAt ?? e.alert.firedAt ?? e.alert.activeAt, 'alert', e);

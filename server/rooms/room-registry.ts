@@ -122,6 +122,8 @@ export class RoomRegistry {
    * for are not told (judged once, by the owner); its own commits are applied from the store in seq order.
    */
   mayAct: (roomId: string) => boolean = () => true;
+  /** Clustered: the lease token the room's journal entries carry (JournalStore.append's fence). */
+  fenceOf: (roomId: string) => number | undefined = () => undefined;
   clustered = false;
 
   private readonly gatedListener: RoomListener = {

@@ -112,7 +112,14 @@ export interface JournalEntry {
 
 /** What people and rules did, on the room's timeline. Entries list in the order they were appended. */
 export interface JournalStore {
-  append(roomId: string, ts: number, kind: JournalKind, body: unknown): Promise<void>;
+  /**
+   * `fence` (clustered: the writer's lease token for the room): the entry is dropped, not stored, when the
+   * room's fence is higher, i.e. another instance has taken the room since (store-side fencing, Kleppmann).
+   * Without one, the entry is always stored.
+   */
+  append(roomId: string, ts: number, kind: JournalKind, body: unknown, fence?: number): Promise<void>;
+  /** Raises the room's fence to `token` (never lowers it): from now on, entries with a lower one are dropped. */
+  raiseFence(roomId: string, token: number): Promise<void>;
   list(roomId: string, kind?: JournalKind, limit?: number): Promise<JournalEntry[]>;
 }
 

@@ -224,6 +224,18 @@ function contract(backend: BackendCase) {
       expect(await s.admin.usage(r)).toMatchObject({ events: 1, journal: 0, states: 1 });
     });
 
+    test('journal fencing: an entry under a token below the room fence is dropped; unfenced ones always stored', async () => {
+      const r = (await s.rooms.create('fence', T)).room.id;
+      await s.journal.append(r, T, 'alert', { n: 1 }, 5); // no fence yet: stored
+      await s.journal.raiseFence(r, 10);
+      await s.journal.append(r, T + 1, 'alert', { n: 2 }, 9); // a former owner, late: dropped
+      await s.journal.append(r, T + 2, 'alert', { n: 3 }, 10);
+      await s.journal.raiseFence(r, 7); // never lowered
+      await s.journal.append(r, T + 3, 'alert', { n: 4 }, 8); // dropped
+      await s.journal.append(r, T + 4, 'rules', { n: 5 }); // unfenced (an admin's write): stored
+      expect((await s.journal.list(r)).map((e) => (e.body as { n: number }).n)).toEqual([1, 3, 5]);
+    });
+
     test('checkpoints: one per room, the newer replaces the older', async () => {
       const r = (await s.rooms.create('cp', T)).room.id;
       expect(await s.checkpoints.latest(r)).toBeNull();

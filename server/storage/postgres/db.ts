@@ -78,6 +78,9 @@ const MIGRATIONS: string[] = [
   // minute, patches from the second before between. The old rows are whole states.
   `ALTER TABLE states ADD COLUMN base BIGINT;
    CREATE INDEX states_keyframes ON states(room_id, sec) WHERE base IS NULL;`,
+  // v5: the highest lease token seen per room (clustered): journal entries written under a lower one are
+  // dropped (storage/ports.ts JournalStore).
+  `CREATE TABLE room_fences (room_id TEXT PRIMARY KEY, token BIGINT NOT NULL);`,
 ];
 
 const INT8 = 20;

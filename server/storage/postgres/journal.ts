@@ -10,8 +10,16 @@ export class PgJournal implements JournalStore {
     private readonly writer: PgTimelineWriter,
   ) {}
 
-  append(roomId: string, ts: number, kind: JournalKind, body: unknown): Promise<void> {
-    return this.writer.appendJournal(roomId, ts, kind, body);
+  append(roomId: string, ts: number, kind: JournalKind, body: unknown, fence?: number): Promise<void> {
+    return this.writer.appendJournal(roomId, ts, kind, body, fence ?? null);
+  }
+
+  async raiseFence(roomId: string, token: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO room_fences (room_id, token) VALUES ($1, $2)
+       ON CONFLICT (room_id) DO UPDATE SET token = GREATEST(room_fences.token, EXCLUDED.token)`,
+      [roomId, token],
+    );
   }
 
   async list(roomId: string, kind?: JournalKind, limit = 1000): Promise<JournalEntry[]> {

@@ -21,6 +21,8 @@ interface PendingJournal {
   ts: number;
   kind: JournalKind;
   body: string;
+  /** Null: not fenced (storage/ports.ts JournalStore.append). */
+  fence: number | null;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -63,9 +65,10 @@ export class PgTimelineWriter implements TimelineWriter {
   }
 
   /** The journal rides the group commit too, so its entries keep the order they were appended in. */
-  appendJournal(roomId: string, ts: number, kind: JournalKind, body: unknown): Promise<void> {
+  appendJournal(roomId: string, ts: number, kind: JournalKind, body: unknown, fence: number | null): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.batch.journal.push({ roomId, ts: Math.round(ts), kind, body: JSON.stringify(body), resolve, reject });
+      const entry = { roomId, ts: Math.round(ts), kind, body: JSON.stringify(body), fence, resolve, reject };
+      this.batch.journal.push(entry);
       this.schedule();
     });
   }
@@ -191,10 +194,19 @@ async function upsertTicks(c: Client, rows: [string, number, number, number | nu
 
 async function insertJournal(c: Client, entries: PendingJournal[]) {
   if (entries.length === 0) return;
+  // A fenced entry is dropped when the room's fence has passed its token (another instance took the room).
   await c.query(
     `INSERT INTO journal (room_id, ts, kind, body)
-     SELECT r, t, k, b FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[])
-       WITH ORDINALITY AS x(r, t, k, b, o) ORDER BY o`,
-    [entries.map((j) => j.roomId), entries.map((j) => j.ts), entries.map((j) => j.kind), entries.map((j) => j.body)],
+     SELECT r, t, k, b FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[])
+       WITH ORDINALITY AS x(r, t, k, b, f, o)
+     WHERE f IS NULL OR f >= COALESCE((SELECT token FROM room_fences WHERE room_id = r), 0)
+     ORDER BY o`,
+    [
+      entries.map((j) => j.roomId),
+      entries.map((j) => j.ts),
+      entries.map((j) => j.kind),
+      entries.map((j) => j.body),
+      entries.map((j) => j.fence),
+    ],
   );
 }

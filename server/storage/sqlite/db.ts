@@ -96,6 +96,9 @@ const MIGRATIONS: string[] = [
   // minute, patches from the second before between. The old rows are whole states.
   `ALTER TABLE states ADD COLUMN base INTEGER;
    CREATE INDEX states_keyframes ON states(room_id, sec) WHERE base IS NULL;`,
+  // v9: the highest lease token seen per room (clustered): journal entries written under a lower one are
+  // dropped (storage/ports.ts JournalStore).
+  `CREATE TABLE IF NOT EXISTS room_fences (room_id TEXT PRIMARY KEY, token INTEGER NOT NULL) WITHOUT ROWID;`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {

@@ -206,6 +206,11 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
         );
         expect({ label, room: room.id, stored: Number(rows[0]!.n) }).toEqual({ label, room: room.id, stored: want });
         expect(Number(rows[0]!.ids)).toBe(want);
+        // The store's fence is the current owner's token: a former owner's late journal entry is refused.
+        const owner = await ownerOf(room.id);
+        const current = owner && (await status(owner)).rooms.find((t) => t.roomId === room.id);
+        const fence = await db.query<{ token: string }>('SELECT token FROM room_fences WHERE room_id = $1', [room.id]);
+        expect({ label, fence: Number(fence.rows[0]?.token) }).toEqual({ label, fence: current?.token });
       }
     } finally {
       await db.end();
