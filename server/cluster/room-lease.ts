@@ -4,10 +4,10 @@
 // drop it. A lease is trusted locally only until `ttl − margin` after the renewal was *sent* (measured on the
 // monotonic clock), so an instance paused past its lease (SIGSTOP, GC, a partition) stops acting on its own
 // before anyone else may hold the room: the registry asks `token()` before every tick, judgement and journal
-// entry (three-processes.test.ts checks no two tenures overlap). `fenced()` is the store-side check for an act
-// that must be refused even when it was decided in time but lands late; nothing in the server uses it yet
-// (journal and checkpoint rows carry no token), so that window — an act decided just before a pause and
-// written after it — is still open.
+// entry (three-processes.test.ts checks no two tenures overlap). An act decided in time that lands late (a
+// pause between deciding and writing) is refused by the store: journal entries carry the token and the store
+// drops those below the room's fence, which each new owner raises before it acts (JournalStore, room_fences).
+// `fenced()` is the same check against Redis, for acts whose effect lives there.
 import type { Redis } from 'ioredis';
 
 export interface LeaseOptions {
