@@ -56,6 +56,10 @@ export class RoomRegistry {
 
   /** The room's runtime, loading it on first use (rebuilding maybe still in the background); null: no room. */
   load(roomId: string): Promise<RoomRuntime | null> {
+    // Clustered: a room this instance may no longer act for (its lease ran out, not yet noticed by the next
+    // round) is not handed out, so a push reaching it is committed as for any other instance's room (and its
+    // owner told) rather than applied to a runtime that is about to be closed.
+    if (!this.mayAct(roomId)) return Promise.resolve(null);
     const hit = this.loadedRooms.get(roomId);
     if (hit) return Promise.resolve(hit);
     let pending = this.loading.get(roomId);
@@ -146,6 +150,7 @@ export class RoomRegistry {
     const next = prev.then(async () => {
       for (;;) {
         if (runtime.rebuilding || this.loadedRooms.get(runtime.roomId) !== runtime) return;
+        if (!this.mayAct(runtime.roomId)) return;
         const page = await this.deps.reader.eventsPage(runtime.roomId, runtime.appliedSeq, 1_000);
         runtime.applyStored(page.events, page.seqs);
         if (page.events.length < 1_000) break;

@@ -95,8 +95,14 @@ describe('two instances, one store, one Redis', needs(REDIS_SERVER), () => {
     acked += await push(other, room.id, room.tokens.ingest, 50, 'after');
     await waitForState(screen, (st) => st.likes === acked, 10_000);
     expect(await storage.reader.countEvents(room.id)).toBe(acked);
-    // The old owner, past its deadline, runs nothing: no second judge of the room's alerts.
+    // The old owner, past its deadline, runs nothing: no second judge of the room's alerts. It still has the
+    // room loaded (its round, halted, never closes it), but hands it to nobody: a push reaching it is committed
+    // and applied by the new owner, and is on screen.
     expect(owner.services.registry.mayAct(room.id)).toBe(false);
+    expect(await owner.services.runtime(room.id)).toBeNull();
+    acked += await push(owner, room.id, room.tokens.ingest, 50, 'to-the-old-owner');
+    await waitForState(screen, (st) => st.likes === acked, 10_000);
+    expect(await storage.reader.countEvents(room.id)).toBe(acked);
 
     // A third instance joins; the owner is stopped (SIGTERM: drain). The room moves within one round, and a
     // screen on the third instance gets the new owner's snapshot with every acknowledged event.
