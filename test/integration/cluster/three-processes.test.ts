@@ -176,6 +176,12 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
     });
   }
 
+  /** Resolves once the (new) instance runs a room: three rooms on three instances, one each. */
+  async function takesItsShare(inst: InstanceProcess): Promise<InstanceProcess> {
+    await until(async () => ((await status(inst).catch(() => null))?.rooms.length ?? 0) >= 1, 'a share', 30_000);
+    return inst;
+  }
+
   /** A screen of every room on the instance; resolves once each holds a state. */
   async function watchEveryRoom(inst: InstanceProcess): Promise<void> {
     const made = rooms.map((room) => new ResyncingScreen(inst.url, room.id, room.tokens.controller));
@@ -305,7 +311,7 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
     await until(async () => (await ownerOf(rooms[0]!.id)) !== null, 'room taken over', 20_000);
     await ackedAtLeast(after + PROGRESS);
     // A fresh instance takes the dead one's place (and its share of rooms in later rounds).
-    await watchEveryRoom(await startInstance());
+    await watchEveryRoom(await takesItsShare(await startInstance()));
     await expectConsistent('kill -9');
   }, 180_000);
 
@@ -372,7 +378,7 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
     const after = totalAcked();
     await until(async () => (await ownerOf(rooms[2]!.id)) !== null, 'room opened again', 30_000);
     await ackedAtLeast(after + PROGRESS);
-    await watchEveryRoom(await startInstance());
+    await watchEveryRoom(await takesItsShare(await startInstance()));
     await expectConsistent('owner died, store down');
   }, 180_000);
 
@@ -399,7 +405,7 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
     await stopping;
     expect(Math.max(...dark), `dark ${dark.map(Math.round).join(', ')} ms`).toBeLessThan(TTL_MS);
     for (const s of screens) if (s.url === victim.url) s.close();
-    await watchEveryRoom(await startInstance());
+    await watchEveryRoom(await takesItsShare(await startInstance()));
     await expectConsistent('drain');
     await stopPushing();
   }, 180_000);
