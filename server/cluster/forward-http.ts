@@ -6,7 +6,9 @@
 // Plain HTTP to the owner's advertised address (Redis: `addr:<instance>`), not the socket.io adapter: an
 // import can be megabytes and take longer than the adapter's request timeout, and a paused instance would make
 // every adapter request wait that timeout out. A forwarded request carries HOP; one that reaches an instance
-// which does not run the room either (it moved meanwhile) is answered 503 `no_owner`, never sent on again.
+// which does not run the room either (it moved meanwhile, or its lease ran out) is answered 503 `no_owner`,
+// never sent on again, and the instance that forwarded it asks the room's next owner (or, if it took the room
+// itself meanwhile, answers it here) for up to a lease and a round before it gives the client that 503.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors.ts';
@@ -56,31 +58,47 @@ export function forwardToOwner(
     if (!req.routeOptions.config?.onOwner) return;
     const roomId = (req.params as { id?: unknown }).id;
     if (typeof roomId !== 'string' || cluster.runs(roomId)) return;
-    let url = fromPeer(req, secret) ? null : await cluster.ownerAddress(roomId).catch(() => null);
-    if (url === null) {
-      // No such room: the route answers its own 404. A forwarded request is never sent on again.
+    if (fromPeer(req, secret)) {
+      // A forwarded request is never sent on again; no such room: the route answers its own 404.
       if (!(await roomExists(roomId).catch(() => true))) return;
-      if (fromPeer(req, secret)) return noOwner(reply);
-      // Between owners (just created, failover, hand-over): the next owner is there within a lease and a round.
-      url = await untilOwned(cluster, roomId);
-      if (cluster.runs(roomId)) return;
-      if (url === null) return noOwner(reply);
+      return noOwner(reply);
     }
-    return relay(req, reply, `${url}${req.url}`, secret);
+    const first = await cluster.ownerAddress(roomId).catch(() => null);
+    if (first === null && !(await roomExists(roomId).catch(() => true))) return;
+    const body =
+      req.method === 'GET' || req.method === 'HEAD'
+        ? null
+        : await readBody(req, req.routeOptions.bodyLimit ?? 1024 * 1024);
+    // Between owners (just created, failover, hand-over, or an owner past its lease that still answers) the
+    // next owner is there within a lease and a round: until then, ask again every OWNER_POLL_MS.
+    const ttl = cluster.opts.leaseTtlMs;
+    const end = performance.now() + ttl + ttl / 3;
+    let url = first;
+    for (;;) {
+      if (cluster.runs(roomId)) return answerHere(app, req, reply, body);
+      if (url !== null) {
+        const res = await relay(req, `${url}${req.url}`, secret, body);
+        if (res !== null) return send(reply, res);
+      }
+      if (performance.now() >= end) return noOwner(reply);
+      await new Promise((r) => setTimeout(r, OWNER_POLL_MS));
+      url = await cluster.ownerAddress(roomId).catch(() => null);
+    }
   });
 }
 
-/** Polls (every OWNER_POLL_MS) until an instance runs the room, for up to TTL + TTL/3; its address or null. */
-async function untilOwned(cluster: ClusterNode, roomId: string): Promise<string | null> {
-  const ttl = cluster.opts.leaseTtlMs;
-  const end = performance.now() + ttl + ttl / 3;
-  while (performance.now() < end) {
-    await new Promise((r) => setTimeout(r, OWNER_POLL_MS));
-    if (cluster.runs(roomId)) return null;
-    const url = await cluster.ownerAddress(roomId).catch(() => null);
-    if (url !== null) return url;
-  }
-  return null;
+/** This instance took the room while the request waited: it runs here (its body was read already). */
+async function answerHere(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, body: Buffer | null) {
+  const res = await app.inject({
+    method: req.method as 'GET',
+    url: req.url,
+    headers: connectionFree(req.headers),
+    remoteAddress: req.ip,
+    ...(body ? { payload: body } : {}),
+  });
+  for (const h of ['content-type', 'retry-after', 'location'])
+    if (res.headers[h] !== undefined) reply.header(h, res.headers[h]);
+  return reply.status(res.statusCode).send(res.rawPayload);
 }
 
 function noOwner(reply: FastifyReply) {
@@ -90,29 +108,45 @@ function noOwner(reply: FastifyReply) {
     .send({ statusCode: 503, code: 'no_owner', message: 'the room is moving to another server; try again' });
 }
 
-async function relay(req: FastifyRequest, reply: FastifyReply, target: string, secret: string) {
+function connectionFree(h: FastifyRequest['headers']): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers))
+  for (const [k, v] of Object.entries(h))
     if (v !== undefined && !CONNECTION_HEADERS.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  return headers;
+}
+
+/** The owner's answer, or null when it did not answer or no longer runs the room (ask again). */
+async function relay(req: FastifyRequest, target: string, secret: string, body: Buffer | null) {
+  const headers = connectionFree(req.headers);
   headers[HOP] = secret;
   headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.ip].filter(Boolean).join(', ');
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  let res: Response;
   try {
-    res = await fetch(target, {
+    const res = await fetch(target, {
       method: req.method,
       headers,
-      ...(hasBody ? { body: new Uint8Array(await readBody(req, req.routeOptions.bodyLimit ?? 1024 * 1024)) } : {}),
+      ...(body ? { body: new Uint8Array(body) } : {}),
       signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
       redirect: 'manual',
     });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (res.status === 503 && bytes.includes('"no_owner"')) return null;
+    return { status: res.status, headers: res.headers, bytes };
   } catch (err) {
-    if (err instanceof HttpError) throw err;
-    return noOwner(reply);
+    // Reached but too slow: the owner may have done it, so it is not sent again.
+    if ((err as Error).name === 'TimeoutError') {
+      const bytes = Buffer.from(
+        JSON.stringify({ statusCode: 504, code: 'owner_timeout', message: "the room's server did not answer in time" }),
+      );
+      return { status: 504, headers: new Headers({ 'content-type': 'application/json' }), bytes };
+    }
+    return null; // not reached (refused, reset): ask the next owner
   }
+}
+
+function send(reply: FastifyReply, res: { status: number; headers: Headers; bytes: Buffer }) {
   for (const h of ['content-type', 'retry-after', 'location'])
     if (res.headers.has(h)) reply.header(h, res.headers.get(h)!);
-  return reply.status(res.status).send(Buffer.from(await res.arrayBuffer()));
+  return reply.status(res.status).send(res.bytes);
 }
 
 /** The raw body as it came (its bytes are what the owner parses, and what a webhook signature covers). */
