@@ -10,6 +10,7 @@ import { chime } from '../../client/src/lib/chime.ts';
 import { useUiStore } from '../../client/src/stores/ui-store.ts';
 import type { Cue } from '../../shared/cues.ts';
 import type { Seat } from '../../shared/protocol.ts';
+import { CLICK_TO_ORDER_EVIDENCE } from '../fixtures/evidence.ts';
 import { startFakeBridge } from './fake-bridge.ts';
 import type { FakeSocket } from './fake-socket.ts';
 import { roomState, snapshotMessage } from './fixtures/room-state.ts';
@@ -80,14 +81,7 @@ describe('escalated cues on the alert panel', () => {
 
   it("shows a forwarded alert's evidence under the cue, in words", () => {
     open('controller');
-    const evidence = {
-      kind: 'rate',
-      metric: 'clickToOrderRate',
-      value: 0.031,
-      usual: 0.056,
-      windowSeconds: 120,
-      sample: 412,
-    } as const;
+    const evidence = CLICK_TO_ORDER_EVIDENCE;
     updated({ escalatedAt: TS - 22_000, alertId: 'order-rate-drop-1', evidence });
     expect(rows()[0]!.querySelector('[data-testid="escalated-evidence"]')?.textContent).toBe(
       '依据: 点击-下单 3.1%（平时 5.6%，近2分钟 412 次点击）',

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mountPrompterView } from '../../client/src/features/prompter/prompter-view.ts';
 import { useUiStore } from '../../client/src/stores/ui-store.ts';
 import type { Cue } from '../../shared/cues.ts';
+import { CLICK_TO_ORDER_EVIDENCE } from '../fixtures/evidence.ts';
 import { startFakeBridge } from './fake-bridge.ts';
 import type { FakeSocket } from './fake-socket.ts';
 import { roomState, snapshotMessage } from './fixtures/room-state.ts';
@@ -29,14 +30,7 @@ const cue = (over: Partial<Cue> = {}): Cue => ({
   escalatedAt: null,
   ...over,
 });
-const evidence = {
-  kind: 'rate',
-  metric: 'clickToOrderRate',
-  value: 0.031,
-  usual: 0.056,
-  windowSeconds: 120,
-  sample: 412,
-} as const;
+const evidence = CLICK_TO_ORDER_EVIDENCE;
 
 let socket: FakeSocket;
 let stop: () => void;

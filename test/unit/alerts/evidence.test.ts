@@ -1,17 +1,11 @@
 // The evidence line, as the alert panel, the cue preview and the report's audit show it.
 import { describe, expect, it } from 'vitest';
 import { formatEvidence } from '../../../shared/alert-evidence.ts';
+import { CLICK_TO_ORDER_EVIDENCE } from '../../fixtures/evidence.ts';
 
 describe('formatEvidence', () => {
   it('says a rate with its usual value, its reach and its trials, in both languages', () => {
-    const e = {
-      kind: 'rate',
-      metric: 'clickToOrderRate',
-      value: 0.031,
-      usual: 0.056,
-      windowSeconds: 120,
-      sample: 412,
-    } as const;
+    const e = CLICK_TO_ORDER_EVIDENCE;
     expect(formatEvidence(e, 'zh')).toBe('点击-下单 3.1%（平时 5.6%，近2分钟 412 次点击）');
     expect(formatEvidence(e, 'en')).toBe('click→order 3.1% (usually 5.6%, last 2 min, 412 clicks)');
   });
