@@ -47,6 +47,8 @@ const CONNECTION_HEADERS = new Set([
 ]);
 const FORWARD_TIMEOUT_MS = 120_000;
 const OWNER_POLL_MS = 100;
+/** Connection errors that mean the request never reached the owner, so it may go to the next one. */
+const NOT_REACHED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export function forwardToOwner(
   app: FastifyInstance,
@@ -132,14 +134,16 @@ async function relay(req: FastifyRequest, target: string, secret: string, body: 
     if (res.status === 503 && bytes.includes('"no_owner"')) return null;
     return { status: res.status, headers: res.headers, bytes };
   } catch (err) {
-    // Reached but too slow: the owner may have done it, so it is not sent again.
-    if ((err as Error).name === 'TimeoutError') {
-      const bytes = Buffer.from(
-        JSON.stringify({ statusCode: 504, code: 'owner_timeout', message: "the room's server did not answer in time" }),
-      );
-      return { status: 504, headers: new Headers({ 'content-type': 'application/json' }), bytes };
-    }
-    return null; // not reached (refused, reset): ask the next owner
+    // Never reached (the owner's process is gone): ask the next owner. Reached and then lost or too slow: the
+    // owner may have done it (an import without event ids would be stored twice), so it is not sent again.
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code !== undefined && NOT_REACHED.has(code)) return null;
+    const timedOut = (err as Error).name === 'TimeoutError';
+    const [status, what] = timedOut ? [504, 'did not answer in time'] : [502, 'dropped the request'];
+    const bytes = Buffer.from(
+      JSON.stringify({ statusCode: status, code: 'owner_unreachable', message: `the room's server ${what}` }),
+    );
+    return { status, headers: new Headers({ 'content-type': 'application/json' }), bytes };
   }
 }
 
