@@ -70,13 +70,14 @@ describe('rebuild after a restart', () => {
     await ready;
     const rebuildMs = performance.now() - rebuildStarted;
     const gaps = tickAt.slice(1).map((t, i) => t - tickAt[i]!);
-    // The replay took seconds (a blocking one would hold every answer for all of it); no health answer and no
-    // tick of the other room waited more than a small part of it. Relative bounds: the machine is shared, and
-    // npm run bench reports the absolute figures.
+    // A blocking replay would hold an answer, and the other room's ticks, for all of it; here health was answered
+    // many times meanwhile and no answer or tick waited more than a part of it. Relative bounds, loose enough for
+    // a shared machine's stalls (a 150k-event replay takes well under a second now); npm run bench reports the
+    // absolute figures.
     const measured = { rebuildMs, healthMax: Math.max(...health), tickGapMax: Math.max(...gaps), n: health.length };
     expect(measured.n, JSON.stringify(measured)).toBeGreaterThan(10);
-    expect(measured.healthMax, JSON.stringify(measured)).toBeLessThan(rebuildMs / 4);
-    expect(measured.tickGapMax, JSON.stringify(measured)).toBeLessThan(rebuildMs / 4);
+    expect(measured.healthMax, JSON.stringify(measured)).toBeLessThan(rebuildMs / 2);
+    expect(measured.tickGapMax, JSON.stringify(measured)).toBeLessThan(rebuildMs / 2);
     const s = snapshot! as { state: RoomState };
     expect(s.state.comments).toBe(EVENTS / 3);
     expect(second.services.registry.rebuildProgress(big.id)).toBeNull();
@@ -90,12 +91,13 @@ describe('rebuild after a restart', () => {
 
     const third = await startServer({ dataDir, autoTick: false, listen: false });
     open.push(third);
-    const started = performance.now();
     const runtime = (await third.services.runtime(big.id))!;
-    // Restored from the checkpoint the rebuild left, with nothing to replay after it: the same figures.
-    expect(third.services.registry.rebuildProgress(big.id)).toMatchObject({ done: 0 });
+    // Restored from the checkpoint the rebuild left, with nothing to replay after it: the same figures. How much
+    // faster that is than the replay is `npm run bench rebuild`'s to say (a 150k-event room replays in under a
+    // second now, so a wall-clock bound here only measured the machine's load).
+    const progress = third.services.registry.rebuildProgress(big.id);
     await third.services.registry.ready(runtime);
-    expect(performance.now() - started).toBeLessThan(rebuildMs / 4);
+    expect(progress).toMatchObject({ done: 0, fromCheckpoint: true });
     expect(figures(runtime.state(Date.now()))).toEqual(expected);
   }, 120_000);
 });
