@@ -5,36 +5,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../server/alerts/default-rules.ts';
 import type { ClusterNode } from '../../../server/cluster/cluster-node.ts';
-import type { Storage } from '../../../server/storage/ports.ts';
-import { openSqliteStorage } from '../../../server/storage/sqlite/index.ts';
 import type { AlertRule } from '../../../shared/alerts.ts';
+import { InProcessCluster } from '../../helpers/cluster-fixture.ts';
 import { connectLive, type LiveSocket, once, waitFor, waitForState } from '../../helpers/live-client.ts';
-import { PrivateRedis, REDIS_SERVER } from '../../helpers/private-redis.ts';
+import { REDIS_SERVER } from '../../helpers/private-redis.ts';
 import { needs } from '../../helpers/requirements.ts';
-import { ADMIN, createRoom, startServer, type TestServer, tempDir } from '../../helpers/server.ts';
+import { ADMIN, createRoom, type TestServer } from '../../helpers/server.ts';
 
 const TTL_MS = 3_000;
 
 describe('admin writes at an instance that does not run the room', needs(REDIS_SERVER), () => {
-  let redis: PrivateRedis;
-  let storage: Storage;
-  const servers: TestServer[] = [];
+  let cluster: InProcessCluster;
+  let servers: TestServer[];
   const sockets: LiveSocket[] = [];
   let owner: TestServer;
   let other: TestServer;
   let room: Awaited<ReturnType<typeof createRoom>>;
   let screen: LiveSocket;
 
-  const runs = (s: TestServer, roomId: string) =>
-    s.services.registry.mayAct(roomId) && !!s.services.registry.loaded(roomId);
-  async function until(pred: () => boolean, timeoutMs = 15_000): Promise<void> {
-    const started = performance.now();
-    // Paced by Redis round trips, not timers.
-    while (!pred()) {
-      if (performance.now() - started > timeoutMs) throw new Error('condition not met in time');
-      await (servers[0]!.services.cluster as ClusterNode).adapter.pub.ping().catch(() => null);
-    }
-  }
+  const runs = InProcessCluster.runs;
+  const until = (pred: () => boolean, timeoutMs?: number) => cluster.until(pred, timeoutMs);
 
   /** A real HTTP request to the instance that does not run the room. */
   const call = (method: string, path: string, body?: unknown, type = 'application/json') =>
@@ -46,17 +36,8 @@ describe('admin writes at an instance that does not run the room', needs(REDIS_S
   const ownerRuntime = () => owner.services.registry.loaded(room.id)!;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    storage = openSqliteStorage(tempDir());
-    const shared: Storage = { ...storage, close: async () => {} };
-    for (const id of ['a', 'b'])
-      servers.push(
-        await startServer({
-          storage: shared,
-          tickHz: 10,
-          cluster: { redisUrl: redis.url, instanceId: id, leaseTtlMs: TTL_MS, prefix: 'writes:' },
-        }),
-      );
+    cluster = await InProcessCluster.start(['a', 'b'], { prefix: 'writes:', leaseTtlMs: TTL_MS });
+    servers = cluster.servers;
     room = await createRoom(servers[0]!, 'forwarded writes');
     await until(() => servers.some((s) => runs(s, room.id)));
     [owner, other] = runs(servers[0]!, room.id) ? [servers[0]!, servers[1]!] : [servers[1]!, servers[0]!];
@@ -66,9 +47,7 @@ describe('admin writes at an instance that does not run the room', needs(REDIS_S
   }, 60_000);
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    for (const s of servers) await s.close();
-    await storage?.close();
-    await redis?.stop();
+    await cluster?.close();
   });
 
   it('alert rules: the owner judges by the new rules, and every alert seat hears them', async () => {

@@ -5,54 +5,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterNode } from '../../../server/cluster/cluster-node.ts';
 import type { Storage } from '../../../server/storage/ports.ts';
-import { openSqliteStorage } from '../../../server/storage/sqlite/index.ts';
+import { InProcessCluster } from '../../helpers/cluster-fixture.ts';
 import { connectLive, type LiveSocket, once, waitFor, waitForState } from '../../helpers/live-client.ts';
-import { PrivateRedis, REDIS_SERVER } from '../../helpers/private-redis.ts';
+import { REDIS_SERVER } from '../../helpers/private-redis.ts';
 import { needs } from '../../helpers/requirements.ts';
-import { createRoom, startServer, type TestServer, tempDir } from '../../helpers/server.ts';
+import { createRoom, type TestServer } from '../../helpers/server.ts';
 
 // Short enough to fail over quickly, long enough that a starved event loop (three servers in one test
 // process on a loaded machine) does not let the owner's own deadline pass between renewals.
 const TTL_MS = 3_000;
 
 describe('two instances, one store, one Redis', needs(REDIS_SERVER), () => {
-  let redis: PrivateRedis;
+  let cluster: InProcessCluster;
+  let servers: TestServer[];
   let storage: Storage;
-  const servers: TestServer[] = [];
   const sockets: LiveSocket[] = [];
+  const runs = InProcessCluster.runs;
+  const until = (pred: () => boolean, timeoutMs?: number) => cluster.until(pred, timeoutMs);
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    storage = openSqliteStorage(tempDir());
-    // Both share the store; it is closed once, at the end.
-    const shared: Storage = { ...storage, close: async () => {} };
-    for (const id of ['a', 'b'])
-      servers.push(
-        await startServer({
-          storage: shared,
-          tickHz: 10,
-          cluster: { redisUrl: redis.url, instanceId: id, leaseTtlMs: TTL_MS, prefix: 'two:' },
-        }),
-      );
+    cluster = await InProcessCluster.start(['a', 'b'], { prefix: 'two:', leaseTtlMs: TTL_MS });
+    ({ servers, storage } = cluster);
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    for (const s of servers) await s.close();
-    await storage?.close();
-    await redis?.stop();
+    await cluster?.close();
   });
-
-  const runs = (s: TestServer, roomId: string) =>
-    s.services.registry.mayAct(roomId) && !!s.services.registry.loaded(roomId);
-  async function until(pred: () => boolean, timeoutMs = 15_000): Promise<number> {
-    const started = performance.now();
-    // Paced by Redis round trips, not timers: each check follows one PING.
-    while (!pred()) {
-      if (performance.now() - started > timeoutMs) throw new Error('condition not met in time');
-      await (servers[0]!.services.cluster as ClusterNode).adapter.pub.ping().catch(() => null);
-    }
-    return performance.now() - started;
-  }
 
   async function push(s: TestServer, roomId: string, token: string, n: number, tag: string): Promise<number> {
     const events = Array.from({ length: n }, (_, i) => ({ type: 'like', ts: Date.now(), count: 1, id: `${tag}-${i}` }));
@@ -106,12 +84,7 @@ describe('two instances, one store, one Redis', needs(REDIS_SERVER), () => {
 
     // A third instance joins; the owner is stopped (SIGTERM: drain). The room moves within one round, and a
     // screen on the third instance gets the new owner's snapshot with every acknowledged event.
-    const c = await startServer({
-      storage: { ...storage, close: async () => {} },
-      tickHz: 10,
-      cluster: { redisUrl: redis.url, instanceId: 'c', leaseTtlMs: TTL_MS, prefix: 'two:' },
-    });
-    servers.push(c);
+    const c = await cluster.add('c');
     const screen2 = connectLive(c.url, room.id, room.tokens.viewer);
     sockets.push(screen2);
     await once(screen2, 'room:snapshot', 10_000);
