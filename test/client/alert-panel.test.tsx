@@ -6,9 +6,9 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertPanel } from '../../client/src/features/alerts/alert-panel.tsx';
 import type { Alert } from '../../shared/alerts.ts';
-import type { Cue } from '../../shared/cues.ts';
 import { startFakeBridge } from './fake-bridge.ts';
 import type { FakeSocket } from './fake-socket.ts';
+import { cueOf } from './fixtures/cue.ts';
 import { snapshotMessage } from './fixtures/room-state.ts';
 import { type Mounted, mount, resetStores, update } from './render.tsx';
 
@@ -97,23 +97,13 @@ describe('alert panel', () => {
     });
     expect(room!.payload).not.toHaveProperty('productId');
     // The server's answer and its broadcast: the cue shows under the alert and forwarding is done.
-    const cue: Cue = {
-      id: 'c1',
+    const cue = cueOf({
       text: '保温杯只剩300件，59元！',
       priority: 'urgent',
-      countdownSeconds: null,
       productId: 'p1',
       alertId: 'a1',
-      from: 'controller',
-      status: 'pending',
       sentAt: TS,
-      deliveredAt: null,
-      shownAt: null,
-      ackedAt: null,
-      cancelledAt: null,
-      expiredAt: null,
-      escalatedAt: null,
-    };
+    });
     await act(async () => stock!.ack!({ ok: true, data: { cue } }));
     update(() => socket.serve('cue:new', { cue }));
     expect(inItem('stock-p1', 'cue-status')).not.toBeNull();

@@ -13,30 +13,24 @@ import type { Seat } from '../../shared/protocol.ts';
 import { CLICK_TO_ORDER_EVIDENCE } from '../fixtures/evidence.ts';
 import { startFakeBridge } from './fake-bridge.ts';
 import type { FakeSocket } from './fake-socket.ts';
+import { cueOf as baseCue } from './fixtures/cue.ts';
 import { roomState, snapshotMessage } from './fixtures/room-state.ts';
 import { type Mounted, mount, resetStores, update } from './render.tsx';
 
 vi.mock('../../client/src/lib/chime.ts', () => ({ chime: vi.fn() }));
 
 const TS = roomState().ts;
-const cueOf = (over: Partial<Cue> = {}): Cue => ({
-  id: 'c1',
-  text: '<b>马上上链接</b>',
-  priority: 'urgent',
-  countdownSeconds: null,
-  productId: null,
-  alertId: null,
-  from: 'assistant',
-  status: 'shown',
-  sentAt: TS - 42_000,
-  deliveredAt: TS - 41_000,
-  shownAt: TS - 41_000,
-  ackedAt: null,
-  cancelledAt: null,
-  expiredAt: null,
-  escalatedAt: null,
-  ...over,
-});
+const cueOf = (over: Partial<Cue> = {}): Cue =>
+  baseCue({
+    text: '<b>马上上链接</b>',
+    priority: 'urgent',
+    from: 'assistant',
+    status: 'shown',
+    sentAt: TS - 42_000,
+    deliveredAt: TS - 41_000,
+    shownAt: TS - 41_000,
+    ...over,
+  });
 
 let m: Mounted | null = null;
 let socket: FakeSocket;

@@ -8,28 +8,12 @@ import type { Cue } from '../../shared/cues.ts';
 import { CLICK_TO_ORDER_EVIDENCE } from '../fixtures/evidence.ts';
 import { startFakeBridge } from './fake-bridge.ts';
 import type { FakeSocket } from './fake-socket.ts';
+import { cueOf } from './fixtures/cue.ts';
 import { roomState, snapshotMessage } from './fixtures/room-state.ts';
 import { resetStores, update } from './render.tsx';
 
-const TS = roomState().ts;
-const cue = (over: Partial<Cue> = {}): Cue => ({
-  id: 'c1',
-  text: '限时秒杀，倒计时下单！',
-  priority: 'normal',
-  countdownSeconds: null,
-  productId: null,
-  alertId: null,
-  from: 'controller',
-  status: 'pending',
-  sentAt: TS,
-  deliveredAt: null,
-  shownAt: null,
-  ackedAt: null,
-  cancelledAt: null,
-  expiredAt: null,
-  escalatedAt: null,
-  ...over,
-});
+const _TS = roomState().ts;
+const cue = cueOf;
 const evidence = CLICK_TO_ORDER_EVIDENCE;
 
 let socket: FakeSocket;
