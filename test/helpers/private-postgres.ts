@@ -2,11 +2,11 @@
 // dir, for tests that kill, restart or pause it: the machine's shared PostgreSQL is never touched. PostgreSQL
 // refuses to run as root, so as root it runs as the `postgres` system user (runuser). No binaries: the
 // requirement says so and the suite skips by name.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './private-redis.ts';
+import { freePort, spawnReady } from './private-redis.ts';
 import { requirement } from './requirements.ts';
 
 function binDir(): string | null {
@@ -69,19 +69,8 @@ export class PrivatePostgres {
   restart(): Promise<void> {
     const opts = ['-D', this.dir, '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1'];
     const [exe, args] = cmd('postgres', [...opts, '-c', 'fsync=off']);
-    const child = spawn(exe, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    this.child = child;
-    return new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`postgres did not start: ${out}`)), 20_000);
-      child.stderr!.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`postgres exited ${code}: ${out}`)));
+    return spawnReady(exe, args, 'stderr', 'ready to accept connections', 20_000).then((child) => {
+      this.child = child;
     });
   }
 

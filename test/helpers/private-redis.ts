@@ -19,6 +19,31 @@ export const REDIS_SERVER = requirement(
   hasBinary('redis-server') ? null : 'no redis-server binary on PATH (apt-get install redis-server)',
 );
 
+/** Spawns a server and resolves once `stream` has printed `ready`; rejects if it exits or stays silent. */
+export function spawnReady(
+  exe: string,
+  args: string[],
+  stream: 'stdout' | 'stderr',
+  ready: string,
+  timeoutMs: number,
+): Promise<ChildProcess> {
+  const child = spawn(exe, args, {
+    stdio: ['ignore', stream === 'stdout' ? 'pipe' : 'ignore', stream === 'stderr' ? 'pipe' : 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${exe} did not start: ${out}`)), timeoutMs);
+    child[stream]!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(ready)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${exe} exited ${code}: ${out}`)));
+  });
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -61,19 +86,8 @@ export class PrivateRedis {
       '--dir',
       this.dir,
     ];
-    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    this.child = child;
-    return new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`redis-server exited ${code}: ${out}`)));
+    return spawnReady('redis-server', args, 'stdout', 'Ready to accept connections', 10_000).then((child) => {
+      this.child = child;
     });
   }
 
