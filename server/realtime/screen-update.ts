@@ -18,7 +18,9 @@ export interface ScreenUpdate {
 /** `slow`: refresh the slow parts too (else they stay as the screens hold them). */
 export function screenUpdate(last: RoomState | null, fresh: RoomState, slow: boolean): ScreenUpdate {
   if (last === null) return { state: fresh, ops: null };
-  const state = slow || healthChanged(last, fresh) ? fresh : keepSlowParts(fresh, last);
+  // A health change shows at once, but the hot words stay as held: between refreshes the engine does not rank
+  // them again (RoomEngine.state, slowParts: false), so they are only ever shown from a refresh.
+  const state = slow ? fresh : keepSlowParts(fresh, last, healthChanged(last, fresh) ? ['hotWords'] : SLOW_FIELDS);
   return { state, ops: diff({ ...last, seq: state.seq }, state) };
 }
 
@@ -29,9 +31,9 @@ function healthChanged(last: RoomState, fresh: RoomState): boolean {
   return all(last) !== all(fresh);
 }
 
-function keepSlowParts(fresh: RoomState, last: RoomState): RoomState {
+function keepSlowParts(fresh: RoomState, last: RoomState, fields: readonly (typeof SLOW_FIELDS)[number][]): RoomState {
   const state: Record<string, unknown> = { ...fresh };
-  for (const f of SLOW_FIELDS) {
+  for (const f of fields) {
     if (last[f] === undefined) delete state[f];
     else state[f] = last[f];
   }

@@ -125,9 +125,9 @@ export class Ticker {
 
   private deliver(runtime: RoomRuntime): RoomState {
     const wallNow = this.services.clock.now();
-    const { state: fresh } = runtime.tick(wallNow);
     const held = this.screens.get(runtime.roomId);
     const slow = !held || wallNow - held.slowAt >= SLOW_PARTS_EVERY_MS;
+    const { state: fresh } = runtime.tick(wallNow, { slowParts: slow });
     const { state, ops } = screenUpdate(held?.state ?? null, fresh, slow);
     let stored = held?.stored ?? null;
     // An at-once import holds the room clock: those updates show a recording half-loaded, not a live screen.

@@ -253,7 +253,8 @@ export class RoomRuntime {
   /** Set while storing this room's events fails (disk full, storage down); shown as its source error. */
   storageFault: string | null = null;
 
-  tick(wallNow: number): TickMessage {
+  /** `slowParts: false`: the caller keeps the hot words its screens hold (RoomEngine.state). */
+  tick(wallNow: number, opts: { slowParts?: boolean } = {}): TickMessage {
     const t = this.timeAt(wallNow);
     const status = this.health(wallNow).status;
     this.sourceDown = status === 'stale' || status === 'error';
@@ -261,11 +262,11 @@ export class RoomRuntime {
     this.engine.advanceTo(t);
     this.seq++;
     this.checkpointIfDue();
-    return { seq: this.seq, state: this.state(wallNow) };
+    return { seq: this.seq, state: this.state(wallNow, opts) };
   }
 
-  state(wallNow: number): RoomState {
-    const state = this.engine.state(this.seq, this.health(wallNow));
+  state(wallNow: number, opts: { slowParts?: boolean } = {}): RoomState {
+    const state = this.engine.state(this.seq, this.health(wallNow), opts);
     if (this.driver instanceof SourceGroup) state.sources = this.driver.healths();
     return state;
   }

@@ -1,7 +1,8 @@
 // The state held by an object graph as plain data, for "these two objects are in the same state" checks:
 // functions and injected collaborators are left out, Maps and Sets become sorted lists (their order is checked
 // by behaviour, not here), typed arrays become arrays, and each class instance is tagged with its class.
-const SKIP = new Set(['tokenizer', 'deps', 'listener', 'states', 'checkpoints', 'driver']);
+// lastHotWords: the engine's cache of its last hot-word ranking, never shown unless ranked again (screen-update.ts).
+const SKIP = new Set(['tokenizer', 'deps', 'listener', 'states', 'checkpoints', 'driver', 'lastHotWords']);
 
 export function objectState(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;

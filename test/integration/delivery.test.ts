@@ -81,6 +81,8 @@ describe('change-driven delivery', () => {
     timers.advance(SLOW_PARTS_EVERY_MS);
     const ticked = await waitForState(viewer, (x) => x.recentComments.length === 6);
     expect(ticked.recentComments[0]?.text).toBe('b多少钱');
+    // Hot words are ranked again only for the refresh, and shown from it.
+    expect(ticked.hotWords['1m'].map((w) => w.word)).toContain('多少钱');
     expect(seqGaps(viewer)).toBe(0);
   });
 
