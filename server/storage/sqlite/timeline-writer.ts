@@ -1,6 +1,8 @@
 // Group commit in SQLite: appends from every request that arrives in the same turn of the event loop are
 // written in one transaction (one fsync), and each request's promise resolves only after that commit. A
-// request is therefore acknowledged only when its events are durable.
+// request is therefore acknowledged only when its events are durable. States and screen updates wait for
+// nobody: they ride along with the next append's commit, or go in at most REPLAY_COMMIT_MS later, so a room
+// sending 20 updates a second does not pay 20 transactions a second.
 import type { LiveEvent } from '../../../shared/events.ts';
 import type { StateFrame, TickFrame, TimelineWriter } from '../ports.ts';
 import type { Db } from './db.ts';
@@ -20,11 +22,15 @@ interface PendingTick extends TickFrame {
   roomId: string;
 }
 
+/** How long replay frames (per-second states, screen updates) may wait for a commit to share. */
+export const REPLAY_COMMIT_MS = 250;
+
 export class SqliteTimelineWriter implements TimelineWriter {
   private appends: PendingAppend[] = [];
   private states: PendingState[] = [];
   private ticks: PendingTick[] = [];
   private scheduled = false;
+  private deferred: ReturnType<typeof setTimeout> | null = null;
   private readonly insertEvent;
   private readonly commit;
 
@@ -62,18 +68,23 @@ export class SqliteTimelineWriter implements TimelineWriter {
 
   putState(roomId: string, frame: StateFrame): void {
     this.states.push({ roomId, ...frame });
-    this.schedule();
+    this.scheduleLater();
   }
 
   putTick(roomId: string, frame: TickFrame): void {
     this.ticks.push({ roomId, ...frame });
-    this.schedule();
+    this.scheduleLater();
   }
 
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.commitNow());
+  }
+
+  private scheduleLater(): void {
+    if (this.scheduled || this.deferred !== null) return;
+    this.deferred = setTimeout(() => this.commitNow(), REPLAY_COMMIT_MS);
   }
 
   async flush(): Promise<void> {
@@ -83,6 +94,8 @@ export class SqliteTimelineWriter implements TimelineWriter {
   /** Commit everything queued, synchronously (better-sqlite3 commits in the calling thread). */
   commitNow(): void {
     this.scheduled = false;
+    if (this.deferred !== null) clearTimeout(this.deferred);
+    this.deferred = null;
     const appends = this.appends;
     const { states, ticks } = this;
     this.appends = [];
