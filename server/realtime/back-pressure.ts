@@ -23,10 +23,18 @@ export function bufferedBytes(socket: Socket): number {
   return total;
 }
 
-export function watchBackPressure(socket: Socket, onDrop: (bytes: number) => void, max = MAX_SOCKET_BUFFER_BYTES) {
+/**
+ * Watches the socket's unsent output; returns the count-a-packet hook for packets that bypass engine.io's
+ * queue (direct-fanout.ts), so every packet queued for it counts, whichever path it takes.
+ */
+export function watchBackPressure(
+  socket: Socket,
+  onDrop: (bytes: number) => void,
+  max = MAX_SOCKET_BUFFER_BYTES,
+): () => void {
   let dropped = false;
   let queued = 0;
-  socket.conn.on('packetCreate', () => {
+  const note = () => {
     // Summing the queue costs its length: only look when packets pile up (a reading socket has few queued).
     if (dropped || ++queued % 8 !== 0) return;
     const bytes = bufferedBytes(socket);
@@ -37,5 +45,7 @@ export function watchBackPressure(socket: Socket, onDrop: (bytes: number) => voi
     // A graceful close would wait for the buffer to drain, which never happens: cut the connection.
     if (ws?.terminate) ws.terminate();
     else socket.conn.close(true);
-  });
+  };
+  socket.conn.on('packetCreate', note);
+  return note;
 }

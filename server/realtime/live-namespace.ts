@@ -11,6 +11,7 @@ import { watchBackPressure } from './back-pressure.ts';
 import { socketBroadcaster } from './broadcaster.ts';
 import { CommandBudgets, type CommandClass, RATE_LIMITED } from './command-budget.ts';
 import { COMMANDS, runCommand } from './commands.ts';
+import { installDirectFanout } from './direct-fanout.ts';
 import { roomChannel, seatChannel } from './seat-channels.ts';
 import { buildSnapshot } from './snapshot.ts';
 import type { Ticker } from './ticker.ts';
@@ -101,9 +102,10 @@ export function registerLiveNamespace(
       services.cluster!.ask(req).then((a) => (a === null ? NO_OWNER : wrap(a)));
     services.metrics.screens.inc({ seat });
     socket.on('disconnect', () => services.metrics.screens.dec({ seat }));
-    watchBackPressure(socket, (bytes) =>
+    const counted = watchBackPressure(socket, (bytes) =>
       log.warn({ room: roomId, seat, bytes }, 'dropped a socket that stopped reading'),
     );
+    installDirectFanout(socket, counted);
     void socket.join([roomChannel(roomId), seatChannel(roomId, seat)]);
     const snapshotOf = (rt: RoomRuntime) => buildSnapshot(rt, seat, ticker.screenState(rt), ticker.intervalMs);
     const resync = () => {
