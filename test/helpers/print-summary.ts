@@ -20,6 +20,11 @@ interface Report {
 }
 
 const file = process.argv[2] ?? 'artifacts/vitest-results.json';
+if (!fs.existsSync(file)) {
+  // npm test removes the last report first: none means the run stopped before vitest (type check, lint, build).
+  console.log(`no test report at ${file}: the run stopped before the tests (see the error above)`);
+  process.exit(1);
+}
 const r = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
 
 /** Skipped tests grouped by file, suite and reason: "file › suite — reason" then each test's name. */
