@@ -3,10 +3,15 @@
 // screen (p50/p99/max over every screen × every batch, from the batch's HTTP acknowledgement to that screen's
 // first update including it), bytes per screen per second, server CPU per delivered update; then delivery
 // alone (a trickle of changes) against a plain `ws` server that sends the same frames at the same rate to as
-// many clients, each frame encoded once (the fast peer), in frames per server CPU-second.
+// many clients, each frame encoded once (the fast peer), in frames per server CPU-second. The two peers take
+// turns in short windows, both sets of screens connected throughout, and the median ratio over the rounds is
+// judged: a shared machine's slow second then hits both peers alike instead of deciding the verdict. The ws
+// peer frames each message once (ws' Sender.frame, as socket.io's adapter does) and writes that frame to every
+// client; its screens parse each frame as the socket.io screens do, so both share the two cores alike.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import type { RoomRuntime } from '../server/rooms/room-runtime.ts';
 import { DEFAULT_TICK_HZ } from '../shared/constants.ts';
 import type { LiveEvent } from '../shared/events.ts';
 import { createRoom } from '../test/helpers/server.ts';
@@ -23,7 +28,9 @@ const PUSHERS = 4;
 const BATCH = 100;
 const RUN_MS = 6_000;
 const DRAIN_MS = 1_000;
-const TRICKLE_MS = 5_000;
+/** Delivery alone: ROUNDS × (a socket.io window, then a ws window), each WINDOW_MS long. */
+const ROUNDS = 5;
+const WINDOW_MS = 2_000;
 
 interface ScreensResult {
   /** CPU the screens' process used over the run. */
@@ -68,8 +75,15 @@ function startScreens(args: (share: number) => string[]) {
   };
 }
 
-/** The fast peer: every frame turned into bytes once, then written to each client. */
-async function wsPeer(frames: string[], perScreenHz: number) {
+const FRAME_OPTS = { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true } as const;
+/** ws' own calls for framing a message once and writing the frame (its typings leave them out; socket.io and
+ * engine.io use the same two). The public send() would frame it again for each client. */
+type PreFramed = { _sender: { sendFrame(frame: Buffer[]): void } };
+const frameOnce = (WebSocket as unknown as { Sender: { frame(data: Buffer, opts: typeof FRAME_OPTS): Buffer[] } })
+  .Sender.frame;
+
+/** The fast peer: every frame turned into bytes and framed once, then written to each client. */
+async function startWsPeer() {
   const server = http.createServer();
   const wss = new WebSocketServer({ server });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -79,21 +93,40 @@ async function wsPeer(frames: string[], perScreenHz: number) {
     String(share),
   ]);
   await screens.next();
-  await screens.start();
+  return {
+    /** Sends `frames` in turn to every client at `perScreenHz` for WINDOW_MS. */
+    async window(frames: string[], perScreenHz: number) {
+      await screens.start();
+      const cpu0 = process.cpuUsage();
+      let i = 0;
+      const timer = setInterval(() => {
+        // Framed once for all clients (what socket.io's adapter does too), then written to each.
+        const frame = frameOnce(Buffer.from(frames[i++ % frames.length]!), FRAME_OPTS);
+        for (const c of wss.clients) (c as unknown as PreFramed)._sender.sendFrame(frame);
+      }, 1000 / perScreenHz);
+      await sleep(WINDOW_MS);
+      clearInterval(timer);
+      const cpu = cpuSeconds(cpu0);
+      const r = await screens.stop([], []);
+      return { frames: r.frames, cpu };
+    },
+    async close() {
+      await screens.quit();
+      wss.close();
+      server.close();
+    },
+  };
+}
+
+/** One comment every 50 ms applied to the room in process (no HTTP, no ingest), so the server's CPU is the
+ * realtime path's: state, patch, stored update, emit. */
+async function trickleWindow(rt: RoomRuntime, round: number) {
   const cpu0 = process.cpuUsage();
-  let i = 0;
-  const timer = setInterval(() => {
-    const buf = Buffer.from(frames[i++ % frames.length]!);
-    for (const c of wss.clients) c.send(buf, { binary: false });
-  }, 1000 / perScreenHz);
-  await sleep(TRICKLE_MS);
-  clearInterval(timer);
-  const cpu = cpuSeconds(cpu0);
-  const r = await screens.stop([], []);
-  await screens.quit();
-  wss.close();
-  server.close();
-  return { frames: r.frames, cpu };
+  for (let i = 0, end = Date.now() + WINDOW_MS; Date.now() < end; i++) {
+    rt.applyEvents(barrage(1, Date.now(), 5000, `t${round}-${i}-`) as LiveEvent[]);
+    await sleep(50);
+  }
+  return cpuSeconds(cpu0);
 }
 
 export async function benchFanout(): Promise<Row[]> {
@@ -108,7 +141,7 @@ export async function benchFanout(): Promise<Row[]> {
   // 1. Latency under load.
   const base = rt.state(Date.now()).comments;
   await screens.start();
-  let cpu0 = process.cpuUsage();
+  const cpu0 = process.cpuUsage();
   const pushed = await pushers.ask<{
     acks: number[];
     thresholds: number[];
@@ -132,25 +165,30 @@ export async function benchFanout(): Promise<Row[]> {
     `42/live,${JSON.stringify(['room:tick', { seq: rt.seq, state: rt.state(Date.now()) }])}`,
   );
 
-  // 2. Delivery alone: one comment every 50 ms applied to the room in process (no HTTP, no ingest), so the
-  // server's CPU is the realtime path's: state, patch, stored update, emit.
-  await screens.start();
-  cpu0 = process.cpuUsage();
-  for (let i = 0, end = Date.now() + TRICKLE_MS; Date.now() < end; i++) {
-    rt.applyEvents(barrage(1, Date.now(), 5000, `t${i}-`) as LiveEvent[]);
-    await sleep(50);
+  // 2. Delivery alone, the peers taking turns. While the ws peer sends, the room's ticker is stopped, so its
+  // 2 Hz heartbeats to the socket.io screens are not counted against the ws peer (nor anything else).
+  const ws = await startWsPeer();
+  const rounds: { sio: number; ws: number; hz: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await screens.start();
+    const cpu = await trickleWindow(rt, round);
+    const trickle = await screens.stop([], []);
+    const hz = trickle.frames / SCREENS / (WINDOW_MS / 1000);
+    s.ticker.stop();
+    const peer = await ws.window(trickle.sampleFrames, hz);
+    s.ticker.start();
+    rounds.push({ sio: trickle.frames / cpu, ws: peer.frames / peer.cpu, hz });
   }
-  const trickleCpu = cpuSeconds(cpu0);
-  const trickle = await screens.stop([], []);
+  await ws.close();
   await screens.quit();
   await s.close();
-  const perScreenHz = trickle.frames / SCREENS / (TRICKLE_MS / 1000);
-  const ws = await wsPeer(trickle.sampleFrames, perScreenHz);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ratios = rounds.map((r) => r.sio / r.ws);
+  const ratio = median(ratios);
+  const perScreenHz = median(rounds.map((r) => r.hz));
 
   const loadSec = (pushed.ms + DRAIN_MS) / 1000;
   const lat = load.latency!;
-  const sioRate = trickle.frames / trickleCpu;
-  const wsRate = ws.frames / ws.cpu;
   const bytesPerScreenSec = load.sampleBytes / load.sampleScreens / loadSec;
   return [
     {
@@ -180,9 +218,10 @@ export async function benchFanout(): Promise<Row[]> {
     },
     { name: 'server CPU per delivered update (load, incl. ingest), µs', value: fmt((loadCpu / load.frames) * 1e6, 1) },
     { name: 'delivery alone: updates per screen per s', value: fmt(perScreenHz, 1) },
-    { name: 'socket.io, frames per server CPU-s', value: fmt(sioRate) },
-    { name: 'plain ws (encode once), frames per server CPU-s', value: fmt(wsRate) },
-    { name: 'socket.io ÷ ws', value: fmt(sioRate / wsRate, 2), target: '≥ 0.8', pass: sioRate / wsRate >= 0.8 },
+    { name: 'socket.io, frames per server CPU-s (median)', value: fmt(median(rounds.map((r) => r.sio))) },
+    { name: 'plain ws (encode once), frames per server CPU-s (median)', value: fmt(median(rounds.map((r) => r.ws))) },
+    { name: `socket.io ÷ ws per round (${ROUNDS} rounds)`, value: ratios.map((r) => fmt(r, 2)).join(' ') },
+    { name: 'socket.io ÷ ws, median of the rounds', value: fmt(ratio, 2), target: '≥ 0.8', pass: ratio >= 0.8 },
   ];
 }
 
