@@ -41,9 +41,16 @@ export interface RoomStore {
  * null when its id was already stored for the room (a duplicate, reported, not stored again). Seqs grow in
  * commit order; commits are serialised, so appends resolve in seq order.
  */
+/**
+ * How long replay frames (per-second states, screen updates) may wait for a commit to share: they ride along
+ * with the next append's commit, or go in at most this much later, so a room sending 20 updates a second does
+ * not pay 20 transactions a second. A crash loses at most this much replay, never an acknowledged event.
+ */
+export const REPLAY_COMMIT_MS = 250;
+
 export interface TimelineWriter {
   append(roomId: string, events: LiveEvent[]): Promise<(number | null)[]>;
-  /** The room state at a second, written with the next commit (replay reads these). */
+  /** The room state at a second, committed with the next commit or within REPLAY_COMMIT_MS (replay reads these). */
   putState(roomId: string, frame: StateFrame): void;
   /** An update exactly as the screens received it (a whole state, or the patch from the one before). */
   putTick(roomId: string, frame: TickFrame): void;

@@ -1,10 +1,9 @@
 // Group commit in SQLite: appends from every request that arrives in the same turn of the event loop are
 // written in one transaction (one fsync), and each request's promise resolves only after that commit. A
-// request is therefore acknowledged only when its events are durable. States and screen updates wait for
-// nobody: they ride along with the next append's commit, or go in at most REPLAY_COMMIT_MS later, so a room
-// sending 20 updates a second does not pay 20 transactions a second.
+// request is therefore acknowledged only when its events are durable. States and screen updates wait up to
+// REPLAY_COMMIT_MS for a commit to share (ports.ts).
 import type { LiveEvent } from '../../../shared/events.ts';
-import type { StateFrame, TickFrame, TimelineWriter } from '../ports.ts';
+import { REPLAY_COMMIT_MS, type StateFrame, type TickFrame, type TimelineWriter } from '../ports.ts';
 import type { Db } from './db.ts';
 
 interface PendingAppend {
@@ -21,9 +20,6 @@ interface PendingState extends StateFrame {
 interface PendingTick extends TickFrame {
   roomId: string;
 }
-
-/** How long replay frames (per-second states, screen updates) may wait for a commit to share. */
-export const REPLAY_COMMIT_MS = 250;
 
 export class SqliteTimelineWriter implements TimelineWriter {
   private appends: PendingAppend[] = [];
