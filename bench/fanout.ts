@@ -17,7 +17,7 @@ import type { LiveEvent } from '../shared/events.ts';
 import { createRoom } from '../test/helpers/server.ts';
 import { startChild } from './child.ts';
 import { type LatencySummary, mergeLatency } from './latency.ts';
-import { barrage, fmt, printRows, type Row, startServer } from './lib.ts';
+import { barrage, fmt, percentile, printRows, type Row, startServer } from './lib.ts';
 
 const SCREENS = Number(process.env.BENCH_SCREENS ?? 1000);
 /** Screens are spread over this many processes: 1,000 real screens are 1,000 devices, and one process decoding
@@ -182,7 +182,11 @@ export async function benchFanout(): Promise<Row[]> {
   await ws.close();
   await screens.quit();
   await s.close();
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
   const ratios = rounds.map((r) => r.sio / r.ws);
   const ratio = median(ratios);
   const perScreenHz = median(rounds.map((r) => r.hz));
