@@ -74,11 +74,6 @@ export function registerLiveNamespace(
   services.registry.rebuilt.push((runtime) => ticker.rebuilt(runtime));
   nsp.use((socket, next) => {
     const address = clientAddress(socket.handshake, services.config.trustProxy);
-    const wait = services.authFailures.retryAfterMs(address, services.clock.now());
-    if (wait > 0) {
-      const { code, message } = tooManyFailures(wait);
-      return next(new HandshakeError(code, message));
-    }
     // The room is loaded (rebuilt if need be) before the connection, so the snapshot on join is complete.
     authenticate(services, socket.handshake.auth, socket.handshake.headers.cookie)
       .then(async (data) => {
@@ -87,8 +82,14 @@ export function registerLiveNamespace(
         next();
       })
       .catch((err: unknown) => {
-        if ((err as HandshakeError).data?.code === 'unauthorized')
-          services.authFailures.fail(address, services.clock.now());
+        if ((err as HandshakeError).data?.code !== 'unauthorized') return next(err as Error);
+        // Locked out, another bad token is told so; a valid one was let through all the same (http/security.ts).
+        const wait = services.authFailures.retryAfterMs(address, services.clock.now());
+        if (wait > 0) {
+          const { code, message } = tooManyFailures(wait);
+          return next(new HandshakeError(code, message));
+        }
+        services.authFailures.fail(address, services.clock.now());
         next(err as Error);
       });
   });
