@@ -10,6 +10,7 @@ import {
   SeatTokensSchema,
 } from '../../shared/admin.ts';
 import { requireAdmin } from '../http/auth.ts';
+import { assertPlainText } from '../http/display-name.ts';
 import { HttpError } from '../http/errors.ts';
 import type { RoomAdmin } from '../rooms/room-admin.ts';
 import type { Services } from '../services.ts';
@@ -35,7 +36,10 @@ export const adminRoomRoutes: FastifyPluginAsyncTypebox<{ services: Services; ad
       config: { onOwner: true },
       schema: { tags, params: RoomParams, body: RoomPatchSchema, response: { 200: AdminRoomSchema, ...errors } },
     },
-    async (req) => found(await admin.update(req.params.id, req.body), req.params.id),
+    async (req) => {
+      assertPlainText('name', req.body.name);
+      return found(await admin.update(req.params.id, req.body), req.params.id);
+    },
   );
 
   app.get(
