@@ -18,7 +18,7 @@ export function RoomExtras({ api, roomId }: { api: AdminApi; roomId: string }) {
     void api.seats(roomId).then(async (res) => {
       const token = res.ok ? res.data.controller : undefined;
       const seat = token ? await exchangeSeatLink(roomId, token) : null;
-      setController(seat?.status === 'ready' ? screenUrl(roomId, 'controller') : null);
+      setController(seat?.status === 'ready' ? `${window.location.origin}${screenUrl(roomId, 'controller')}` : null);
     });
   }, [api, roomId]);
   return (
