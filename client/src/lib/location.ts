@@ -17,11 +17,6 @@ export function screenUrl(roomId: string, seat: string): string {
   return `/?room=${encodeURIComponent(roomId)}&seat=${encodeURIComponent(seat)}`;
 }
 
-/** A seat link as handed out: opening it exchanges the token for the seat cookie. */
-export function seatLinkUrl(roomId: string, token: string): string {
-  return `/?room=${encodeURIComponent(roomId)}&token=${encodeURIComponent(token)}`;
-}
-
 /** Headers for the API: the cookie travels by itself; this says which of the room's seats is meant. */
 export function seatHeaders(seat: string): Record<string, string> {
   return { 'x-live-seat': seat };
