@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive, once, waitForState } from '../helpers/live-client.ts';
-import { ADMIN, createRoom, startServer, tempDir } from '../helpers/server.ts';
+import { ADMIN, createRoom, FakeClock, startServer, tempDir } from '../helpers/server.ts';
 
 let platform: http.Server;
 let url = '';
@@ -64,6 +64,35 @@ describe('poll deadline', () => {
       const failing = await waitForState(so, (st) => st.source.status === 'error', 10_000);
       expect(failing.source.error).toBe('the source did not answer in full within 600 ms');
       so.disconnect();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a poll failing at its deadline raises 数据中断 once the rule has held (virtual clock)', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 0, 1, 12));
+    const s = await startServer({ clock, autoTick: false });
+    try {
+      const room = await createRoom(s);
+      const closed = next((f) => (onClosed = f));
+      await s.app.inject({
+        method: 'PUT',
+        url: `/api/rooms/${room.id}/source`,
+        headers: { authorization: `Bearer ${room.tokens.controller}` },
+        payload: trickle(300),
+      });
+      await closed; // the deadline cut the trickle
+      const alerts = async () =>
+        (
+          await s.app.inject({ url: `/api/rooms/${room.id}/alerts`, headers: { authorization: `Bearer ${ADMIN}` } })
+        ).json() as { active: { ruleId: string; state: string; name: string }[] };
+      for (let i = 0; i <= 16; i++) {
+        s.ticker.tickAll();
+        clock.advance(1000);
+      }
+      s.ticker.tickAll();
+      const down = (await alerts()).active.find((a) => a.ruleId === 'source-down');
+      expect(down).toMatchObject({ state: 'firing', name: '数据中断' });
     } finally {
       await s.close();
     }
