@@ -15,6 +15,7 @@ import { forwardToOwner, fromPeer, hopSecret } from './cluster/forward-http.ts';
 import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
+import { JoinLinks } from './http/join-links.ts';
 import { allowFraming, installSecurity, requestSerializer } from './http/security.ts';
 import { installValidation } from './http/validation.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -69,6 +70,8 @@ export interface App {
   lifecycle: Lifecycle;
   /** Removes sessions older than RETENTION_DAYS at start and hourly. */
   retention: RetentionSweeper;
+  /** One-time seat links (the start banner mints the demo room's). */
+  joinLinks: JoinLinks;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -115,9 +118,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   clusterLinks = cluster;
   if (cluster) forwardToOwner(app, cluster, hop, async (id) => (await services.rooms.get(id)) !== null);
   await app.register(healthRoutes, { services, lifecycle });
-  await app.register(seatSessionRoutes, { services });
+  const joinLinks = new JoinLinks(deps.config.adminToken);
+  await app.register(seatSessionRoutes, { services, joinLinks });
   await app.register(roomRoutes, { services });
-  await app.register(adminRoomRoutes, { services, admin: roomAdmin });
+  await app.register(adminRoomRoutes, { services, admin: roomAdmin, joinLinks });
   await app.register(eventRoutes, { services });
   await app.register(importRoutes, { services, sources });
   await app.register(sourceRoutes, { services, roomSources });
@@ -126,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionRoutes, { services });
   await app.register(clusterRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
-  if (clientDir) await serveClient(app, clientDir, services);
+  if (clientDir) await serveClient(app, clientDir, services, joinLinks);
 
   cluster?.start(io.of(LIVE_NAMESPACE));
   // Every stored source starts again: a restart must not leave a live room silent until someone re-sets it.
@@ -148,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await services.registry.flushCheckpoints();
     await services.storage.close();
   });
-  return { app, io, services, ticker, sources, roomSources, lifecycle, retention };
+  return { app, io, services, ticker, sources, roomSources, lifecycle, retention, joinLinks };
 }
 
 /** REDIS_URL: rooms split between the instances sharing the store (server/cluster/). */
@@ -185,15 +189,23 @@ function joinCluster(
   return cluster;
 }
 
-async function serveClient(app: FastifyInstance, root: string, services: Services): Promise<void> {
+async function serveClient(
+  app: FastifyInstance,
+  root: string,
+  services: Services,
+  joinLinks: JoinLinks,
+): Promise<void> {
   const fs = await import('node:fs');
   if (!fs.existsSync(path.join(root, 'index.html'))) return;
   // Only the host's prompter may be framed (an OBS dock); every other screen refuses frames (clickjacking).
   app.addHook('onSend', async (req, reply, payload) => {
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-    const q = req.query as { seat?: unknown; token?: unknown };
+    // The page a seat link opens is never stored: no copy of it (or of its address) in the HTTP cache.
+    reply.header('cache-control', 'no-store');
+    const q = req.query as { seat?: unknown; token?: unknown; join?: unknown; room?: unknown };
     const token = typeof q.token === 'string' ? await services.rooms.resolveToken(q.token) : null;
-    if (q.seat === 'host' || token?.role === 'host') allowFraming(reply);
+    const join = typeof q.join === 'string' && typeof q.room === 'string' ? joinLinks.peek(q.room, q.join) : null;
+    if (q.seat === 'host' || token?.role === 'host' || join?.s === 'host') allowFraming(reply);
     return payload;
   });
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });

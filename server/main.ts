@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import closeWithGrace from 'close-with-grace';
 import { SEATS } from '../shared/protocol.ts';
-import { seatUrl } from '../shared/seat-links.ts';
+import { joinUrl } from '../shared/seat-links.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startDemoRoom } from './demo.ts';
@@ -58,7 +58,12 @@ async function main(): Promise<void> {
     const { roomId, tokens } = await startDemoRoom(built, config.demoPeakOnline);
     lines.push(
       `Demo room ${roomId}:`,
-      ...SEATS.map((seat) => `  ${SCREEN_NAMES[seat]}: ${seatUrl(base, roomId, tokens[seat])}`),
+      // One-time links: the browser that opens one keeps a spent code in its history, not the seat's token.
+      ...SEATS.map(
+        (seat) =>
+          `  ${SCREEN_NAMES[seat]}: ${joinUrl(base, roomId, built.joinLinks.mint(roomId, seat, tokens[seat], built.services.clock.now()).code)}`,
+      ),
+      `  (each link opens once, within 24 h; the admin screen hands out new ones)`,
       `  ingest token       : ${tokens.ingest}  (POST ${base}/api/rooms/${roomId}/events)`,
     );
   }

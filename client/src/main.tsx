@@ -10,13 +10,14 @@ import './styles/replay.css';
 import './styles/rules.css';
 import './styles/sources.css';
 import { readLocation, replaceTokenWithSeat } from './lib/location.ts';
-import { exchangeSeatLink } from './lib/seat-session.ts';
+import { exchangeSeatLink, linkSecret } from './lib/seat-session.ts';
 
 async function start(root: HTMLElement): Promise<void> {
-  const { roomId, token } = readLocation();
+  const { roomId } = readLocation();
+  const secret = linkSecret(readLocation());
   let { seat } = readLocation();
-  if (roomId && token) {
-    const next = await exchangeSeatLink(roomId, token);
+  if (roomId && secret) {
+    const next = await exchangeSeatLink(roomId, secret);
     seat = next.status === 'ready' ? next.seat : 'unknown';
     replaceTokenWithSeat(seat);
   }

@@ -1,5 +1,7 @@
 // Failed authentication is rate-limited per address, on HTTP and on socket handshakes alike: a guesser gets
-// AUTH_FAILURES_PER_WINDOW tries per window, then 429 `too_many_auth_failures` until the window passes.
+// AUTH_FAILURES_PER_WINDOW tries per window, then 429 `too_many_auth_failures` until the window passes. Only
+// failures are answered so: a valid token from a locked-out address is still let in (a guesser behind the same
+// NAT as a studio must not lock the studio out).
 // Tokens are 144-bit random, so this is about noise and log floods more than guessing, but it also caps the
 // work one address can cause with bad tokens.
 import {

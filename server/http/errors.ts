@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { BodyError } from '../ingest/parse-body.ts';
 import { AddressRefusedError } from '../sources/outbound-policy.ts';
+import { MaskedSecretError } from '../sources/secret-fields.ts';
 import { storageFailure, storageHttpError } from '../storage/storage-errors.ts';
 
 export class HttpError extends Error {
@@ -16,31 +17,33 @@ export class HttpError extends Error {
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | HttpError | BodyError | AddressRefusedError, req, reply) => {
-    if (err instanceof AddressRefusedError) {
-      return reply.status(400).send({ statusCode: 400, code: err.code, message: err.message });
-    }
-    const failure = storageFailure(err);
-    if (failure) {
-      req.log.error({ err }, 'storage failure');
-      const body = storageHttpError(failure);
-      if (body.statusCode === 503) reply.header('retry-after', 5);
-      return reply.status(body.statusCode).send(body);
-    }
-    if (err instanceof HttpError || err instanceof BodyError) {
-      return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, message: err.message });
-    }
-    const fe = err as FastifyError;
-    if (fe.validation) {
-      return reply.status(400).send({ statusCode: 400, code: 'invalid_request', message: fe.message });
-    }
-    const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
-    const code = status === 500 ? 'internal_error' : codeFor(fe.code, status);
-    if (status === 500) req.log.error({ err }, 'unhandled error');
-    return reply
-      .status(status)
-      .send({ statusCode: status, code, message: status === 500 ? 'internal error' : fe.message });
-  });
+  app.setErrorHandler(
+    (err: FastifyError | HttpError | BodyError | AddressRefusedError | MaskedSecretError, req, reply) => {
+      if (err instanceof AddressRefusedError || err instanceof MaskedSecretError) {
+        return reply.status(400).send({ statusCode: 400, code: err.code, message: err.message });
+      }
+      const failure = storageFailure(err);
+      if (failure) {
+        req.log.error({ err }, 'storage failure');
+        const body = storageHttpError(failure);
+        if (body.statusCode === 503) reply.header('retry-after', 5);
+        return reply.status(body.statusCode).send(body);
+      }
+      if (err instanceof HttpError || err instanceof BodyError) {
+        return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, message: err.message });
+      }
+      const fe = err as FastifyError;
+      if (fe.validation) {
+        return reply.status(400).send({ statusCode: 400, code: 'invalid_request', message: fe.message });
+      }
+      const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+      const code = status === 500 ? 'internal_error' : codeFor(fe.code, status);
+      if (status === 500) req.log.error({ err }, 'unhandled error');
+      return reply
+        .status(status)
+        .send({ statusCode: status, code, message: status === 500 ? 'internal error' : fe.message });
+    },
+  );
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send({ statusCode: 404, code: 'not_found', message: `no route ${req.method} ${req.url}` }),
   );

@@ -54,14 +54,14 @@ export async function installSecurity(
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/') && !req.url.startsWith('/metrics')) return;
-    if (fromPeer(req)) return;
+  // A locked-out address still has its token checked: a valid token (a seat, the admin) is never refused for
+  // the address's earlier failures (one office NAT, one guesser); only another failure answers 429.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 401 || fromPeer(req)) return payload;
     const wait = failures.retryAfterMs(req.ip, now());
-    if (wait > 0) {
-      reply.header('retry-after', Math.ceil(wait / 1000));
-      return reply.status(429).send({ statusCode: 429, ...tooManyFailures(wait) });
-    }
+    if (wait === 0) return payload;
+    reply.code(429).header('retry-after', Math.ceil(wait / 1000));
+    return JSON.stringify({ statusCode: 429, ...tooManyFailures(wait) });
   });
   app.addHook('onResponse', async (req, reply) => {
     if (reply.statusCode === 401 && !fromPeer(req)) failures.fail(req.ip, now());

@@ -57,6 +57,23 @@ function clientAddress(h: { address: string; headers: Record<string, unknown> },
   return forwarded.split(',')[0]!.trim() || h.address;
 }
 
+/**
+ * socket.io passes the ack as the last argument: `emit('cue:push', ack)` (no payload) puts the ack where the
+ * payload goes. Read it from the end, so a command without a payload still gets its error answer.
+ */
+export function commandArgs(args: unknown[]): { payload: unknown; ack: ((answer: unknown) => void) | null } {
+  const last = args.at(-1);
+  const ack = typeof last === 'function' ? (last as (answer: unknown) => void) : null;
+  const payload = ack && args.length === 1 ? undefined : args[0];
+  return { payload, ack };
+}
+
+const isPayload = (p: unknown) => p !== null && typeof p === 'object' && !Array.isArray(p);
+const NO_PAYLOAD = (name: string) => ({
+  ok: false,
+  error: { code: 'invalid_payload', message: `${name}: payload: send an object (an empty one: {})` },
+});
+
 export interface NamespaceLog {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -74,11 +91,6 @@ export function registerLiveNamespace(
   services.registry.rebuilt.push((runtime) => ticker.rebuilt(runtime));
   nsp.use((socket, next) => {
     const address = clientAddress(socket.handshake, services.config.trustProxy);
-    const wait = services.authFailures.retryAfterMs(address, services.clock.now());
-    if (wait > 0) {
-      const { code, message } = tooManyFailures(wait);
-      return next(new HandshakeError(code, message));
-    }
     // The room is loaded (rebuilt if need be) before the connection, so the snapshot on join is complete.
     authenticate(services, socket.handshake.auth, socket.handshake.headers.cookie)
       .then(async (data) => {
@@ -87,8 +99,14 @@ export function registerLiveNamespace(
         next();
       })
       .catch((err: unknown) => {
-        if ((err as HandshakeError).data?.code === 'unauthorized')
-          services.authFailures.fail(address, services.clock.now());
+        if ((err as HandshakeError).data?.code !== 'unauthorized') return next(err as Error);
+        // Locked out, another bad token is told so; a valid one was let through all the same (http/security.ts).
+        const wait = services.authFailures.retryAfterMs(address, services.clock.now());
+        if (wait > 0) {
+          const { code, message } = tooManyFailures(wait);
+          return next(new HandshakeError(code, message));
+        }
+        services.authFailures.fail(address, services.clock.now());
         next(err as Error);
       });
   });
@@ -124,9 +142,8 @@ export function registerLiveNamespace(
       });
     const allowed = budgets.forSocket(roomId, seat);
     // Every handler answers: over budget `rate_limited`, a thrown bug `internal_error` (logged), never a crash.
-    const answer = (cls: CommandClass, reply: unknown, run: () => unknown) => {
-      if (typeof reply !== 'function') return; // commands are always acknowledged; one without an ack is dropped
-      const ack = reply as (answer: unknown) => void;
+    const answer = (cls: CommandClass, ack: ((answer: unknown) => void) | null, run: () => unknown) => {
+      if (!ack) return; // commands are always acknowledged; one sent without an ack is dropped
       if (!allowed(cls, services.clock.now())) return ack(RATE_LIMITED);
       if (local()?.rebuilding) return ack(REBUILDING);
       const failed = (err: unknown) => {
@@ -141,16 +158,20 @@ export function registerLiveNamespace(
         failed(err);
       }
     };
-    socket.on('room:resync', (_payload, ack) => answer('resync', ack, resync));
+    socket.on('room:resync', (...args: unknown[]) => {
+      const { payload, ack } = commandArgs(args);
+      answer('resync', ack, () => (isPayload(payload) ? resync() : NO_PAYLOAD('room:resync')));
+    });
     for (const name of COMMANDS) {
-      // biome-ignore lint/suspicious/noExplicitAny: one generic handler for every command; each validates its payload
-      socket.on(name, (payload: unknown, ack: any) =>
+      // One generic handler for every command; runCommand validates each payload (a missing one included).
+      socket.on(name, (...args: unknown[]) => {
+        const { payload, ack } = commandArgs(args);
         answer('command', ack, () => {
           const rt = local();
           if (rt) return runCommand(name, payload, seat, rt, services);
           return remote({ kind: 'command', roomId, seat, name, payload }, (a) => a);
-        }),
-      );
+        });
+      });
     }
   });
   return nsp;

@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { AlertRulesSchema, rulesProblem } from '../../shared/alerts.ts';
 import type { AlertEvent } from '../alerts/alert-evaluator.ts';
 import { authorizeRoom } from '../http/auth.ts';
+import { assertPlainText } from '../http/display-name.ts';
 import { HttpError } from '../http/errors.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
 import { broadcastRules } from '../realtime/broadcaster.ts';
@@ -38,6 +39,7 @@ export const alertRuleRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { se
     },
     async (req) => {
       const by = await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant']);
+      for (const [i, r] of req.body.entries()) assertPlainText(`rules[${i}].name`, r.name);
       const problem = rulesProblem(req.body);
       if (problem) throw new HttpError(400, problem.code, problem.message);
       const runtime = (await services.runtime(req.params.id))!;

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { CatalogueSchema, ProductSchema } from '../../shared/events.ts';
 import { RoomStateSchema } from '../../shared/state.ts';
 import { authorizeRoom, requireAdmin } from '../http/auth.ts';
+import { assertPlainText } from '../http/display-name.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams, RoomSummarySchema, TokensSchema } from './schemas.ts';
 
@@ -25,6 +26,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (req, reply) => {
       requireAdmin(req, auth);
+      assertPlainText('name', req.body?.name);
       const { room, tokens } = await services.rooms.create(req.body?.name ?? '直播间', services.clock.now());
       return reply.status(201).send({ id: room.id, name: room.name, tokens });
     },
@@ -72,6 +74,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'ingest']);
+      for (const [i, p] of req.body.entries()) assertPlainText(`products[${i}].name`, p.name);
       await services.rooms.setProducts(req.params.id, req.body);
       (await services.runtime(req.params.id))?.engine.setCatalogue(req.body);
       return { products: req.body.length };

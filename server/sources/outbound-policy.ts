@@ -7,6 +7,7 @@
 // (DNS rebinding) is still refused; literal IPs, which skip lookup, are checked up front.
 import dns from 'node:dns';
 import net from 'node:net';
+import { embeddedIPv4, parseIPv6 } from './ipv6-embedding.ts';
 
 export class AddressRefusedError extends Error {
   readonly code = 'address_refused';
@@ -28,8 +29,15 @@ const SPECIAL_V4 = [
 const SPECIAL_V6 = [
   ['::', 128],
   ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
+  // NAT64 (well-known and local-use): a gateway turns these into IPv4 of any kind, the LAN's included.
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64], // discard-only
+  ['2001::', 32], // Teredo: carries an IPv4 address, obfuscated
+  ['2001:db8::', 32], // documentation
+  ['fc00::', 7], // unique-local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated, still routed on some LANs)
   ['ff00::', 8],
 ] as const;
 
@@ -37,13 +45,16 @@ const special = new net.BlockList();
 for (const [a, p] of SPECIAL_V4) special.addSubnet(a, p, 'ipv4');
 for (const [a, p] of SPECIAL_V6) special.addSubnet(a, p, 'ipv6');
 
-/** `::ffff:127.0.0.1` is 127.0.0.1: judge mapped IPv4 addresses as IPv4. */
+/** `::ffff:127.0.0.1`, `::ffff:7f00:1` and `::127.0.0.1` are 127.0.0.1: an embedded IPv4 is judged as IPv4. */
 function normalise(ip: string): { ip: string; family: 'ipv4' | 'ipv6' } | null {
-  const bare = ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped) return { ip: mapped[1]!, family: 'ipv4' };
+  const bare = (ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip).replace(/%.*$/, '');
   const v = net.isIP(bare);
-  return v === 4 ? { ip: bare, family: 'ipv4' } : v === 6 ? { ip: bare, family: 'ipv6' } : null;
+  if (v === 4) return { ip: bare, family: 'ipv4' };
+  if (v !== 6) return null;
+  const bytes = parseIPv6(bare);
+  if (!bytes) return null;
+  const v4 = embeddedIPv4(bytes);
+  return v4 ? { ip: v4, family: 'ipv4' } : { ip: bare, family: 'ipv6' };
 }
 
 export function isSpecialAddress(ip: string): boolean {

@@ -9,6 +9,8 @@ export const PollConfigSchema = Type.Object(
     kind: Type.Literal('poll'),
     url: Type.String({ pattern: '^https?://', maxLength: 2000 }),
     intervalMs: Type.Integer({ minimum: 200, maximum: 300_000 }),
+    /** Deadline for one poll, body included (default 10 s): a poll not done by then fails. */
+    timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 60_000 })),
     headers: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 2000 }))),
     mapping: Type.Object(
       {

@@ -9,7 +9,8 @@ import { mapPollResponse, type PollConfig, type Totals } from './poll-mapping.ts
 import type { EventSink, Source } from './source.ts';
 
 const MAX_BACKOFF_MS = 60_000;
-const FETCH_TIMEOUT_MS = 10_000;
+/** The whole-request deadline (body included) when the source names none. */
+export const POLL_DEADLINE_MS = 10_000;
 
 export class PollSource implements Source {
   readonly kind = 'poll';
@@ -20,6 +21,8 @@ export class PollSource implements Source {
   private lastSuccessAt: number | null = null;
   private lastEventAt: number | null = null;
   private error: string | null = null;
+  /** The poll in flight; stop() aborts it, so a trickling server never holds a shutdown. */
+  private inFlight: AbortController | null = null;
   polls = 0;
 
   constructor(
@@ -36,17 +39,23 @@ export class PollSource implements Source {
   }
 
   stop(): Promise<void> {
-    return this.loop.stop();
+    const stopped = this.loop.stop();
+    this.inFlight?.abort();
+    return stopped;
   }
 
   private async poll(): Promise<number> {
     this.polls++;
+    const inFlight = new AbortController();
+    this.inFlight = inFlight;
     try {
       const body = await fetchJson(this.config.url, {
         headers: this.config.headers ?? {},
-        timeoutMs: FETCH_TIMEOUT_MS,
+        timeoutMs: this.config.timeoutMs ?? POLL_DEADLINE_MS,
         policy: this.policy,
+        signal: inFlight.signal,
       });
+      if (inFlight.signal.aborted) return this.config.intervalMs;
       const now = this.clock.now();
       const { events, totals } = mapPollResponse(body, this.config.mapping, this.totals, now);
       this.totals = totals;
@@ -59,6 +68,7 @@ export class PollSource implements Source {
       if (events.length > 0) this.lastEventAt = now;
       return this.config.intervalMs;
     } catch (err) {
+      if (inFlight.signal.aborted) return this.config.intervalMs; // stopped: not a failure of the source
       this.failures++;
       this.error = (err as Error).message;
       return Math.min(MAX_BACKOFF_MS, this.config.intervalMs * 2 ** this.failures);

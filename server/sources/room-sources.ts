@@ -5,6 +5,7 @@ import type { Product } from '../../shared/events.ts';
 import type { SourceHealth } from '../../shared/state.ts';
 import type { Services } from '../services.ts';
 import { connectorUrl } from './connectors/connector-config.ts';
+import { keepMaskedSecrets, maskSecrets } from './secret-fields.ts';
 import { createSource, type SourceConfig, SourceConfigSchema } from './source-config.ts';
 import { MAIN_SOURCE_ID, type SourceManager } from './source-manager.ts';
 
@@ -32,10 +33,8 @@ function validEntry(e: unknown): e is SourceEntry {
   return typeof id === 'string' && Value.Check(SourceConfigSchema, config);
 }
 
-/** Secrets never leave the server once set: listings show that one is set, not what it is. */
-export function redact(config: SourceConfig): SourceConfig {
-  return 'secret' in config ? ({ ...config, secret: '********' } as unknown as SourceConfig) : config;
-}
+/** Secrets never leave the server once set: listings show that one is set, not what it is (secret-fields.ts). */
+export const redact = maskSecrets;
 
 export class RoomSources {
   constructor(
@@ -58,7 +57,8 @@ export class RoomSources {
   }
 
   /** The room's only source (PUT /source): replaces every other one; `none` leaves push alone. */
-  async set(roomId: string, config: SourceConfig): Promise<void> {
+  async set(roomId: string, sent: SourceConfig): Promise<void> {
+    const config = await this.unmasked(roomId, MAIN_SOURCE_ID, sent);
     await this.checkAddress(config);
     const runtime = (await this.services.runtime(roomId))!;
     await this.services.rooms.setSource(roomId, config.kind === 'none' ? null : [{ id: MAIN_SOURCE_ID, config }]);
@@ -67,7 +67,8 @@ export class RoomSources {
     else await this.manager.detach(runtime);
   }
 
-  async add(roomId: string, id: string, config: SourceConfig): Promise<void> {
+  async add(roomId: string, id: string, sent: SourceConfig): Promise<void> {
+    const config = await this.unmasked(roomId, id, sent);
     await this.checkAddress(config);
     const others = (await this.entries(roomId)).filter((e) => e.id !== id);
     await this.services.rooms.setSource(roomId, [...others, { id, config }]);
@@ -108,6 +109,12 @@ export class RoomSources {
       }
     }
     return started;
+  }
+
+  /** An update that sends a listing's masks back keeps the secrets stored under that source id. */
+  private async unmasked(roomId: string, id: string, sent: SourceConfig): Promise<SourceConfig> {
+    const prev = (await this.entries(roomId)).find((e) => e.id === id)?.config ?? null;
+    return keepMaskedSecrets(sent, prev);
   }
 
   /** A URL the outbound policy refuses is refused when set (400 address_refused), not left to fail later. */

@@ -80,7 +80,8 @@ describe.skipIf(!e2eReady && !process.env.CI)('admin in Chromium', () => {
     await expect.poll(() => page.getByTestId('copy-host').textContent()).toBe('已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await page.getByTestId('seat-url-host').inputValue());
-    expect(copied).toMatch(new RegExp(`^${e2e.url}/\\?room=${roomId}&token=`));
+    // A one-time join link (issue 16.8): the seat's token is not in it.
+    expect(copied).toMatch(new RegExp(`^${e2e.url}/\\?room=${roomId}&join=`));
     const qr = await page.getByTestId('seat-host').locator('canvas').boundingBox();
     expect(qr?.width).toBeGreaterThan(100);
     await page.screenshot({ path: screenshotPath('admin-room.png'), fullPage: true });
@@ -100,7 +101,12 @@ describe.skipIf(!e2eReady && !process.env.CI)('admin in Chromium', () => {
     expect(await notice.textContent()).toContain('已被管理员停用');
     await host.screenshot({ path: screenshotPath('prompter-revoked-phone.png') });
     await page.getByTestId('seat-host').getByText('无链接').waitFor();
-    expect((await e2e.api(`/api/rooms/${roomId}/state`, new URL(copied).searchParams.get('token')!)).status).toBe(401);
+    const reopened = await fetch(`${e2e.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ roomId, join: new URL(copied).searchParams.get('join') }),
+    });
+    expect([401, 410]).toContain(reopened.status);
     expect(errors).toEqual([]);
   });
 

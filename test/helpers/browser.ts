@@ -7,8 +7,9 @@ import { tempDir } from './server.ts';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('artifacts/screenshots');
 
-export function launchBrowser(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(tempDir('chromium-'), {
+/** `profileDir`: where the profile lives (a test that reads the profile's files after closing passes one). */
+export function launchBrowser(profileDir = tempDir('chromium-')): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1920, height: 1080 },

@@ -9,7 +9,7 @@ import { type App, buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createTokenizer } from '../../server/engine/tokenizer.ts';
 import { AUTH_FAILURE_WINDOW_MS, AUTH_FAILURES_PER_WINDOW } from '../../shared/constants.ts';
-import { connectError, connectLive } from '../helpers/live-client.ts';
+import { connectError, connectLive, once } from '../helpers/live-client.ts';
 import { ADMIN, createRoom, FakeClock, type TestServer, tempDir } from '../helpers/server.ts';
 
 const METRICS = 'metrics-token-0123456789';
@@ -97,10 +97,28 @@ describe('failed authentication is rate-limited per address', () => {
     }
     expect(statuses.filter((x) => x === 401).length).toBe(AUTH_FAILURES_PER_WINDOW);
     expect(statuses.slice(AUTH_FAILURES_PER_WINDOW).every((x) => x === 429)).toBe(true);
-    const so = connectLive(s.url, room.id, room.tokens.viewer);
+    const so = connectLive(s.url, room.id, 'bad-socket-token');
     const err = await connectError(so);
     expect((err.data as { code: string }).code).toBe('too_many_auth_failures');
     so.disconnect();
+    // Issue 16.9: the address's failures never refuse a valid token, a seat's or the admin's, HTTP or socket.
+    for (const token of [room.tokens.viewer, room.tokens.controller, ADMIN]) {
+      const res = await s.app.inject({
+        url: `/api/rooms/${room.id}/source`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.statusCode, token).toBe(200);
+    }
+    const valid = connectLive(s.url, room.id, room.tokens.viewer);
+    await once(valid, 'room:snapshot');
+    valid.disconnect();
+    const stillBad = await s.app.inject({
+      url: `/api/rooms/${room.id}/source`,
+      headers: { authorization: 'Bearer bad-x' },
+    });
+    expect(stillBad.statusCode).toBe(429);
+    expect(stillBad.headers['retry-after']).toBeDefined();
+    expect(stillBad.json().code).toBe('too_many_auth_failures');
     clock.advance(AUTH_FAILURE_WINDOW_MS);
     const again = await s.app.inject({
       url: `/api/rooms/${room.id}/source`,

@@ -210,6 +210,7 @@ export const EN: Record<Key, string> = {
   seat_revoked: 'This seat link was revoked by the admin',
   seat_rotated: 'This seat link was replaced; the old one no longer works: ask for the new link',
   room_deleted: 'This room was deleted',
+  linkRefused: 'Cannot open: the room id or the token is wrong',
   seatClosedHint: 'This screen is disconnected.',
   sampled: 'sampled',
   seenShare: 'seen',

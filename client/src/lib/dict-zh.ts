@@ -211,6 +211,7 @@ export const ZH = {
   seat_rotated: '这个席位链接已换新，旧链接失效：请向场控要新链接',
   room_deleted: '这个直播间已被删除',
   seatClosedHint: '屏幕已断开。',
+  linkRefused: '打不开：房间号或令牌不对',
   sampled: '采样',
   seenShare: '见',
   estimated: '估算',

@@ -1,5 +1,7 @@
-// Exchanges a seat link's token for the HttpOnly seat cookie, then takes the token out of the address bar.
+// Exchanges a seat link's one-time code (or token) for the HttpOnly seat cookie, then takes it out of the
+// address bar.
 import { useEffect, useState } from 'react';
+import { joinCodeSeat } from '../../../shared/seat-links.ts';
 import { readLocation, replaceTokenWithSeat } from './location.ts';
 
 export type SeatState =
@@ -8,25 +10,34 @@ export type SeatState =
   | { status: 'ready'; roomId: string; seat: string }
   | { status: 'failed'; roomId: string; message: string };
 
-export async function exchangeSeatLink(roomId: string, token: string): Promise<SeatState> {
+/** `secret`: the token, or `{ join }` for a one-time link's code. */
+export async function exchangeSeatLink(roomId: string, secret: string | { join: string }): Promise<SeatState> {
   try {
     const res = await fetch('/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ roomId, token }),
+      body: JSON.stringify(typeof secret === 'string' ? { roomId, token: secret } : { roomId, ...secret }),
     });
-    const body = (await res.json().catch(() => null)) as { seat?: unknown; message?: unknown } | null;
+    const body = (await res.json().catch(() => null)) as { seat?: unknown; message?: unknown; code?: unknown } | null;
     if (res.ok && typeof body?.seat === 'string') return { status: 'ready', roomId, seat: body.seat };
+    // A spent link opened again in the browser it was spent in: that browser holds the seat's cookie.
+    const seat = typeof secret === 'string' ? null : joinCodeSeat(secret.join);
+    if (body?.code === 'join_link_used' && seat) return { status: 'ready', roomId, seat };
     return { status: 'failed', roomId, message: typeof body?.message === 'string' ? body.message : res.statusText };
   } catch (err) {
     return { status: 'failed', roomId, message: err instanceof Error ? err.message : String(err) };
   }
 }
 
+/** What the address bar holds to exchange: a one-time code before a token. */
+export function linkSecret(loc: { token: string | null; join: string | null }): string | { join: string } | null {
+  return loc.join ? { join: loc.join } : loc.token;
+}
+
 function initial(): SeatState {
-  const { roomId, token, seat } = readLocation();
+  const { roomId, token, join, seat } = readLocation();
   if (!roomId) return { status: 'none' };
-  if (token) return { status: 'pending', roomId };
+  if (token || join) return { status: 'pending', roomId };
   return seat ? { status: 'ready', roomId, seat } : { status: 'none' };
 }
 
@@ -34,9 +45,10 @@ function initial(): SeatState {
 export function useSeat(): SeatState {
   const [state, setState] = useState(initial);
   useEffect(() => {
-    const { roomId, token } = readLocation();
-    if (!roomId || !token) return;
-    void exchangeSeatLink(roomId, token).then((next) => {
+    const loc = readLocation();
+    const secret = linkSecret(loc);
+    if (!loc.roomId || !secret) return;
+    void exchangeSeatLink(loc.roomId, secret).then((next) => {
       replaceTokenWithSeat(next.status === 'ready' ? next.seat : 'unknown');
       setState(next);
     });

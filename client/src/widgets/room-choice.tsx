@@ -2,8 +2,9 @@
 // Used by the picker page and by the header's dropdown.
 import { type FormEvent, useState } from 'react';
 import { useT } from '../lib/i18n.ts';
-import { screenUrl, seatLinkUrl } from '../lib/location.ts';
+import { screenUrl } from '../lib/location.ts';
 import { loadRecentRooms } from '../lib/recent-rooms.ts';
+import { exchangeSeatLink } from '../lib/seat-session.ts';
 
 export function RecentRoomList() {
   const t = useT();
@@ -30,9 +31,14 @@ export function RoomForm() {
   const t = useT();
   const [roomId, setRoomId] = useState('');
   const [token, setToken] = useState('');
-  const open = (e: FormEvent) => {
+  const [failed, setFailed] = useState(false);
+  // The token is exchanged from here, never put in an address: the browser's history keeps addresses.
+  const open = async (e: FormEvent) => {
     e.preventDefault();
-    if (roomId.trim() && token.trim()) window.location.href = seatLinkUrl(roomId.trim(), token.trim());
+    if (!roomId.trim() || !token.trim()) return;
+    const next = await exchangeSeatLink(roomId.trim(), token.trim());
+    if (next.status === 'ready') window.location.href = screenUrl(next.roomId, next.seat);
+    else setFailed(true);
   };
   return (
     <form className="room-form" onSubmit={open}>
@@ -45,6 +51,7 @@ export function RoomForm() {
         <input value={token} onChange={(e) => setToken(e.target.value)} name="token" autoComplete="off" />
       </label>
       <button type="submit">{t('open')}</button>
+      {failed ? <p className="error-message">{t('linkRefused')}</p> : null}
     </form>
   );
 }

@@ -24,6 +24,8 @@ export interface AdminApi {
   room(id: string): Promise<ApiResult<{ id: string; name: string; products: Product[] }>>;
   setProducts(id: string, products: Product[]): Promise<ApiResult<{ products: number }>>;
   sources(id: string): Promise<ApiResult<{ sources: SourceView[] }>>;
+  /** A one-time seat link's code (opens the seat once; the token stays out of the browser's history). */
+  joinLink(id: string, seat: RoleName): Promise<ApiResult<{ code: string; expiresAt: number }>>;
 }
 
 export function adminApi(token: string): AdminApi {
@@ -59,5 +61,6 @@ export function adminApi(token: string): AdminApi {
     room: (id) => call('GET', room(id)),
     setProducts: (id, products) => call('PUT', `${room(id)}/products`, products),
     sources: (id) => call('GET', `${room(id)}/sources`),
+    joinLink: (id, seat) => call('POST', `${room(id)}/seats/${seat}/join-link`),
   };
 }

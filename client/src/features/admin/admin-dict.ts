@@ -73,6 +73,7 @@ const ZH = {
   err_duplicate_id: '编号重复',
   err_too_many_rows: '商品超过 1000 个',
   err_empty: '没有商品行',
+  badName: '名称里有控制字符、文字方向控制符或残缺字符，请只用普通文字',
 } as const;
 
 export type AdminKey = keyof typeof ZH;
@@ -148,6 +149,7 @@ const EN: Record<AdminKey, string> = {
   err_duplicate_id: 'duplicate id',
   err_too_many_rows: 'more than 1,000 products',
   err_empty: 'no product lines',
+  badName: 'The name contains control, text-direction or broken characters; use plain text',
 };
 
 /** `t('deleteAsk', { name })`: the label in the screen's language, with {placeholders} filled. */

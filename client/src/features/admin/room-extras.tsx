@@ -2,17 +2,24 @@
 // the 场控 screen's own panels (features/sources, features/rules), opened there with `&sources` / `&rules`, so
 // there is one editor of each, not two.
 import { useEffect, useState } from 'react';
-import { seatUrl } from '../../../../shared/seat-links.ts';
+import { screenUrl } from '../../lib/location.ts';
+import { exchangeSeatLink } from '../../lib/seat-session.ts';
 import type { AdminApi, SourceView } from './admin-api.ts';
 import { useAdminT } from './admin-dict.ts';
 
 export function RoomExtras({ api, roomId }: { api: AdminApi; roomId: string }) {
   const t = useAdminT();
   const [sources, setSources] = useState<SourceView[] | null>(null);
+  // The 场控 screen opens from this browser's seat cookie, taken here from the controller token: a link that
+  // carried the token would leave it in this browser's history.
   const [controller, setController] = useState<string | null>(null);
   useEffect(() => {
     void api.sources(roomId).then((res) => setSources(res.ok ? res.data.sources : []));
-    void api.seats(roomId).then((res) => setController(res.ok ? (res.data.controller ?? null) : null));
+    void api.seats(roomId).then(async (res) => {
+      const token = res.ok ? res.data.controller : undefined;
+      const seat = token ? await exchangeSeatLink(roomId, token) : null;
+      setController(seat?.status === 'ready' ? `${window.location.origin}${screenUrl(roomId, 'controller')}` : null);
+    });
   }, [api, roomId]);
   return (
     <>
@@ -20,12 +27,7 @@ export function RoomExtras({ api, roomId }: { api: AdminApi; roomId: string }) {
         <h3>{t('sources')}</h3>
         {sources && sources.length === 0 ? <p className="admin-note">{t('noSources')}</p> : null}
         {controller ? (
-          <a
-            href={`${seatUrl(window.location.origin, roomId, controller)}&sources`}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="open-sources"
-          >
+          <a href={`${controller}&sources`} target="_blank" rel="noreferrer" data-testid="open-sources">
             {t('openSources')}
           </a>
         ) : null}
@@ -43,12 +45,7 @@ export function RoomExtras({ api, roomId }: { api: AdminApi; roomId: string }) {
         <h3>{t('rules')}</h3>
         <p className="admin-note">{t('rulesHint')}</p>
         {controller ? (
-          <a
-            href={`${seatUrl(window.location.origin, roomId, controller)}&rules`}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="open-rules"
-          >
+          <a href={`${controller}&rules`} target="_blank" rel="noreferrer" data-testid="open-rules">
             {t('openRules')}
           </a>
         ) : (

@@ -2,6 +2,7 @@
 // catalogue, sources and alert rules.
 import { type FormEvent, useState } from 'react';
 import type { AdminRoom, RoomUsage } from '../../../../shared/admin.ts';
+import { textProblem } from '../../../../shared/display-text.ts';
 import type { AdminApi } from './admin-api.ts';
 import { useAdminT } from './admin-dict.ts';
 import { CatalogueEditor } from './catalogue-editor.tsx';
@@ -46,6 +47,7 @@ function RoomName({ api, room, onChanged }: Omit<PanelProps, 'onDeleted'>) {
   const [editing, setEditing] = useState<string | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    if (editing && textProblem(editing)) return;
     if (editing?.trim()) await api.update(room.id, { name: editing.trim() });
     setEditing(null);
     await onChanged();
@@ -61,7 +63,14 @@ function RoomName({ api, room, onChanged }: Omit<PanelProps, 'onDeleted'>) {
     );
   return (
     <form className="admin-rename" onSubmit={save}>
-      <input value={editing} maxLength={100} onChange={(e) => setEditing(e.target.value)} data-testid="rename-input" />
+      <input
+        value={editing}
+        maxLength={100}
+        aria-invalid={textProblem(editing) !== null}
+        onChange={(e) => setEditing(e.target.value)}
+        data-testid="rename-input"
+      />
+      {textProblem(editing) ? <span className="error-message">{t('badName')}</span> : null}
       <button type="submit">{t('save')}</button>
       <button type="button" onClick={() => setEditing(null)}>
         {t('cancel')}

@@ -1,5 +1,6 @@
 // The rooms column: create one by name, pick one, archived rooms hidden unless asked for.
 import { type FormEvent, useState } from 'react';
+import { textProblem } from '../../../../shared/display-text.ts';
 import { useAdminT } from './admin-dict.ts';
 import type { Rooms } from './use-rooms.ts';
 
@@ -17,7 +18,7 @@ export function RoomsList({
   const [showArchived, setShowArchived] = useState(false);
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim() || textProblem(name)) return;
     const id = await rooms.create(name.trim());
     if (id) {
       setName('');
@@ -34,8 +35,10 @@ export function RoomsList({
           placeholder={t('newRoom')}
           maxLength={100}
           onChange={(e) => setName(e.target.value)}
+          aria-invalid={textProblem(name) !== null}
           data-testid="new-room-name"
         />
+        {textProblem(name) ? <span className="error-message">{t('badName')}</span> : null}
         <button type="submit" data-testid="create-room">
           {t('create')}
         </button>

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoleName, SeatTokens } from '../../../../shared/admin.ts';
 import { SEATS, type Seat } from '../../../../shared/protocol.ts';
-import { SEAT_LABELS, seatUrl } from '../../../../shared/seat-links.ts';
+import { joinUrl, SEAT_LABELS } from '../../../../shared/seat-links.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import type { AdminApi } from './admin-api.ts';
 import { useAdminT } from './admin-dict.ts';
@@ -38,6 +38,7 @@ export function SeatLinks({ api, roomId }: { api: AdminApi; roomId: string }) {
           ? SEATS.map((seat) => (
               <SeatCard
                 key={seat}
+                api={api}
                 roomId={roomId}
                 seat={seat}
                 token={seats[seat]}
@@ -51,7 +52,28 @@ export function SeatLinks({ api, roomId }: { api: AdminApi; roomId: string }) {
   );
 }
 
+/**
+ * The seat's one-time link (server/http/join-links.ts), minted for the token shown: it opens the seat once, so
+ * the token never lands in the opening browser's history. A new one is minted after each rotation.
+ */
+function useJoinLink(api: AdminApi, roomId: string, seat: Seat, token: string | undefined): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    setUrl(null);
+    if (!token) return;
+    let live = true;
+    void api.joinLink(roomId, seat).then((res) => {
+      if (live && res.ok) setUrl(joinUrl(window.location.origin, roomId, res.data.code));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, roomId, seat, token]);
+  return url;
+}
+
 function SeatCard(props: {
+  api: AdminApi;
   roomId: string;
   seat: Seat;
   token: string | undefined;
@@ -59,7 +81,7 @@ function SeatCard(props: {
 }) {
   const t = useAdminT();
   const lang = useUiStore((s) => s.lang);
-  const url = props.token ? seatUrl(window.location.origin, props.roomId, props.token) : null;
+  const url = useJoinLink(props.api, props.roomId, props.seat, props.token);
   return (
     <div className="seat-card" data-testid={`seat-${props.seat}`}>
       <h4>{SEAT_LABELS[props.seat][lang]}</h4>
@@ -83,7 +105,7 @@ function SeatCard(props: {
         <button type="button" onClick={() => props.onChange('rotate')} data-testid={`rotate-${props.seat}`}>
           {t('rotate')}
         </button>
-        {url ? (
+        {props.token ? (
           <button
             type="button"
             className="danger"

@@ -1,6 +1,6 @@
 // Connect one more source: choose the platform, paste the room (id, URL, relay address or @handle); for the
 // shop webhook, the address to paste into the shop platform and the secret it signs with.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_RELAY, DEFAULT_SOURCE_ID, PLATFORMS, type Platform, parseSetup, webhookUrl } from './source-input.ts';
 import { addSource, type SourceView } from './sources-api.ts';
 import { type SourcesKey, useSourcesT } from './sources-dict.ts';
@@ -11,7 +11,30 @@ function randomSecret(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function SourceForm({ roomId, onAdded }: { roomId: string; onAdded: (list: SourceView[]) => void }) {
+/** The room's shop source as listed: its secrets arrive masked (`********`), and sent back masked they are kept. */
+function storedShop(sources: SourceView[]): { appKey: string; secret: string; productMap: string } | null {
+  const c = sources.find((s) => s.id === DEFAULT_SOURCE_ID['shop-webhook'] && s.config.kind === 'shop-webhook')?.config;
+  if (!c) return null;
+  const map = (c.productMap ?? {}) as Record<string, string>;
+  return {
+    appKey: String(c.appKey ?? ''),
+    secret: String(c.secret ?? ''),
+    productMap: Object.entries(map)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n'),
+  };
+}
+
+export function SourceForm({
+  roomId,
+  sources = [],
+  onAdded,
+}: {
+  roomId: string;
+  /** The room's sources as listed: a stored shop source fills the form, its secrets masked. */
+  sources?: SourceView[];
+  onAdded: (list: SourceView[]) => void;
+}) {
   const t = useSourcesT();
   const [platform, setPlatform] = useState<Platform>('bilibili');
   const [room, setRoom] = useState('');
@@ -22,6 +45,16 @@ export function SourceForm({ roomId, onAdded }: { roomId: string; onAdded: (list
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shop = platform === 'shop-webhook';
+  const stored = shop ? storedShop(sources) : null;
+  const storedKey = stored ? JSON.stringify(stored) : '';
+  // Editing the stored shop source: its masked secrets stay in the fields, and unchanged they keep the stored ones.
+  useEffect(() => {
+    if (!storedKey) return;
+    const s = JSON.parse(storedKey) as { appKey: string; secret: string; productMap: string };
+    setAppKey(s.appKey);
+    setSecret(s.secret);
+    setProductMap(s.productMap);
+  }, [storedKey]);
   const roomLabel: SourcesKey =
     platform === 'tiktok' ? 'roomInputTiktok' : platform === 'douyin-relay' ? 'roomInputRelay' : 'roomInput';
 
@@ -73,6 +106,11 @@ export function SourceForm({ roomId, onAdded }: { roomId: string; onAdded: (list
                 {t('generate')}
               </button>
             </span>
+            {stored ? (
+              <span className="sources-note" data-testid="secret-kept">
+                {t('secretKept')}
+              </span>
+            ) : null}
           </label>
           <label>
             {t('productMap')}

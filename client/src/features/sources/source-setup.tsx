@@ -34,7 +34,7 @@ export default function SourceSetup({ roomId, onClose }: { roomId: string; onClo
           {t('close')}
         </button>
       </div>
-      <SourceForm roomId={roomId} onAdded={(list) => setSources(list)} />
+      <SourceForm roomId={roomId} sources={sources} onAdded={(list) => setSources(list)} />
       <h3>{t('current')}</h3>
       {sources.length === 0 ? <p className="sources-note">{t('none')}</p> : null}
       <ul className="source-cards">

@@ -34,6 +34,7 @@ const ZH = {
   bad_address: '地址应以 ws:// 或 wss:// 开头',
   bad_appKey: '请填 App Key',
   bad_secret: '密钥至少 8 个字符',
+  secretKept: '已保存的密钥只显示为 ********：不改就保留原值，填新值则替换',
   sampledNote: '公开弹幕流在热门直播间会抽样：人均类指标标「采样」，在线和累计观看取平台计数。',
 } as const;
 
@@ -69,6 +70,7 @@ const EN: Record<keyof typeof ZH, string> = {
   bad_address: 'The address must start with ws:// or wss://',
   bad_appKey: 'Fill in the app key',
   bad_secret: 'The secret needs at least 8 characters',
+  secretKept: 'A saved secret shows only as ********: leave it to keep it, type a new one to replace it',
   sampledNote:
     'Public feeds are sampled in busy rooms: per-viewer figures are marked sampled; online and viewers come from the platform counters.',
 };
