@@ -27,7 +27,11 @@ function event<T extends string, P extends Record<string, import('@sinclair/type
 }
 
 export const EventSchemas = {
-  viewer_enter: event('viewer_enter', { userId: Id }),
+  /**
+   * An entry. Without `userId` the platform hid who entered (an anonymous or masked viewer): counted as an
+   * entry, never as a distinct viewer, and never as online (no leave can close it).
+   */
+  viewer_enter: event('viewer_enter', { userId: Type.Optional(Id) }),
   viewer_leave: event('viewer_leave', { userId: Id }),
   online_count: event('online_count', { count: Count }),
   /** The platform's own count of viewers so far (场观, Bilibili's 看过): preferred for the card over the feed's. */

@@ -104,6 +104,11 @@ export const SourceHealthSchema = Type.Object({
   garbage: Type.Optional(Num),
   /** The platform sends only part of a busy room's messages: per-viewer figures from it are samples (采样). */
   sampled: Type.Optional(Type.Boolean()),
+  /**
+   * The platform hides who the viewers are (Bilibili without login: uid 0, 观众***; Douyin anonymous rooms:
+   * id 111111, 用***): entries and comments are counted, distinct-viewer figures are unavailable.
+   */
+  masked: Type.Optional(Type.Boolean()),
 });
 export type SourceHealth = Static<typeof SourceHealthSchema>;
 

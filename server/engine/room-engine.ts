@@ -117,7 +117,8 @@ export class RoomEngine {
   private dispatch(e: LiveEvent): void {
     switch (e.type) {
       case 'viewer_enter':
-        this.audience.enter(e.ts, e.userId);
+        if (e.userId) this.audience.enter(e.ts, e.userId);
+        else this.audience.anonymousEnter(e.ts);
         break;
       case 'viewer_leave':
         this.audience.leave(e.ts, e.userId);

@@ -212,6 +212,7 @@ export const EN: Record<Key, string> = {
   room_deleted: 'This room was deleted',
   seatClosedHint: 'This screen is disconnected.',
   sampled: 'sampled',
+  masked: 'viewers hidden',
   seenShare: 'seen',
   estimated: 'estimate',
   phase_connecting: 'connecting',

@@ -212,6 +212,7 @@ export const ZH = {
   room_deleted: '这个直播间已被删除',
   seatClosedHint: '屏幕已断开。',
   sampled: '采样',
+  masked: '观众匿名',
   seenShare: '见',
   estimated: '估算',
   phase_connecting: '连接中',

@@ -58,3 +58,15 @@ describe('feeds without leave events', () => {
     expect(s.avgWatchSeconds).toBe(30);
   });
 });
+
+describe('anonymous entries (the platform hides who entered)', () => {
+  it('counts them as entries, never as viewers or online', () => {
+    const events: LiveEvent[] = [{ type: 'online_count', ts: T0, count: 50 }];
+    for (let i = 0; i < 30; i++) events.push({ type: 'viewer_enter', ts: T0 + i * 1000 });
+    events.push({ type: 'viewer_enter', ts: T0 + 31_000, userId: 'u1' });
+    const s = run(events, T0 + 40_000);
+    expect(s.entriesPerMin).toBe(31);
+    expect(s.viewersSeen).toBe(1);
+    expect(s.online).toBe(50);
+  });
+});

@@ -16,10 +16,13 @@ function sampleMark(s: RoomState): string | null {
   return s.feedShare === null || s.feedShare === undefined ? '' : fmtPct(s.feedShare, 1);
 }
 
+/** The platform hides who the viewers are: per-viewer rates have no denominator (shown —). */
+const masked = (s: RoomState) => s.sources?.some((x) => x.masked) || s.source.masked === true;
+
 const STATS: [Key, (s: RoomState, lang: Lang) => string, ((s: RoomState) => string | null)?][] = [
   ['cumulative', (s, l) => fmtCount(s.cumulativeViewers, l)],
   ['comments', (s, l) => fmtCount(s.comments, l), sampleMark],
-  ['interaction', (s) => fmtPct(s.interactionRate), sampleMark],
+  ['interaction', (s) => (masked(s) ? DASH : fmtPct(s.interactionRate)), sampleMark],
   ['likes', (s, l) => fmtCount(s.likes, l)],
   ['follows', (s, l) => fmtCount(s.follows, l)],
   ['paidTotal', (s, l) => (s.hasCommerce ? fmtMoney(s.paid, l) : DASH)],

@@ -45,6 +45,7 @@ export function SourceBadge() {
       {t('source')}: {source.kind} {source.phase ? t(`phase_${source.phase}` as Key) : t(source.status as Key)}
       {lag}
       {source.sampled ? ` · ${t('sampled')}` : ''}
+      {source.masked ? ` · ${t('masked')}` : ''}
     </span>
   );
 }
@@ -72,6 +73,7 @@ export function SourceList() {
             {src.id}: {src.phase ? t(`phase_${src.phase}` as Key) : t(src.status as Key)}
             {retryS !== null ? ` · ${retryS}${t('retryInS')}` : ''}
             {src.sampled ? ` · ${t('sampled')}` : ''}
+            {src.masked ? ` · ${t('masked')}` : ''}
           </span>
         );
       })}
