@@ -62,6 +62,15 @@ export const EventSchemas = {
   }),
   order_paid: event('order_paid', { orderId: Id, amount: Amount }),
   refund: event('refund', { orderId: Id, amount: Amount }),
+  /**
+   * Viewers heading to buy (Bilibili 正在去买 / 热抢): `count` new ones, or `hot` the platform's running figure
+   * for the product. Without `productId` it is the product being explained (讲解). Not an order: no GMV.
+   */
+  purchase_intent: event('purchase_intent', {
+    productId: Type.Optional(Id),
+    count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    hot: Type.Optional(Count),
+  }),
   explain_start: event('explain_start', { productId: Id }),
   explain_end: event('explain_end', { productId: Id }),
   /** Explicit session boundaries: a start begins a new session at once, an end closes the current one. */

@@ -72,6 +72,9 @@ export const ProductStatsSchema = Type.Object({
   /** Orders and GMV created while this product was being explained (讲解). */
   explainOrders: Num,
   explainGmv: Num,
+  /** 正在去买 this session (purchase_intent counts) and the platform's latest 热抢 figure; optional, additive. */
+  buyIntents: Type.Optional(Num),
+  hotBuy: Type.Optional(NullableNum),
 });
 export type ProductStats = Static<typeof ProductStatsSchema>;
 

@@ -92,6 +92,15 @@ export class CommerceTracker {
     this.minutes.add(e.ts, 'clicks');
   }
 
+  /** 正在去买 / 热抢: on the named product, else the one being explained; with neither, nowhere to show it. */
+  purchaseIntent(e: EventOf<'purchase_intent'>): void {
+    const id = e.productId ?? this.explaining;
+    if (!id) return;
+    const p = this.product(id);
+    if (e.count) p.buyIntents += e.count;
+    if (e.hot !== undefined) p.hotBuy = e.hot;
+  }
+
   orderCreated(e: EventOf<'order_created'>): void {
     this.sawCommerce = true;
     // A repeated orderId is the same order: counted, and its stock taken, once.

@@ -163,6 +163,9 @@ export class RoomEngine {
       case 'refund':
         this.commerce.refund(e);
         break;
+      case 'purchase_intent':
+        this.commerce.purchaseIntent(e);
+        break;
       case 'explain_start':
         this.commerce.explainStart(e);
         break;

@@ -29,6 +29,8 @@ export const EN: Record<Key, string> = {
   lowStock: 'Low',
   clicks: 'Clickers',
   clickRate: 'Click rate',
+  buyIntents: 'Heading to buy',
+  hotBuy: 'hot',
   paidAmount: 'Paid',
   explaining: 'LIVE',
   barrage: 'Barrage',

@@ -27,6 +27,8 @@ export const ZH = {
   lowStock: '紧张',
   clicks: '点击人数',
   clickRate: '点击率',
+  buyIntents: '去买',
+  hotBuy: '热抢',
   paidAmount: '成交金额',
   explaining: '讲解中',
   barrage: '弹幕',

@@ -70,3 +70,23 @@ describe('anonymous entries (the platform hides who entered)', () => {
     expect(s.online).toBe(50);
   });
 });
+
+describe('purchase intent (正在去买 / 热抢)', () => {
+  it('goes to the product being explained, never to orders or GMV', () => {
+    const s = run(
+      [
+        { type: 'purchase_intent', ts: T0, count: 1 }, // nothing explained yet: nowhere to show it
+        { type: 'explain_start', ts: T0 + 1000, productId: 'p1' },
+        { type: 'purchase_intent', ts: T0 + 2000, count: 1 },
+        { type: 'purchase_intent', ts: T0 + 3000, count: 2 },
+        { type: 'purchase_intent', ts: T0 + 4000, hot: 120 },
+        { type: 'purchase_intent', ts: T0 + 5000, productId: 'p2', count: 1 },
+      ],
+      T0 + 6000,
+    );
+    const p1 = s.products.find((p) => p.id === 'p1');
+    expect(p1).toMatchObject({ buyIntents: 3, hotBuy: 120, orders: 0, gmv: 0 });
+    expect(s.products.find((p) => p.id === 'p2')).toMatchObject({ buyIntents: 1, hotBuy: null });
+    expect(s.gmv).toBe(0);
+  });
+});

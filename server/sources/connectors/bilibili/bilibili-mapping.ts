@@ -85,6 +85,13 @@ export class BilibiliMapper {
       const n = num(obj(m.data)?.num);
       return n === null ? [] : [{ type: 'viewer_total', ts, count: Math.round(n) }];
     },
+    // 正在去买 (its text names a masked viewer) and 热抢 (goods_id, num): the room's catalogue does not know
+    // the platform's goods ids, so both go to the product being explained.
+    GOTO_BUY_FLOW: (_m, ts) => [{ type: 'purchase_intent', ts, count: 1 }],
+    HOT_BUY_NUM: (m, ts) => {
+      const n = num(obj(m.data)?.num);
+      return n === null ? [] : [{ type: 'purchase_intent', ts, hot: Math.min(Math.round(n), 1_000_000_000) }];
+    },
     LIKE_INFO_V3_CLICK: (m, ts) => this.likeClick(obj(m.data), ts),
     LIKE_INFO_V3_UPDATE: (m, ts) => this.likeUpdate(num(obj(m.data)?.click_count), ts),
   };
