@@ -2,6 +2,7 @@
 // messages in their published shape, the events they must become field by field, and what the connector
 // must say about them. Every case is run through the connector's real decode and mapping.
 import fs from 'node:fs';
+import { parseJsonLongIds } from '../../server/sources/connectors/map-helpers.ts';
 
 export interface ConformanceCase {
   name: string;
@@ -23,7 +24,8 @@ export const CONFORMANCE_TS = 1_764_763_200_000;
 
 export function conformanceCases(file: string): ConformanceCase[] {
   const url = new URL(`../fixtures/connectors/conformance/${file}`, import.meta.url);
-  return JSON.parse(fs.readFileSync(url, 'utf8')) as ConformanceCase[];
+  // Long ids (19-digit message and order ids) stay exact, as the connectors read them off the wire.
+  return parseJsonLongIds(fs.readFileSync(url, 'utf8')) as ConformanceCase[];
 }
 
 export const withTs = (events: Record<string, unknown>[], ts = CONFORMANCE_TS) => events.map((e) => ({ ts, ...e }));

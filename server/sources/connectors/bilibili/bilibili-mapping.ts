@@ -21,9 +21,6 @@ export interface MapResult {
   bad?: boolean;
 }
 
-/** A name the platform masked for a viewer who is not logged in to us (观众***, 用***). */
-export const MASKED_NAME = /\*{2,}/;
-
 type Handler = (m: Record<string, unknown>, ts: number) => LiveEvent[];
 
 export class BilibiliMapper {

@@ -3,7 +3,18 @@
 // frames) and DouyinBarrageGrab's `{ Type, Data }` envelope (Data a JSON string). Protobuf int64s arrive as
 // strings and field names in camelCase or as the relay spells them; both are read.
 import type { LiveEvent } from '../../../../shared/events.ts';
-import { type Json, nickname, num, obj, parseJsonLongIds, str, userId, withOptional } from '../map-helpers.ts';
+import {
+  displayCount,
+  type Json,
+  MASKED_NAME,
+  nickname,
+  num,
+  obj,
+  parseJsonLongIds,
+  str,
+  userId,
+  withOptional,
+} from '../map-helpers.ts';
 
 /** 1 抖币 (diamond) = 0.1 yuan. */
 const YUAN_PER_DIAMOND = 0.1;
@@ -13,6 +24,8 @@ export interface RelayResult {
   unknown: boolean;
   /** The relay says the room is (not) on air. */
   onAir?: boolean;
+  /** The message named an anonymous viewer (placeholder id, masked name): the source says the feed is masked. */
+  anonymous?: boolean;
 }
 
 const none = (unknown = false): RelayResult => ({ events: [], unknown });
@@ -23,17 +36,28 @@ export function mapRelayFrame(frame: unknown, ts: number): RelayResult {
   if (!m) return none(true);
   if (typeof m.method === 'string') return mapWebcast(m.method, m, ts);
   if (m.type === 'system') return mapSystem(m, ts);
-  if (typeof m.Type === 'number' && typeof m.Data === 'string') return mapGrab(m.Type, m.Data, ts);
+  // DouyinBarrageGrab: Type a number or a numeric string, Data a JSON string or already an object.
+  const grabType = num(m.Type);
+  if (grabType !== null && (typeof m.Data === 'string' || obj(m.Data))) return mapGrab(grabType, m.Data, ts);
   return none(true);
 }
 
+/** Douyin's placeholder for an anonymous viewer: every one of them arrives as user 111111 (or 0, or empty). */
+const PLACEHOLDER_IDS = new Set(['111111']);
+
+/** Whether the last user read was anonymous: set by user(), read by the frame's result (one frame at a time). */
+let sawAnonymous = false;
+
 function user(u: unknown): { userId: string | null; nickname: string | null } {
   const o = obj(u);
-  return {
-    // The first id present: the numeric id (long ids are read as strings, see parseJsonLongIds), else secUid.
-    userId: [o?.idStr, o?.id, o?.Id, o?.secUid, o?.SecUid].map(userId).find((v) => v !== null) ?? null,
-    nickname: nickname(o?.nickName ?? o?.nickname ?? o?.Nickname),
-  };
+  const name = nickname(o?.nickName ?? o?.nickname ?? o?.Nickname);
+  // The first id present: the numeric id (long ids are read as strings, see parseJsonLongIds), else secUid.
+  const ids = [o?.idStr, o?.id, o?.Id, o?.secUid, o?.SecUid].map(userId).filter((v) => v !== null);
+  const real = ids.filter((v) => !PLACEHOLDER_IDS.has(v));
+  // Placeholder ids and masked names are anonymous: never one viewer for all of them.
+  const anonymous = (o !== null && real.length === 0) || (name !== null && MASKED_NAME.test(name));
+  if (anonymous) sawAnonymous = true;
+  return { userId: anonymous ? null : (real[0] ?? null), nickname: name };
 }
 
 const msgId = (v: unknown) => {
@@ -45,17 +69,21 @@ const msgId = (v: unknown) => {
 
 type Webcast = (m: Json, ts: number) => LiveEvent[];
 
+function chat(m: Json, ts: number): LiveEvent[] {
+  const text = str(m.content);
+  return text
+    ? [withOptional({ type: 'comment' as const, ts, text }, { ...user(m.user), id: msgId(obj(m.common)?.msgId) })]
+    : [];
+}
+
 const WEBCAST: Record<string, Webcast> = {
-  WebcastChatMessage: (m, ts) => {
-    const text = str(m.content);
-    return text
-      ? [withOptional({ type: 'comment' as const, ts, text }, { ...user(m.user), id: msgId(obj(m.common)?.msgId) })]
-      : [];
-  },
-  WebcastMemberMessage: (m, ts) => {
-    const { userId: uid } = user(m.user);
-    return uid ? [{ type: 'viewer_enter', ts, userId: uid }] : [];
-  },
+  WebcastChatMessage: chat,
+  /** 弹幕 shown on screen (a paid or highlighted chat line): a comment like any other. */
+  WebcastScreenChatMessage: chat,
+  /** An entry; an anonymous viewer's counts as an entry without a viewer. */
+  WebcastMemberMessage: (m, ts) => [
+    withOptional({ type: 'viewer_enter' as const, ts }, { userId: user(m.user).userId }),
+  ],
   WebcastLikeMessage: (m, ts) => {
     const count = num(m.count);
     return count && count >= 1
@@ -76,9 +104,34 @@ const WEBCAST: Record<string, Webcast> = {
     if (action === 3) return [withOptional({ type: 'share' as const, ts }, { userId: uid })];
     return [];
   },
-  /** The room's counters: online now (total) and viewers so far (totalUser). */
-  WebcastRoomUserSeqMessage: (m, ts) => counters(num(m.total), num(m.totalUser ?? m.total_user), ts),
+  /** The room's counters: online now (total) and viewers so far (totalUser, else the shown 累计 figure). */
+  WebcastRoomUserSeqMessage: (m, ts) =>
+    counters(
+      num(m.total),
+      num(m.totalUser ?? m.total_user) ?? displayCount(m.totalPvForAnchor ?? m.total_pv_for_anchor),
+      ts,
+    ),
+  WebcastRoomStatsMessage: (m, ts) => roomStats(m, ts),
 };
+
+/**
+ * The room's figure as the platform displays it (the message that replaced RoomUserSeq in today's rooms). Its
+ * label says which figure it is: "…在线…" online now, "…看过…" / "…观看…" / 场观 viewers so far. The figure
+ * is displayValue (exact) when given, else the displayed text ("1.2万"). An unlabelled one is not guessed at.
+ */
+function roomStats(m: Json, ts: number): LiveEvent[] {
+  const shown = [m.displayLong, m.displayMiddle, m.displayShort, m.display_long, m.display_middle]
+    .map((v) => (typeof v === 'string' ? v : ''))
+    .join(' ');
+  const value =
+    num(m.displayValue ?? m.display_value) ??
+    displayCount(m.displayMiddle ?? m.display_middle ?? m.displayShort ?? m.displayLong ?? m.display_long) ??
+    num(m.total);
+  if (value === null) return [];
+  if (/在线/.test(shown)) return counters(value, null, ts);
+  if (/看过|观看|场观/.test(shown)) return counters(null, value, ts);
+  return [];
+}
 
 function webcastGift(m: Json, ts: number): LiveEvent[] {
   const gift = obj(m.gift);
@@ -103,6 +156,12 @@ function counters(online: number | null, total: number | null, ts: number): Live
 }
 
 function mapWebcast(method: string, m: Json, ts: number): RelayResult {
+  sawAnonymous = false;
+  const r = mapWebcastOnce(method, m, ts);
+  return sawAnonymous ? { ...r, anonymous: true } : r;
+}
+
+function mapWebcastOnce(method: string, m: Json, ts: number): RelayResult {
   if (method === 'WebcastControlMessage') {
     // status (or action) 3: the stream ended
     const ended = num(m.status) === 3 || num(m.action) === 3;
@@ -124,14 +183,20 @@ function mapSystem(m: Json, ts: number): RelayResult {
 
 // --- DouyinBarrageGrab: { Type, Data } ---------------------------------------------------------------------------
 
-function mapGrab(type: number, data: string, ts: number): RelayResult {
+function mapGrab(type: number, data: unknown, ts: number): RelayResult {
   let d: Json | null;
   try {
-    d = obj(parseJsonLongIds(data));
+    d = typeof data === 'string' ? obj(parseJsonLongIds(data)) : obj(data);
   } catch {
     d = null;
   }
   if (!d) return none(true);
+  sawAnonymous = false;
+  const r = mapGrabData(type, d, ts);
+  return sawAnonymous ? { ...r, anonymous: true } : r;
+}
+
+function mapGrabData(type: number, d: Json, ts: number): RelayResult {
   const u = user(d.User);
   const id = msgId(d.MsgId);
   switch (type) {
@@ -148,7 +213,7 @@ function mapGrab(type: number, data: string, ts: number): RelayResult {
       );
     }
     case 3:
-      return ok(u.userId ? [{ type: 'viewer_enter', ts, userId: u.userId }] : []);
+      return ok([withOptional({ type: 'viewer_enter' as const, ts }, { userId: u.userId })]);
     case 4:
       return ok(u.userId ? [{ type: 'follow', ts, userId: u.userId }] : []);
     case 5: {
