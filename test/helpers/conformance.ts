@@ -16,8 +16,10 @@ export interface ConformanceCase {
   reason?: string;
   bad?: boolean;
   unknown?: boolean;
-  /** Event time of each message, when the mapping depends on it (TikTok's streak timeout). */
+  /** Event time of each message after CONFORMANCE_TS (ms), when the mapping depends on it (TikTok streaks). */
   at?: number[];
+  /** Then the source's sweep at this offset (TikTok's streak timeout). */
+  sweepAt?: number;
 }
 
 export const CONFORMANCE_TS = 1_764_763_200_000;
@@ -28,4 +30,6 @@ export function conformanceCases(file: string): ConformanceCase[] {
   return parseJsonLongIds(fs.readFileSync(url, 'utf8')) as ConformanceCase[];
 }
 
-export const withTs = (events: Record<string, unknown>[], ts = CONFORMANCE_TS) => events.map((e) => ({ ts, ...e }));
+/** The expected events with their time: CONFORMANCE_TS, or that plus `dt` ms when the case gives one. */
+export const withTs = (events: Record<string, unknown>[], ts = CONFORMANCE_TS) =>
+  events.map(({ dt, ...e }) => ({ ts: ts + ((dt as number | undefined) ?? 0), ...e }));
