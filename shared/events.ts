@@ -59,6 +59,11 @@ export const EventSchemas = {
     userId: Type.Optional(Id),
     amount: Amount,
     quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    /**
+     * The shop's message did not carry the amount (抖店 tag 100 without an order-detail lookup): `amount` is
+     * not counted, and the order enters GMV when its payment brings the amount.
+     */
+    amountUnknown: Type.Optional(Type.Literal(true)),
   }),
   order_paid: event('order_paid', { orderId: Id, amount: Amount }),
   refund: event('refund', { orderId: Id, amount: Amount }),

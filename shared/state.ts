@@ -105,6 +105,8 @@ export const SourceHealthSchema = Type.Object({
   messages: Type.Optional(Num),
   unknown: Type.Optional(Num),
   garbage: Type.Optional(Num),
+  /** A fact about this source's figures the screen shows beside its state (e.g. order amounts pending). */
+  note: Type.Optional(Type.String()),
   /** The platform sends only part of a busy room's messages: per-viewer figures from it are samples (采样). */
   sampled: Type.Optional(Type.Boolean()),
   /**

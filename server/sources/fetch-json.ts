@@ -11,6 +11,8 @@ export interface FetchJsonOptions {
   timeoutMs: number;
   policy: OutboundPolicy;
   maxBytes?: number;
+  /** A POST body (the 抖店 open API takes its parameters as one); without it, a GET. */
+  body?: string;
 }
 
 export function fetchJson(url: string, opts: FetchJsonOptions): Promise<unknown> {
@@ -18,9 +20,14 @@ export function fetchJson(url: string, opts: FetchJsonOptions): Promise<unknown>
   const max = opts.maxBytes ?? MAX_POLL_RESPONSE_BYTES;
   const lib = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = lib.get(
+    const req = lib.request(
       target,
-      { headers: { accept: 'application/json', ...opts.headers }, lookup: opts.policy.lookup, timeout: opts.timeoutMs },
+      {
+        method: opts.body === undefined ? 'GET' : 'POST',
+        headers: { accept: 'application/json', ...opts.headers },
+        lookup: opts.policy.lookup,
+        timeout: opts.timeoutMs,
+      },
       (res) => {
         if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) {
           res.resume();
@@ -45,6 +52,7 @@ export function fetchJson(url: string, opts: FetchJsonOptions): Promise<unknown>
         res.on('error', () => reject(new Error('response broke off')));
       },
     );
+    req.end(opts.body);
     req.on('timeout', () => req.destroy(new Error(`no answer within ${opts.timeoutMs} ms`)));
     req.on('error', (err: NodeJS.ErrnoException) => reject(new Error(describe(err))));
   });

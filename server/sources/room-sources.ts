@@ -34,7 +34,12 @@ function validEntry(e: unknown): e is SourceEntry {
 
 /** Secrets never leave the server once set: listings show that one is set, not what it is. */
 export function redact(config: SourceConfig): SourceConfig {
-  return 'secret' in config ? ({ ...config, secret: '********' } as unknown as SourceConfig) : config;
+  if (!('secret' in config)) return config;
+  const out = { ...config, secret: '********' } as Record<string, unknown>;
+  // The 抖店 open API's access token is a secret too.
+  const api = out.api as Record<string, unknown> | undefined;
+  if (api?.accessToken) out.api = { ...api, accessToken: '********' };
+  return out as unknown as SourceConfig;
 }
 
 export class RoomSources {

@@ -39,7 +39,7 @@ export function createConnector(config: ConnectorConfig, clock: Clock, policy: O
     case 'douyin-relay':
       return new DouyinRelaySource(config, clock, policy);
     case 'shop-webhook':
-      return new ShopWebhookSource(config, clock);
+      return new ShopWebhookSource(config, clock, policy);
     case 'tiktok':
       return new TikTokSource(config, clock);
   }

@@ -90,3 +90,25 @@ describe('purchase intent (正在去买 / 热抢)', () => {
     expect(s.gmv).toBe(0);
   });
 });
+
+describe('orders whose amount the shop did not send', () => {
+  const created: LiveEvent = {
+    type: 'order_created',
+    ts: T0,
+    orderId: 'o1',
+    productId: 'p1',
+    amount: 0,
+    amountUnknown: true,
+  };
+  it('count as orders, stay out of GMV until the payment brings the amount, across a checkpoint', () => {
+    const e = new RoomEngine('r1', { tokenizer });
+    e.apply(created);
+    e.advanceTo(T0 + 1000);
+    expect(e.state(1, health)).toMatchObject({ orders: 1, gmv: 0 });
+    const restored = RoomEngine.restore('r1', { tokenizer }, JSON.parse(JSON.stringify(e.checkpoint())));
+    restored.apply({ type: 'order_paid', ts: T0 + 2000, orderId: 'o1', amount: 99 });
+    const s = restored.state(2, health);
+    expect(s).toMatchObject({ orders: 1, paidOrders: 1, gmv: 99, paid: 99 });
+    expect(s.products.find((p) => p.id === 'p1')).toMatchObject({ gmv: 99, paid: 99 });
+  });
+});
