@@ -34,8 +34,10 @@ function validEntry(e: unknown): e is SourceEntry {
 
 /** Secrets never leave the server once set: listings show that one is set, not what it is. */
 export function redact(config: SourceConfig): SourceConfig {
-  if (!('secret' in config)) return config;
-  const out = { ...config, secret: '********' } as Record<string, unknown>;
+  if (!('secret' in config) && !('token' in config)) return config;
+  const out = { ...config } as Record<string, unknown>;
+  if ('secret' in out) out.secret = '********';
+  if ('token' in out) out.token = '********'; // Kuaishou's page token stands for a logged-in session
   // The 抖店 open API's access token is a secret too.
   const api = out.api as Record<string, unknown> | undefined;
   if (api?.accessToken) out.api = { ...api, accessToken: '********' };

@@ -53,6 +53,11 @@ export class PbFields {
     return v instanceof Uint8Array ? utf8.decode(v) : null;
   }
 
+  bytes(no: number): Uint8Array | null {
+    const v = this.last(no);
+    return v instanceof Uint8Array ? v : null;
+  }
+
   msg(no: number, depth = 0): PbFields | null {
     return this.msgs(no, depth)[0] ?? null;
   }
@@ -65,7 +70,7 @@ export class PbFields {
 
 /** A message written by field number, for the tests' local servers and the fixtures. */
 export interface PbSpec {
-  [field: number]: string | number | bigint | PbSpec | PbSpec[];
+  [field: number]: string | number | bigint | Uint8Array | PbSpec | PbSpec[];
 }
 
 export function writePb(spec: PbSpec): Uint8Array {
@@ -75,6 +80,7 @@ export function writePb(spec: PbSpec): Uint8Array {
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v === 'string') w.tag(no, WireType.LengthDelimited).string(v);
       else if (typeof v === 'number' || typeof v === 'bigint') w.tag(no, WireType.Varint).uint64(v);
+      else if (v instanceof Uint8Array) w.tag(no, WireType.LengthDelimited).bytes(v);
       else w.tag(no, WireType.LengthDelimited).bytes(writePb(v));
     }
   }
