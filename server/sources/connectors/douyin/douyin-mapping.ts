@@ -45,10 +45,7 @@ export function mapRelayFrame(frame: unknown, ts: number): RelayResult {
 /** Douyin's placeholder for an anonymous viewer: every one of them arrives as user 111111 (or 0, or empty). */
 const PLACEHOLDER_IDS = new Set(['111111']);
 
-/** Whether the last user read was anonymous: set by user(), read by the frame's result (one frame at a time). */
-let sawAnonymous = false;
-
-function user(u: unknown): { userId: string | null; nickname: string | null } {
+function read(u: unknown) {
   const o = obj(u);
   const name = nickname(o?.nickName ?? o?.nickname ?? o?.Nickname);
   // The first id present: the numeric id (long ids are read as strings, see parseJsonLongIds), else secUid.
@@ -56,9 +53,16 @@ function user(u: unknown): { userId: string | null; nickname: string | null } {
   const real = ids.filter((v) => !PLACEHOLDER_IDS.has(v));
   // Placeholder ids and masked names are anonymous: never one viewer for all of them.
   const anonymous = (o !== null && real.length === 0) || (name !== null && MASKED_NAME.test(name));
-  if (anonymous) sawAnonymous = true;
-  return { userId: anonymous ? null : (real[0] ?? null), nickname: name };
+  return { userId: anonymous ? null : (real[0] ?? null), nickname: name, anonymous };
 }
+
+function user(u: unknown): { userId: string | null; nickname: string | null } {
+  const { userId: id, nickname: name } = read(u);
+  return { userId: id, nickname: name };
+}
+
+/** The frame's result, saying when its viewer was anonymous (the source then says the feed is masked). */
+const marked = (r: RelayResult, u: unknown): RelayResult => (read(u).anonymous ? { ...r, anonymous: true } : r);
 
 const msgId = (v: unknown) => {
   const id = typeof v === 'number' ? String(v) : str(v, 100);
@@ -156,9 +160,7 @@ function counters(online: number | null, total: number | null, ts: number): Live
 }
 
 function mapWebcast(method: string, m: Json, ts: number): RelayResult {
-  sawAnonymous = false;
-  const r = mapWebcastOnce(method, m, ts);
-  return sawAnonymous ? { ...r, anonymous: true } : r;
+  return marked(mapWebcastOnce(method, m, ts), m.user);
 }
 
 function mapWebcastOnce(method: string, m: Json, ts: number): RelayResult {
@@ -191,9 +193,7 @@ function mapGrab(type: number, data: unknown, ts: number): RelayResult {
     d = null;
   }
   if (!d) return none(true);
-  sawAnonymous = false;
-  const r = mapGrabData(type, d, ts);
-  return sawAnonymous ? { ...r, anonymous: true } : r;
+  return marked(mapGrabData(type, d, ts), d.User);
 }
 
 function mapGrabData(type: number, d: Json, ts: number): RelayResult {
