@@ -3,33 +3,11 @@
 // frames) and DouyinBarrageGrab's `{ Type, Data }` envelope (Data a JSON string). Protobuf int64s arrive as
 // strings and field names in camelCase or as the relay spells them; both are read.
 import type { LiveEvent } from '../../../../shared/events.ts';
-import {
-  displayCount,
-  type Json,
-  MASKED_NAME,
-  nickname,
-  num,
-  obj,
-  parseJsonLongIds,
-  str,
-  userId,
-  withOptional,
-} from '../map-helpers.ts';
+import { displayCount, type Json, num, obj, str, withOptional } from '../map-helpers.ts';
+import { counters, marked, msgId, none, ok, type RelayResult, user, YUAN_PER_DIAMOND } from './douyin-common.ts';
+import { mapGrab } from './douyin-grab.ts';
 
-/** 1 抖币 (diamond) = 0.1 yuan. */
-const YUAN_PER_DIAMOND = 0.1;
-
-export interface RelayResult {
-  events: LiveEvent[];
-  unknown: boolean;
-  /** The relay says the room is (not) on air. */
-  onAir?: boolean;
-  /** The message named an anonymous viewer (placeholder id, masked name): the source says the feed is masked. */
-  anonymous?: boolean;
-}
-
-const none = (unknown = false): RelayResult => ({ events: [], unknown });
-const ok = (events: LiveEvent[]): RelayResult => ({ events, unknown: false });
+export type { RelayResult };
 
 export function mapRelayFrame(frame: unknown, ts: number): RelayResult {
   const m = obj(frame);
@@ -41,33 +19,6 @@ export function mapRelayFrame(frame: unknown, ts: number): RelayResult {
   if (grabType !== null && (typeof m.Data === 'string' || obj(m.Data))) return mapGrab(grabType, m.Data, ts);
   return none(true);
 }
-
-/** Douyin's placeholder for an anonymous viewer: every one of them arrives as user 111111 (or 0, or empty). */
-const PLACEHOLDER_IDS = new Set(['111111']);
-
-function read(u: unknown) {
-  const o = obj(u);
-  const name = nickname(o?.nickName ?? o?.nickname ?? o?.Nickname);
-  // The first id present: the numeric id (long ids are read as strings, see parseJsonLongIds), else secUid.
-  const ids = [o?.idStr, o?.id, o?.Id, o?.secUid, o?.SecUid].map(userId).filter((v) => v !== null);
-  const real = ids.filter((v) => !PLACEHOLDER_IDS.has(v));
-  // Placeholder ids and masked names are anonymous: never one viewer for all of them.
-  const anonymous = (o !== null && real.length === 0) || (name !== null && MASKED_NAME.test(name));
-  return { userId: anonymous ? null : (real[0] ?? null), nickname: name, anonymous };
-}
-
-function user(u: unknown): { userId: string | null; nickname: string | null } {
-  const { userId: id, nickname: name } = read(u);
-  return { userId: id, nickname: name };
-}
-
-/** The frame's result, saying when its viewer was anonymous (the source then says the feed is masked). */
-const marked = (r: RelayResult, u: unknown): RelayResult => (read(u).anonymous ? { ...r, anonymous: true } : r);
-
-const msgId = (v: unknown) => {
-  const id = typeof v === 'number' ? String(v) : str(v, 100);
-  return id && id !== '0' ? `dy-${id}` : null;
-};
 
 // --- douyinLive: the Webcast messages themselves -------------------------------------------------------------
 
@@ -152,13 +103,6 @@ function webcastGift(m: Json, ts: number): LiveEvent[] {
   ];
 }
 
-function counters(online: number | null, total: number | null, ts: number): LiveEvent[] {
-  const out: LiveEvent[] = [];
-  if (online !== null) out.push({ type: 'online_count', ts, count: Math.round(online) });
-  if (total !== null) out.push({ type: 'viewer_total', ts, count: Math.round(total) });
-  return out;
-}
-
 function mapWebcast(method: string, m: Json, ts: number): RelayResult {
   return marked(mapWebcastOnce(method, m, ts), m.user);
 }
@@ -181,58 +125,4 @@ function mapSystem(m: Json, ts: number): RelayResult {
   if (m.live === true) return { events: [], unknown: false, onAir: true };
   if (m.live === false) return { events: [], unknown: false, onAir: false };
   return ok([]);
-}
-
-// --- DouyinBarrageGrab: { Type, Data } ---------------------------------------------------------------------------
-
-function mapGrab(type: number, data: unknown, ts: number): RelayResult {
-  let d: Json | null;
-  try {
-    d = typeof data === 'string' ? obj(parseJsonLongIds(data)) : obj(data);
-  } catch {
-    d = null;
-  }
-  if (!d) return none(true);
-  return marked(mapGrabData(type, d, ts), d.User);
-}
-
-function mapGrabData(type: number, d: Json, ts: number): RelayResult {
-  const u = user(d.User);
-  const id = msgId(d.MsgId);
-  switch (type) {
-    case 1: {
-      const text = str(d.Content);
-      return ok(text ? [withOptional({ type: 'comment' as const, ts, text }, { ...u, id })] : []);
-    }
-    case 2: {
-      const count = num(d.Count);
-      return ok(
-        count && count >= 1
-          ? [withOptional({ type: 'like' as const, ts, count: Math.round(count) }, { userId: u.userId })]
-          : [],
-      );
-    }
-    case 3:
-      return ok([withOptional({ type: 'viewer_enter' as const, ts }, { userId: u.userId })]);
-    case 4:
-      return ok(u.userId ? [{ type: 'follow', ts, userId: u.userId }] : []);
-    case 5: {
-      // GiftCount is this message's increment of a combo: each message adds its own part.
-      const value = (num(d.DiamondCount) ?? 0) * (num(d.GiftCount) ?? 1) * YUAN_PER_DIAMOND;
-      return ok([
-        withOptional(
-          { type: 'gift' as const, ts, value: Math.round(value * 100) / 100 },
-          { ...u, name: str(d.GiftName, 64), id },
-        ),
-      ]);
-    }
-    case 6:
-      return ok(counters(num(d.OnlineUserCount), num(d.TotalUserCount), ts));
-    case 8:
-      return ok([withOptional({ type: 'share' as const, ts }, { userId: u.userId })]);
-    case 9:
-      return { events: [{ type: 'session_end', ts }], unknown: false, onAir: false };
-    default:
-      return none(true); // 7 粉丝团 and anything newer
-  }
 }
