@@ -3,7 +3,7 @@
 // a gift streak is counted once, when it ends.
 import type { LiveEvent } from '../../../../shared/events.ts';
 import { type Json, nickname, num, obj, str, userId, withOptional } from '../map-helpers.ts';
-import { STREAK_TIMEOUT_MS, StreakTracker } from './tiktok-streaks.ts';
+import { StreakTracker } from './tiktok-streaks.ts';
 
 /** What one diamond is counted as on the gift card (a coin sells for about one US cent). */
 export const TIKTOK_VALUE_PER_DIAMOND = 0.01;
@@ -84,12 +84,8 @@ export class TikTokMapper {
         return ok(out);
       }
       case 'streamEnd':
-        // The streaks still open end with the stream.
-        return {
-          events: [...this.streaks.expire(ts + STREAK_TIMEOUT_MS), { type: 'session_end', ts }],
-          unknown: false,
-          onAir: false,
-        };
+        // The streaks still open end with the stream, before its end.
+        return { events: [...this.streaks.closeAll(ts), { type: 'session_end', ts }], unknown: false, onAir: false };
       default:
         // oecLiveShopping (TikTok Shop cards) carries no order: counted, not mapped (see docs/CONNECTORS.md).
         return { events: [], unknown: true };

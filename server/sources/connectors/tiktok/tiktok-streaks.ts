@@ -71,6 +71,16 @@ export class StreakTracker {
     return out;
   }
 
+  /** Closes every open streak at `ts` (the stream ended): each counted with the units it reached. */
+  closeAll(ts: number): LiveEvent[] {
+    const out: LiveEvent[] = [];
+    for (const o of [...this.open.values()]) {
+      this.open.delete(o.key);
+      out.push(...this.close(o, ts));
+    }
+    return out;
+  }
+
   private close(o: Open, ts: number): LiveEvent[] {
     const units = o.repeat - o.counted;
     this.closed.delete(o.key);
