@@ -22,7 +22,10 @@ export class PbFields {
       if (wire === WireType.Varint) v = String(r.uint64());
       else if (wire === WireType.LengthDelimited) v = r.bytes();
       else r.skip(wire, no);
-      if (v !== null) fields.set(no, [...(fields.get(no) ?? []), v]);
+      if (v === null) continue;
+      const list = fields.get(no);
+      if (list) list.push(v);
+      else fields.set(no, [v]);
     }
     return new PbFields(fields);
   }
