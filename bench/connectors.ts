@@ -13,6 +13,7 @@ import { doudianSign, douyinShop } from '../server/sources/connectors/shop/douyi
 import { type TikTokEventName, TikTokMapper } from '../server/sources/connectors/tiktok/tiktok-mapping.ts';
 import type { LiveEvent } from '../shared/events.ts';
 import { startBilibiliServer } from '../test/helpers/bilibili-server.ts';
+import { conformanceCases } from '../test/helpers/conformance.ts';
 import { connectLive, once, waitForState } from '../test/helpers/live-client.ts';
 import { createRoom } from '../test/helpers/server.ts';
 import { fmt, percentile, printRows, type Row, startServer } from './lib.ts';
@@ -60,8 +61,13 @@ function decodeRates(): { rows: Row[]; httpRate: number } {
     for (const it of items) if (it.ok && validateEvent(it.value, null).ok) ok++;
     return ok;
   });
-  const biliRate = (ver: 0 | 2 | 3) => {
-    const frames = bilibiliFrames(mix, ver);
+  // Protobuf bodies (INTERACT_WORD_V2, SEND_GIFT_V2) from the conformance fixtures, cycled.
+  const v2 = conformanceCases('bilibili.json')
+    .filter((c) => c.name.startsWith('INTERACT_WORD_V2 enter') || c.name.startsWith('SEND_GIFT_V2 gold'))
+    .map((c) => c.messages[0] as object);
+  const v2Mix = Array.from({ length: N }, (_, i) => v2[i % v2.length]!);
+  const biliRate = (ver: 0 | 2 | 3, messages: object[] = mix) => {
+    const frames = bilibiliFrames(messages, ver);
     return rate(events.length, () => {
       const m = new BilibiliMapper();
       let n = 0;
@@ -109,6 +115,7 @@ function decodeRates(): { rows: Row[]; httpRate: number } {
       ...row('Bilibili brotli frames (20 msgs) decode+map', biliRate(VER.brotli)),
       ...row('Bilibili zlib frames decode+map', biliRate(VER.zlib)),
       ...row('Bilibili plain frames decode+map', biliRate(VER.json)),
+      ...row('Bilibili V2 protobuf bodies, brotli frames decode+map', biliRate(VER.brotli, v2Mix)),
       ...row('Douyin relay, douyinLive JSON parse+map', relay(relayText(fixture('douyin-live-frames.json')))),
       ...row(
         'Douyin relay, BarrageGrab envelope parse+map',

@@ -27,7 +27,11 @@ function event<T extends string, P extends Record<string, import('@sinclair/type
 }
 
 export const EventSchemas = {
-  viewer_enter: event('viewer_enter', { userId: Id }),
+  /**
+   * An entry. Without `userId` the platform hid who entered (an anonymous or masked viewer): counted as an
+   * entry, never as a distinct viewer, and never as online (no leave can close it).
+   */
+  viewer_enter: event('viewer_enter', { userId: Type.Optional(Id) }),
   viewer_leave: event('viewer_leave', { userId: Id }),
   online_count: event('online_count', { count: Count }),
   /** The platform's own count of viewers so far (场观, Bilibili's 看过): preferred for the card over the feed's. */
@@ -55,9 +59,23 @@ export const EventSchemas = {
     userId: Type.Optional(Id),
     amount: Amount,
     quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    /**
+     * The shop's message did not carry the amount (抖店 tag 100 without an order-detail lookup): `amount` is
+     * not counted, and the order enters GMV when its payment brings the amount.
+     */
+    amountUnknown: Type.Optional(Type.Literal(true)),
   }),
   order_paid: event('order_paid', { orderId: Id, amount: Amount }),
   refund: event('refund', { orderId: Id, amount: Amount }),
+  /**
+   * Viewers heading to buy (Bilibili 正在去买 / 热抢): `count` new ones, or `hot` the platform's running figure
+   * for the product. Without `productId` it is the product being explained (讲解). Not an order: no GMV.
+   */
+  purchase_intent: event('purchase_intent', {
+    productId: Type.Optional(Id),
+    count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    hot: Type.Optional(Count),
+  }),
   explain_start: event('explain_start', { productId: Id }),
   explain_end: event('explain_end', { productId: Id }),
   /** Explicit session boundaries: a start begins a new session at once, an end closes the current one. */

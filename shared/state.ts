@@ -72,6 +72,9 @@ export const ProductStatsSchema = Type.Object({
   /** Orders and GMV created while this product was being explained (讲解). */
   explainOrders: Num,
   explainGmv: Num,
+  /** 正在去买 this session (purchase_intent counts) and the platform's latest 热抢 figure; optional, additive. */
+  buyIntents: Type.Optional(Num),
+  hotBuy: Type.Optional(NullableNum),
 });
 export type ProductStats = Static<typeof ProductStatsSchema>;
 
@@ -102,8 +105,15 @@ export const SourceHealthSchema = Type.Object({
   messages: Type.Optional(Num),
   unknown: Type.Optional(Num),
   garbage: Type.Optional(Num),
+  /** A fact about this source's figures the screen shows beside its state (e.g. order amounts pending). */
+  note: Type.Optional(Type.String()),
   /** The platform sends only part of a busy room's messages: per-viewer figures from it are samples (采样). */
   sampled: Type.Optional(Type.Boolean()),
+  /**
+   * The platform hides who the viewers are (Bilibili without login: uid 0, 观众***; Douyin anonymous rooms:
+   * id 111111, 用***): entries and comments are counted, distinct-viewer figures are unavailable.
+   */
+  masked: Type.Optional(Type.Boolean()),
 });
 export type SourceHealth = Static<typeof SourceHealthSchema>;
 

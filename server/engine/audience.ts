@@ -39,6 +39,12 @@ export class AudienceTracker {
     this.peak = Math.max(this.peak, this.count());
   }
 
+  /** An entry whose viewer the platform hid: an arrival for the rates, not a viewer, not online. */
+  anonymousEnter(ts: number): void {
+    this.entries++;
+    this.minutes.add(ts, 'entries');
+  }
+
   leave(ts: number, userId: string): void {
     this.sawEnterLeave = true;
     this.sawLeave = true;

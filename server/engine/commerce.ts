@@ -8,6 +8,8 @@ interface OrderInfo {
   productId: string;
   userId: string | undefined;
   paid: boolean;
+  /** Created without an amount: GMV takes the payment's amount when it comes. */
+  amountUnknown?: boolean;
 }
 
 export class CommerceTracker {
@@ -92,19 +94,31 @@ export class CommerceTracker {
     this.minutes.add(e.ts, 'clicks');
   }
 
+  /** 正在去买 / 热抢: on the named product, else the one being explained; with neither, nowhere to show it. */
+  purchaseIntent(e: EventOf<'purchase_intent'>): void {
+    const id = e.productId ?? this.explaining;
+    if (!id) return;
+    const p = this.product(id);
+    if (e.count) p.buyIntents += e.count;
+    if (e.hot !== undefined) p.hotBuy = e.hot;
+  }
+
   orderCreated(e: EventOf<'order_created'>): void {
     this.sawCommerce = true;
     // A repeated orderId is the same order: counted, and its stock taken, once.
     if (this.orderIndex.has(e.orderId)) return;
-    this.orderIndex.set(e.orderId, { productId: e.productId, userId: e.userId, paid: false });
+    const info: OrderInfo = { productId: e.productId, userId: e.userId, paid: false };
+    if (e.amountUnknown) info.amountUnknown = true;
+    this.orderIndex.set(e.orderId, info);
+    const amount = e.amountUnknown ? 0 : e.amount;
     const p = this.product(e.productId);
-    p.addOrder(e.amount, e.quantity ?? 1);
+    p.addOrder(amount, e.quantity ?? 1);
     p.orderUsers.add(e.userId);
     this.roomOrderUsers.add(e.userId);
     this.orders++;
-    this.gmv += e.amount;
+    this.gmv += amount;
     this.minutes.add(e.ts, 'orders');
-    this.minutes.add(e.ts, 'gmv', e.amount);
+    this.minutes.add(e.ts, 'gmv', amount);
   }
 
   orderPaid(e: EventOf<'order_paid'>): void {
@@ -121,6 +135,13 @@ export class CommerceTracker {
     }
     order.paid = true;
     const p = this.product(order.productId);
+    if (order.amountUnknown) {
+      // The order's amount arrives with its payment: it enters GMV now.
+      order.amountUnknown = false;
+      this.gmv += e.amount;
+      p.gmv += e.amount;
+      this.minutes.add(e.ts, 'gmv', e.amount);
+    }
     p.paid += e.amount;
     p.payUsers.add(order.userId);
     this.roomPayUsers.add(order.userId);
@@ -163,7 +184,7 @@ interface PackedOrders {
   products: string[];
   /** null: an anonymous order. */
   users: (string | null)[];
-  /** One character per order, '1' when paid. */
+  /** One character per order, '1' when paid, '2' unpaid with its amount unknown, else '0'. */
   paid: string;
 }
 
@@ -174,7 +195,7 @@ function packOrders(index: Map<string, OrderInfo>): PackedOrders {
     out.ids.push(id);
     out.products.push(o.productId);
     out.users.push(o.userId ?? null);
-    paid.push(o.paid ? '1' : '0');
+    paid.push(o.paid ? '1' : o.amountUnknown ? '2' : '0');
   }
   out.paid = paid.join('');
   return out;
@@ -182,6 +203,8 @@ function packOrders(index: Map<string, OrderInfo>): PackedOrders {
 
 function unpackOrders(p: PackedOrders, into: Map<string, OrderInfo>): void {
   for (let i = 0; i < p.ids.length; i++) {
-    into.set(p.ids[i]!, { productId: p.products[i]!, userId: p.users[i] ?? undefined, paid: p.paid[i] === '1' });
+    const o: OrderInfo = { productId: p.products[i]!, userId: p.users[i] ?? undefined, paid: p.paid[i] === '1' };
+    if (p.paid[i] === '2') o.amountUnknown = true;
+    into.set(p.ids[i]!, o);
   }
 }

@@ -21,6 +21,9 @@ export class ProductTracker {
   explainGmv = 0;
   /** Units (order quantities) ordered this session, unpaid included. */
   unitsOrdered = 0;
+  /** Viewers heading to buy (正在去买) and the platform's latest 热抢 figure: intent, not orders. */
+  buyIntents = 0;
+  hotBuy: number | null = null;
   /** Units ordered since the catalogue last set this product's stock: what the remaining stock counts down. */
   private unitsSinceStockSet = 0;
   private explainMs = 0;
@@ -94,6 +97,7 @@ export class ProductTracker {
       units: [this.unitsOrdered, this.unitsSinceStockSet],
       explainMs: this.explainMs,
       explainSince: this.explainSince,
+      intent: [this.buyIntents, this.hotBuy],
     };
   }
 
@@ -104,6 +108,7 @@ export class ProductTracker {
     [p.unitsOrdered, p.unitsSinceStockSet] = s.units;
     p.explainMs = s.explainMs;
     p.explainSince = s.explainSince;
+    [p.buyIntents, p.hotBuy] = s.intent ?? [0, null];
     return p;
   }
 
@@ -129,6 +134,8 @@ export class ProductTracker {
       explainSeconds: Math.round((this.explainMs + running) / 1000),
       explainOrders: this.explainOrders,
       explainGmv: round2(this.explainGmv),
+      buyIntents: this.buyIntents,
+      hotBuy: this.hotBuy,
     };
   }
 }
@@ -173,6 +180,8 @@ export interface ProductCheckpoint {
   units: [number, number];
   explainMs: number;
   explainSince: number | null;
+  /** [buyIntents, hotBuy]; absent in checkpoints written before purchase intents. */
+  intent?: [number, number | null];
 }
 
 export function round2(n: number): number {

@@ -117,7 +117,8 @@ export class RoomEngine {
   private dispatch(e: LiveEvent): void {
     switch (e.type) {
       case 'viewer_enter':
-        this.audience.enter(e.ts, e.userId);
+        if (e.userId) this.audience.enter(e.ts, e.userId);
+        else this.audience.anonymousEnter(e.ts);
         break;
       case 'viewer_leave':
         this.audience.leave(e.ts, e.userId);
@@ -161,6 +162,9 @@ export class RoomEngine {
         break;
       case 'refund':
         this.commerce.refund(e);
+        break;
+      case 'purchase_intent':
+        this.commerce.purchaseIntent(e);
         break;
       case 'explain_start':
         this.commerce.explainStart(e);

@@ -16,6 +16,8 @@ export interface FetchJsonOptions {
   maxBytes?: number;
   /** Aborts the request at once (the source stops: shutdown never waits on a poll). */
   signal?: AbortSignal;
+  /** A POST body (the 抖店 open API takes its parameters as one); without it, a GET. */
+  body?: string;
 }
 
 export function deadlineMessage(timeoutMs: number): string {
@@ -43,9 +45,13 @@ export function fetchJson(url: string, opts: FetchJsonOptions): Promise<unknown>
     const deadline = setTimeout(() => settle(new Error(deadlineMessage(opts.timeoutMs))), opts.timeoutMs);
     const onAbort = () => settle(new Error(ABORTED_MESSAGE));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const req = lib.get(
+    const req = lib.request(
       target,
-      { headers: { accept: 'application/json', ...opts.headers }, lookup: opts.policy.lookup },
+      {
+        method: opts.body === undefined ? 'GET' : 'POST',
+        headers: { accept: 'application/json', ...opts.headers },
+        lookup: opts.policy.lookup,
+      },
       (res) => {
         if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) {
           res.resume();
@@ -69,6 +75,7 @@ export function fetchJson(url: string, opts: FetchJsonOptions): Promise<unknown>
       },
     );
     req.on('error', (err: NodeJS.ErrnoException) => settle(new Error(describe(err))));
+    req.end(opts.body);
   });
 }
 

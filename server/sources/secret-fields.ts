@@ -10,6 +10,12 @@ const SECRET_FIELDS: Record<string, readonly string[]> = {
   bilibili: ['key'],
   'shop-webhook': ['secret', 'appKey'],
   tiktok: ['signApiKey'],
+  kuaishou: ['token'], // the page token stands for a logged-in session
+};
+
+/** Credentials one object down: the 抖店 open API's access token. */
+const NESTED_SECRETS: Record<string, readonly (readonly [string, string])[]> = {
+  'shop-webhook': [['api', 'accessToken']],
 };
 
 type Loose = Record<string, unknown>;
@@ -19,6 +25,10 @@ export function maskSecrets(config: SourceConfig): SourceConfig {
   for (const f of SECRET_FIELDS[config.kind] ?? []) if (typeof out[f] === 'string') out[f] = SECRET_MASK;
   if (config.kind === 'poll' && config.headers) {
     out.headers = Object.fromEntries(Object.keys(config.headers).map((k) => [k, SECRET_MASK]));
+  }
+  for (const [obj, f] of NESTED_SECRETS[config.kind] ?? []) {
+    const inner = out[obj] as Loose | undefined;
+    if (inner && typeof inner[f] === 'string') out[obj] = { ...inner, [f]: SECRET_MASK };
   }
   return out as SourceConfig;
 }
@@ -42,6 +52,13 @@ export function keepMaskedSecrets(next: SourceConfig, prev: SourceConfig | null)
     if (out[f] !== SECRET_MASK) continue;
     if (typeof stored[f] !== 'string') throw new MaskedSecretError(f);
     out[f] = stored[f];
+  }
+  for (const [obj, f] of NESTED_SECRETS[next.kind] ?? []) {
+    const inner = out[obj] as Loose | undefined;
+    if (!inner || inner[f] !== SECRET_MASK) continue;
+    const kept = (stored[obj] as Loose | undefined)?.[f];
+    if (typeof kept !== 'string') throw new MaskedSecretError(`${obj}.${f}`);
+    out[obj] = { ...inner, [f]: kept };
   }
   if (next.kind === 'poll' && next.headers) {
     const old = (stored.headers ?? {}) as Record<string, string>;

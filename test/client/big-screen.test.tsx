@@ -58,6 +58,14 @@ describe('KPI tiles', () => {
     expect(m.host.querySelector('.kpi-gmv .kpi-change')?.textContent).toContain('—');
     expect(m.text('secondary-stats')).toContain('UV价值—');
   });
+
+  it('shows 互动率 as — when the platform hides who the viewers are', () => {
+    const st = roomState();
+    update(() => useRoomStore.setState({ state: { ...st, source: { ...st.source, sampled: true, masked: true } } }));
+    m = mount(<SecondaryStats />);
+    expect(m.text('secondary-stats')).toContain('互动率');
+    expect(m.text('secondary-stats')).toMatch(/互动率采样—/);
+  });
 });
 
 describe('product table', () => {
@@ -105,6 +113,19 @@ describe('product table', () => {
     ]);
     update(() => useUiStore.getState().setLang('en'));
     expect(m.host.querySelector('[data-level="out"]')?.textContent).toBe('Sold out0');
+  });
+
+  it('shows 去买 (viewers heading to buy) with the platform 热抢 figure, — when the feed gives none', () => {
+    const [a, b] = roomState().products;
+    const products = [
+      { ...a!, id: 'hot', name: 'hot', buyIntents: 3, hotBuy: 120 },
+      { ...b!, id: 'none', name: 'none' },
+    ];
+    update(() => useRoomStore.setState({ state: roomState({ products }) }));
+    m = mount(<ProductTable />);
+    update(() => header('商品').click()); // by name: hot, none
+    const cells = [...m.host.querySelectorAll<HTMLElement>('[data-testid="product-buy-intents"]')];
+    expect(cells.map((c) => c.textContent)).toEqual(['3 热抢 120', '—']);
   });
 
   it('renders server text as text, never as HTML', () => {

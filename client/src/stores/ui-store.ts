@@ -3,6 +3,7 @@ import type { Lang } from '../lib/i18n.ts';
 
 export type ProductSortKey =
   | 'gmv'
+  | 'buyIntents'
   | 'orders'
   | 'clickUsers'
   | 'clickRate'

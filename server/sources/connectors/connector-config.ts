@@ -9,6 +9,12 @@ import {
   BilibiliSource,
 } from './bilibili/bilibili-source.ts';
 import { type DouyinRelayConfig, DouyinRelayConfigSchema, DouyinRelaySource } from './douyin/douyin-relay-source.ts';
+import {
+  KUAISHOU_DEFAULT_ADDRESS,
+  type KuaishouConfig,
+  KuaishouConfigSchema,
+  KuaishouSource,
+} from './kuaishou/kuaishou-source.ts';
 import { type ShopWebhookConfig, ShopWebhookConfigSchema, ShopWebhookSource } from './shop/shop-webhook-source.ts';
 import { type TikTokConfig, TikTokConfigSchema, TikTokSource } from './tiktok/tiktok-source.ts';
 
@@ -17,8 +23,9 @@ export const CONNECTOR_SCHEMAS = [
   DouyinRelayConfigSchema,
   ShopWebhookConfigSchema,
   TikTokConfigSchema,
+  KuaishouConfigSchema,
 ] as const;
-export type ConnectorConfig = BilibiliConfig | DouyinRelayConfig | ShopWebhookConfig | TikTokConfig;
+export type ConnectorConfig = BilibiliConfig | DouyinRelayConfig | ShopWebhookConfig | TikTokConfig | KuaishouConfig;
 export const CONNECTOR_KINDS: readonly string[] = CONNECTOR_SCHEMAS.map((s) => s.properties.kind.const);
 
 export function isConnectorConfig(config: { kind: string }): config is ConnectorConfig {
@@ -29,6 +36,7 @@ export function isConnectorConfig(config: { kind: string }): config is Connector
 export function connectorUrl(config: { kind: string }): string | null {
   if (config.kind === 'bilibili') return (config as BilibiliConfig).address ?? BILIBILI_DEFAULT_ADDRESS;
   if (config.kind === 'douyin-relay') return (config as DouyinRelayConfig).url;
+  if (config.kind === 'kuaishou') return (config as KuaishouConfig).address ?? KUAISHOU_DEFAULT_ADDRESS;
   return null;
 }
 
@@ -39,8 +47,10 @@ export function createConnector(config: ConnectorConfig, clock: Clock, policy: O
     case 'douyin-relay':
       return new DouyinRelaySource(config, clock, policy);
     case 'shop-webhook':
-      return new ShopWebhookSource(config, clock);
+      return new ShopWebhookSource(config, clock, policy);
     case 'tiktok':
       return new TikTokSource(config, clock);
+    case 'kuaishou':
+      return new KuaishouSource(config, clock, policy);
   }
 }

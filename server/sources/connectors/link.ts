@@ -31,7 +31,8 @@ export interface LinkEvents {
   live(): void;
   /** Anything arrived from the platform (a message or a heartbeat reply). */
   alive(): void;
-  offline(): void;
+  /** Off air; `reason` when the platform says why (a cut stream), shown on the source's state. */
+  offline(reason?: string): void;
   authFailed(message: string): void;
   /** The connection ended (error or close); the link schedules the next attempt. */
   closed(reason: string): void;
@@ -54,6 +55,8 @@ export class Link {
   messages = 0;
   unknown = 0;
   garbage = 0;
+  /** The platform hides who the viewers are on this feed (set by the connector's mapping). */
+  masked = false;
   lastEventAt: number | null = null;
   private lastAliveAt: number | null = null;
   private liveSince: number | null = null;
@@ -99,8 +102,10 @@ export class Link {
       alive: () => {
         if (current()) this.lastAliveAt = this.opts.clock.now();
       },
-      offline: () => {
-        if (current()) this.phase = 'offline';
+      offline: (reason) => {
+        if (!current()) return;
+        this.phase = 'offline';
+        if (reason) this.error = `平台切断了直播：${reason}`;
       },
       authFailed: (message) => {
         if (!current()) return;
@@ -159,6 +164,7 @@ export class Link {
       unknown: this.unknown,
       garbage: this.garbage,
       sampled: this.opts.sampled ?? false,
+      ...(this.masked ? { masked: true } : {}),
     };
     return { ...base, status: statusOf(this.phase, lagMs) };
   }

@@ -29,6 +29,25 @@ export function userId(v: unknown): string | null {
 
 export const nickname = (v: unknown): string | null => str(v, MAX_NICKNAME_CHARS);
 
+/** A name the platform masked for an anonymous or not-logged-in viewer (观众***, 用***). */
+export const MASKED_NAME = /\*{2,}/;
+
+/**
+ * The platforms' own figures as they show them: "1.2万", "3,456", "10w+" → a number; null if not one.
+ * (万 = 10⁴, 亿 = 10⁸; a trailing "+" is a floor, read as the figure.)
+ */
+export function displayCount(v: unknown): number | null {
+  const direct = num(v);
+  if (direct !== null) return direct;
+  if (typeof v !== 'string') return null;
+  const m = /([\d.,]+)\s*(万|w|W|亿)?/.exec(v);
+  if (!m) return null;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  const unit = m[2] === '亿' ? 1e8 : m[2] ? 1e4 : 1;
+  return Math.round(n * unit);
+}
+
 /** Adds only the fields that are present: our event schemas refuse explicit undefined-valued extras. */
 export function withOptional<T extends object>(base: T, extra: Record<string, string | number | null>): T {
   const out = { ...base } as Record<string, unknown>;

@@ -24,6 +24,17 @@ const configs: [SourceConfig, string[]][] = [
     ['shop-secret-1', 'app-key-1'],
   ],
   [{ kind: 'tiktok', uniqueId: '@x', signApiKey: 'euler-key' } as SourceConfig, ['euler-key']],
+  [{ kind: 'kuaishou', liveStreamId: 'ls1', token: 'ks-page-token' } as unknown as SourceConfig, ['ks-page-token']],
+  [
+    {
+      kind: 'shop-webhook',
+      platform: 'douyin-shop',
+      secret: 'shop-secret-2',
+      appKey: 'app-key-2',
+      api: { accessToken: 'dd-access-token' },
+    } as unknown as SourceConfig,
+    ['shop-secret-2', 'app-key-2', 'dd-access-token'],
+  ],
 ];
 
 describe('secret fields', () => {
@@ -54,5 +65,13 @@ describe('secret fields', () => {
     expect(() => keepMaskedSecrets(maskSecrets(shop), poll)).toThrow(MaskedSecretError);
     const newHeader = { ...poll, headers: { 'x-other': SECRET_MASK } } as SourceConfig;
     expect(() => keepMaskedSecrets(newHeader, poll)).toThrow(/headers\.x-other/);
+  });
+  it('keeps a masked nested access token and refuses one with nothing stored', () => {
+    const stored = configs[configs.length - 1]![0];
+    const listed = maskSecrets(stored) as unknown as { api: { accessToken: string } };
+    expect(listed.api.accessToken).toBe(SECRET_MASK);
+    const kept = keepMaskedSecrets(listed as unknown as SourceConfig, stored) as unknown as typeof listed;
+    expect(kept.api.accessToken).toBe('dd-access-token');
+    expect(() => keepMaskedSecrets(listed as unknown as SourceConfig, null)).toThrow(MaskedSecretError);
   });
 });

@@ -21,6 +21,7 @@ const COLUMNS: Column[] = [
   { key: 'exposureUsers', label: 'productExposure', cell: (p, l) => fmtCount(p.exposureUsers, l) },
   { key: 'clickUsers', label: 'clicks', cell: (p, l) => fmtCount(p.clickUsers, l) },
   { key: 'clickRate', label: 'clickRate', cell: (p) => fmtPct(p.clickRate) },
+  { key: 'buyIntents', label: 'buyIntents', cell: (p, l) => fmtCount(p.buyIntents ?? null, l) },
   { key: 'orders', label: 'orders', cell: (p, l) => fmtCount(p.orders, l) },
   { key: 'gmv', label: 'gmv', cell: (p, l) => fmtMoney(p.gmv, l) },
 ];
@@ -28,8 +29,8 @@ const COLUMNS: Column[] = [
 /** Missing rates sort below every number, whichever the direction. */
 export function compareProducts(key: ProductSortKey, desc: boolean) {
   return (a: ProductStats, b: ProductStats): number => {
-    const av = a[key];
-    const bv = b[key];
+    const av = a[key] ?? null; // buyIntents is absent in states stored before it
+    const bv = b[key] ?? null;
     if (av === null || bv === null) return av === bv ? 0 : av === null ? 1 : -1;
     const c = typeof av === 'string' ? av.localeCompare(String(bv), 'zh-CN') : av - (bv as number);
     return desc ? -c : c;
@@ -79,6 +80,8 @@ export function ProductTable() {
                 {COLUMNS.slice(1).map((c) =>
                   c.key === 'stock' ? (
                     <StockCell key={c.key} p={p} lang={lang} />
+                  ) : c.key === 'buyIntents' ? (
+                    <BuyCell key={c.key} p={p} lang={lang} />
                   ) : (
                     <td key={c.key}>{c.cell(p, lang)}</td>
                   ),
@@ -101,6 +104,17 @@ function StockCell({ p, lang }: { p: ProductStats; lang: Lang }) {
     <td className={`stock stock-${level}`} data-testid="product-stock" data-level={level}>
       {mark ? <span className="stock-mark">{mark}</span> : null}
       {fmtCount(p.stock, lang)}
+    </td>
+  );
+}
+
+/** 去买: viewers heading to buy this session, with the platform's 热抢 figure beside it when it gives one. */
+function BuyCell({ p, lang }: { p: ProductStats; lang: Lang }) {
+  const t = useT();
+  return (
+    <td data-testid="product-buy-intents">
+      {fmtCount(p.buyIntents ?? null, lang)}
+      {p.hotBuy ? <span className="stock-mark">{` ${t('hotBuy')} ${fmtCount(p.hotBuy, lang)}`}</span> : null}
     </td>
   );
 }

@@ -6,6 +6,9 @@ import { type Key, type Lang, useT } from '../../lib/i18n.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 
+/** The platform hides who the viewers are: per-viewer rates have no denominator (shown —). */
+const masked = (s: RoomState) => s.sources?.some((x) => x.masked) || s.source.masked === true;
+
 /**
  * Figures computed from a sampled feed (barrage counts, 互动率) are samples: marked 采样, with the share of the
  * room's viewers the feed showed when the platform counts them. null: not sampled, no mark.
@@ -13,13 +16,15 @@ import { useUiStore } from '../../stores/ui-store.ts';
 function sampleMark(s: RoomState): string | null {
   const sampled = s.sources?.some((x) => x.sampled) || s.source.sampled === true;
   if (!sampled) return null;
+  // A masked feed names only some viewers: the share it "showed" would say nothing.
+  if (masked(s)) return '';
   return s.feedShare === null || s.feedShare === undefined ? '' : fmtPct(s.feedShare, 1);
 }
 
 const STATS: [Key, (s: RoomState, lang: Lang) => string, ((s: RoomState) => string | null)?][] = [
   ['cumulative', (s, l) => fmtCount(s.cumulativeViewers, l)],
   ['comments', (s, l) => fmtCount(s.comments, l), sampleMark],
-  ['interaction', (s) => fmtPct(s.interactionRate), sampleMark],
+  ['interaction', (s) => (masked(s) ? DASH : fmtPct(s.interactionRate)), sampleMark],
   ['likes', (s, l) => fmtCount(s.likes, l)],
   ['follows', (s, l) => fmtCount(s.follows, l)],
   ['paidTotal', (s, l) => (s.hasCommerce ? fmtMoney(s.paid, l) : DASH)],

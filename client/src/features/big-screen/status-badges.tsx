@@ -40,11 +40,12 @@ export function SourceBadge() {
       className={`badge badge-src-${source.status}`}
       data-testid="source-badge"
       data-status={source.status}
-      title={source.error ?? ''}
+      title={[source.error, source.note].filter(Boolean).join(' · ')}
     >
       {t('source')}: {source.kind} {source.phase ? t(`phase_${source.phase}` as Key) : t(source.status as Key)}
       {lag}
       {source.sampled ? ` · ${t('sampled')}` : ''}
+      {source.masked ? ` · ${t('masked')}` : ''}
     </span>
   );
 }
@@ -67,11 +68,12 @@ export function SourceList() {
             className={`badge badge-src-${src.status}`}
             data-testid={`source-${src.id}`}
             data-phase={src.phase ?? ''}
-            title={src.error ?? ''}
+            title={[src.error, src.note].filter(Boolean).join(' · ')}
           >
             {src.id}: {src.phase ? t(`phase_${src.phase}` as Key) : t(src.status as Key)}
             {retryS !== null ? ` · ${retryS}${t('retryInS')}` : ''}
             {src.sampled ? ` · ${t('sampled')}` : ''}
+            {src.masked ? ` · ${t('masked')}` : ''}
           </span>
         );
       })}

@@ -76,8 +76,10 @@ function SourceCard({ view, onRemove }: { view: SourceView; onRemove: () => void
       <div className="source-counts" data-testid={`source-counts-${view.id}`}>
         {h.messages ?? 0} {t('messages')} · {h.unknown ?? 0} {t('unknown')} · {h.garbage ?? 0} {t('garbage')}
         {h.sampled ? ` · ${tt('sampled')}` : ''}
+        {h.masked ? ` · ${tt('masked')}` : ''}
       </div>
       {h.error ? <div className="source-error">{h.error}</div> : null}
+      {h.note ? <div className="sources-note">{h.note}</div> : null}
       {(h.messages ?? 0) > 0 && view.config.kind !== 'shop-webhook' && lines.length > 0 ? (
         <div className="first-messages">
           <div className="sources-note">{t('firstMessages')}</div>

@@ -4,6 +4,7 @@
 // LIKE_INFO_V3_UPDATE once it has been seen, cumulative viewers from WATCHED_CHANGE.
 import type { LiveEvent } from '../../../../shared/events.ts';
 import { arr, nickname, num, obj, str, userId, withOptional } from '../map-helpers.ts';
+import { interactWordV2, sendGiftV2 } from './bilibili-pb.ts';
 
 /** 1000 金瓜子 (gold) = 1 yuan; silver gifts are free. */
 const GOLD_PER_YUAN = 1000;
@@ -14,6 +15,10 @@ export interface MapResult {
   unknown: boolean;
   /** The room went on or off air. */
   onAir?: boolean;
+  /** Why the room went off air, when the platform says (CUT_OFF: the platform cut the stream). */
+  reason?: string;
+  /** The body could not be decoded (a protobuf payload that is not one): counted as garbage. */
+  bad?: boolean;
 }
 
 type Handler = (m: Record<string, unknown>, ts: number) => LiveEvent[];
@@ -22,6 +27,8 @@ export class BilibiliMapper {
   /** The platform's like total as last mapped; null until the first LIKE_INFO_V3_UPDATE. */
   private likeTotal: number | null = null;
   private clickLikes = 0;
+  /** The platform hides viewers from this connection (uid 0, masked names): said on the source's state. */
+  masked = false;
 
   map(message: unknown, ts: number): MapResult {
     const m = obj(message);
@@ -29,15 +36,40 @@ export class BilibiliMapper {
     if (!m || !cmd) return { events: [], unknown: true };
     if (cmd === 'LIVE') return { events: [{ type: 'session_start', ts }], unknown: false, onAir: true };
     if (cmd === 'PREPARING') return { events: [{ type: 'session_end', ts }], unknown: false, onAir: false };
+    if (cmd === 'CUT_OFF' || cmd === 'CUT_OFF_V2') return cutOff(m, ts);
     const handler = this.handlers[cmd];
     if (!handler) return { events: [], unknown: true };
-    return { events: handler(m, ts), unknown: false };
+    try {
+      return { events: handler(m, ts), unknown: false };
+    } catch {
+      return { events: [], unknown: false, bad: true }; // a pb payload that does not decode
+    }
+  }
+
+  private interact(d: Record<string, unknown> | null, ts: number): LiveEvent[] {
+    if (d && userId(d.uid) === null) this.masked = true;
+    return interact(d, ts);
+  }
+
+  private danmaku(m: Record<string, unknown>, ts: number): LiveEvent[] {
+    const events = danmaku(m, ts);
+    const e = events[0];
+    if (e?.type === 'comment' && !e.userId) this.masked = true;
+    return events;
   }
 
   private readonly handlers: Record<string, Handler> = {
-    DANMU_MSG: (m, ts) => danmaku(m, ts),
-    INTERACT_WORD: (m, ts) => interact(obj(m.data), ts),
+    DANMU_MSG: (m, ts) => this.danmaku(m, ts),
+    INTERACT_WORD: (m, ts) => this.interact(obj(m.data), ts),
+    INTERACT_WORD_V2: (m, ts) => {
+      const pb = str(obj(m.data)?.pb, 1_000_000);
+      return pb ? this.interact(interactWordV2(pb), ts) : [];
+    },
     SEND_GIFT: (m, ts) => gift(obj(m.data), ts),
+    SEND_GIFT_V2: (m, ts) => {
+      const pb = str(obj(m.data)?.pb, 1_000_000);
+      return pb ? gift(sendGiftV2(pb), ts) : [];
+    },
     GUARD_BUY: (m, ts) => guard(obj(m.data), ts),
     SUPER_CHAT_MESSAGE: (m, ts) => superChat(obj(m.data), ts),
     ONLINE_RANK_COUNT: (m, ts) => {
@@ -49,6 +81,13 @@ export class BilibiliMapper {
     WATCHED_CHANGE: (m, ts) => {
       const n = num(obj(m.data)?.num);
       return n === null ? [] : [{ type: 'viewer_total', ts, count: Math.round(n) }];
+    },
+    // 正在去买 (its text names a masked viewer) and 热抢 (goods_id, num): the room's catalogue does not know
+    // the platform's goods ids, so both go to the product being explained.
+    GOTO_BUY_FLOW: (_m, ts) => [{ type: 'purchase_intent', ts, count: 1 }],
+    HOT_BUY_NUM: (m, ts) => {
+      const n = num(obj(m.data)?.num);
+      return n === null ? [] : [{ type: 'purchase_intent', ts, hot: Math.min(Math.round(n), 1_000_000_000) }];
     },
     LIKE_INFO_V3_CLICK: (m, ts) => this.likeClick(obj(m.data), ts),
     LIKE_INFO_V3_UPDATE: (m, ts) => this.likeUpdate(num(obj(m.data)?.click_count), ts),
@@ -94,13 +133,23 @@ function parseExtra(v: unknown): Record<string, unknown> | null {
   }
 }
 
-/** msg_type 1 enter, 2 follow, 3 share, 4 special follow, 5 mutual follow. */
+/** The platform cut the stream (违规切断): the session ends, with the platform's reason on the source. */
+function cutOff(m: Record<string, unknown>, ts: number): MapResult {
+  const d = obj(m.data);
+  const reason = str(m.msg ?? d?.msg ?? d?.cut_off_msg ?? d?.reason, 200);
+  return { events: [{ type: 'session_end', ts }], unknown: false, onAir: false, reason: reason ?? '原因未给出' };
+}
+
+/**
+ * msg_type 1 enter, 2 follow, 3 share, 4 special follow, 5 mutual follow. A masked viewer (uid 0) still
+ * counts as an entry, never as a viewer; a follow needs someone to follow.
+ */
 function interact(d: Record<string, unknown> | null, ts: number): LiveEvent[] {
   const uid = userId(d?.uid);
   const kind = num(d?.msg_type);
   if (kind === 3) return [withOptional({ type: 'share' as const, ts }, { userId: uid })];
+  if (kind === 1) return [withOptional({ type: 'viewer_enter' as const, ts }, { userId: uid })];
   if (!uid) return [];
-  if (kind === 1) return [{ type: 'viewer_enter', ts, userId: uid }];
   if (kind === 2 || kind === 4 || kind === 5) return [{ type: 'follow', ts, userId: uid }];
   return [];
 }

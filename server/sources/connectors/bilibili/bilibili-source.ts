@@ -143,10 +143,12 @@ export class BilibiliSource extends LinkedSource {
       this.link.messages++;
       const r = this.mapper.map(p.body, now);
       if (r.unknown) this.link.unknown++;
-      if (r.onAir === false) ev.offline();
+      if (r.bad) this.link.garbage++;
+      if (r.onAir === false) ev.offline(r.reason);
       if (r.onAir === true) ev.live();
       events.push(...r.events);
     }
+    this.link.masked = this.mapper.masked;
     if (events.length > 0) this.delivery.push(events);
   }
 }

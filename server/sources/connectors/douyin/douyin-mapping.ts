@@ -3,59 +3,42 @@
 // frames) and DouyinBarrageGrab's `{ Type, Data }` envelope (Data a JSON string). Protobuf int64s arrive as
 // strings and field names in camelCase or as the relay spells them; both are read.
 import type { LiveEvent } from '../../../../shared/events.ts';
-import { type Json, nickname, num, obj, parseJsonLongIds, str, userId, withOptional } from '../map-helpers.ts';
+import { displayCount, type Json, num, obj, str, withOptional } from '../map-helpers.ts';
+import { counters, marked, msgId, none, ok, type RelayResult, user, YUAN_PER_DIAMOND } from './douyin-common.ts';
+import { mapGrab } from './douyin-grab.ts';
 
-/** 1 抖币 (diamond) = 0.1 yuan. */
-const YUAN_PER_DIAMOND = 0.1;
-
-export interface RelayResult {
-  events: LiveEvent[];
-  unknown: boolean;
-  /** The relay says the room is (not) on air. */
-  onAir?: boolean;
-}
-
-const none = (unknown = false): RelayResult => ({ events: [], unknown });
-const ok = (events: LiveEvent[]): RelayResult => ({ events, unknown: false });
+export type { RelayResult };
 
 export function mapRelayFrame(frame: unknown, ts: number): RelayResult {
   const m = obj(frame);
   if (!m) return none(true);
   if (typeof m.method === 'string') return mapWebcast(m.method, m, ts);
   if (m.type === 'system') return mapSystem(m, ts);
-  if (typeof m.Type === 'number' && typeof m.Data === 'string') return mapGrab(m.Type, m.Data, ts);
+  // DouyinBarrageGrab: Type a number or a numeric string, Data a JSON string or already an object.
+  const grabType = num(m.Type);
+  if (grabType !== null && (typeof m.Data === 'string' || obj(m.Data))) return mapGrab(grabType, m.Data, ts);
   return none(true);
 }
-
-function user(u: unknown): { userId: string | null; nickname: string | null } {
-  const o = obj(u);
-  return {
-    // The first id present: the numeric id (long ids are read as strings, see parseJsonLongIds), else secUid.
-    userId: [o?.idStr, o?.id, o?.Id, o?.secUid, o?.SecUid].map(userId).find((v) => v !== null) ?? null,
-    nickname: nickname(o?.nickName ?? o?.nickname ?? o?.Nickname),
-  };
-}
-
-const msgId = (v: unknown) => {
-  const id = typeof v === 'number' ? String(v) : str(v, 100);
-  return id && id !== '0' ? `dy-${id}` : null;
-};
 
 // --- douyinLive: the Webcast messages themselves -------------------------------------------------------------
 
 type Webcast = (m: Json, ts: number) => LiveEvent[];
 
+function chat(m: Json, ts: number): LiveEvent[] {
+  const text = str(m.content);
+  return text
+    ? [withOptional({ type: 'comment' as const, ts, text }, { ...user(m.user), id: msgId(obj(m.common)?.msgId) })]
+    : [];
+}
+
 const WEBCAST: Record<string, Webcast> = {
-  WebcastChatMessage: (m, ts) => {
-    const text = str(m.content);
-    return text
-      ? [withOptional({ type: 'comment' as const, ts, text }, { ...user(m.user), id: msgId(obj(m.common)?.msgId) })]
-      : [];
-  },
-  WebcastMemberMessage: (m, ts) => {
-    const { userId: uid } = user(m.user);
-    return uid ? [{ type: 'viewer_enter', ts, userId: uid }] : [];
-  },
+  WebcastChatMessage: chat,
+  /** 弹幕 shown on screen (a paid or highlighted chat line): a comment like any other. */
+  WebcastScreenChatMessage: chat,
+  /** An entry; an anonymous viewer's counts as an entry without a viewer. */
+  WebcastMemberMessage: (m, ts) => [
+    withOptional({ type: 'viewer_enter' as const, ts }, { userId: user(m.user).userId }),
+  ],
   WebcastLikeMessage: (m, ts) => {
     const count = num(m.count);
     return count && count >= 1
@@ -76,9 +59,34 @@ const WEBCAST: Record<string, Webcast> = {
     if (action === 3) return [withOptional({ type: 'share' as const, ts }, { userId: uid })];
     return [];
   },
-  /** The room's counters: online now (total) and viewers so far (totalUser). */
-  WebcastRoomUserSeqMessage: (m, ts) => counters(num(m.total), num(m.totalUser ?? m.total_user), ts),
+  /** The room's counters: online now (total) and viewers so far (totalUser, else the shown 累计 figure). */
+  WebcastRoomUserSeqMessage: (m, ts) =>
+    counters(
+      num(m.total),
+      num(m.totalUser ?? m.total_user) ?? displayCount(m.totalPvForAnchor ?? m.total_pv_for_anchor),
+      ts,
+    ),
+  WebcastRoomStatsMessage: (m, ts) => roomStats(m, ts),
 };
+
+/**
+ * The room's figure as the platform displays it (the message that replaced RoomUserSeq in today's rooms). Its
+ * label says which figure it is: "…在线…" online now, "…看过…" / "…观看…" / 场观 viewers so far. The figure
+ * is displayValue (exact) when given, else the displayed text ("1.2万"). An unlabelled one is not guessed at.
+ */
+function roomStats(m: Json, ts: number): LiveEvent[] {
+  const shown = [m.displayLong, m.displayMiddle, m.displayShort, m.display_long, m.display_middle]
+    .map((v) => (typeof v === 'string' ? v : ''))
+    .join(' ');
+  const value =
+    num(m.displayValue ?? m.display_value) ??
+    displayCount(m.displayMiddle ?? m.display_middle ?? m.displayShort ?? m.displayLong ?? m.display_long) ??
+    num(m.total);
+  if (value === null) return [];
+  if (/在线/.test(shown)) return counters(value, null, ts);
+  if (/看过|观看|场观/.test(shown)) return counters(null, value, ts);
+  return [];
+}
 
 function webcastGift(m: Json, ts: number): LiveEvent[] {
   const gift = obj(m.gift);
@@ -95,14 +103,11 @@ function webcastGift(m: Json, ts: number): LiveEvent[] {
   ];
 }
 
-function counters(online: number | null, total: number | null, ts: number): LiveEvent[] {
-  const out: LiveEvent[] = [];
-  if (online !== null) out.push({ type: 'online_count', ts, count: Math.round(online) });
-  if (total !== null) out.push({ type: 'viewer_total', ts, count: Math.round(total) });
-  return out;
+function mapWebcast(method: string, m: Json, ts: number): RelayResult {
+  return marked(mapWebcastOnce(method, m, ts), m.user);
 }
 
-function mapWebcast(method: string, m: Json, ts: number): RelayResult {
+function mapWebcastOnce(method: string, m: Json, ts: number): RelayResult {
   if (method === 'WebcastControlMessage') {
     // status (or action) 3: the stream ended
     const ended = num(m.status) === 3 || num(m.action) === 3;
@@ -120,54 +125,4 @@ function mapSystem(m: Json, ts: number): RelayResult {
   if (m.live === true) return { events: [], unknown: false, onAir: true };
   if (m.live === false) return { events: [], unknown: false, onAir: false };
   return ok([]);
-}
-
-// --- DouyinBarrageGrab: { Type, Data } ---------------------------------------------------------------------------
-
-function mapGrab(type: number, data: string, ts: number): RelayResult {
-  let d: Json | null;
-  try {
-    d = obj(parseJsonLongIds(data));
-  } catch {
-    d = null;
-  }
-  if (!d) return none(true);
-  const u = user(d.User);
-  const id = msgId(d.MsgId);
-  switch (type) {
-    case 1: {
-      const text = str(d.Content);
-      return ok(text ? [withOptional({ type: 'comment' as const, ts, text }, { ...u, id })] : []);
-    }
-    case 2: {
-      const count = num(d.Count);
-      return ok(
-        count && count >= 1
-          ? [withOptional({ type: 'like' as const, ts, count: Math.round(count) }, { userId: u.userId })]
-          : [],
-      );
-    }
-    case 3:
-      return ok(u.userId ? [{ type: 'viewer_enter', ts, userId: u.userId }] : []);
-    case 4:
-      return ok(u.userId ? [{ type: 'follow', ts, userId: u.userId }] : []);
-    case 5: {
-      // GiftCount is this message's increment of a combo: each message adds its own part.
-      const value = (num(d.DiamondCount) ?? 0) * (num(d.GiftCount) ?? 1) * YUAN_PER_DIAMOND;
-      return ok([
-        withOptional(
-          { type: 'gift' as const, ts, value: Math.round(value * 100) / 100 },
-          { ...u, name: str(d.GiftName, 64), id },
-        ),
-      ]);
-    }
-    case 6:
-      return ok(counters(num(d.OnlineUserCount), num(d.TotalUserCount), ts));
-    case 8:
-      return ok([withOptional({ type: 'share' as const, ts }, { userId: u.userId })]);
-    case 9:
-      return { events: [{ type: 'session_end', ts }], unknown: false, onAir: false };
-    default:
-      return none(true); // 7 粉丝团 and anything newer
-  }
 }

@@ -88,6 +88,7 @@ export class DouyinRelaySource extends LinkedSource {
       this.link.messages++;
       const r = mapRelayFrame(f, this.clock.now());
       if (r.unknown) this.link.unknown++;
+      if (r.anonymous) this.link.masked = true;
       if (r.onAir === false) ev.offline();
       if (r.onAir === true) ev.live();
       events.push(...r.events);

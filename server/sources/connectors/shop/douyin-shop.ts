@@ -37,12 +37,10 @@ function order(tag: string, d: Record<string, unknown>): ShopOrderMessage | null
   }
   // Order created: the push names the order; product, amount and buyer when the message carries them.
   const sku = obj(arr(d.sku_order_list)?.[0]);
-  const m: ShopOrderMessage = {
-    kind: 'created',
-    key: `${orderId}-created`,
-    orderId,
-    amount: yuan(d.order_amount ?? d.pay_amount),
-  };
+  const fen = d.order_amount ?? d.pay_amount;
+  const m: ShopOrderMessage = { kind: 'created', key: `${orderId}-created`, orderId, amount: yuan(fen) };
+  // Tag 100 usually carries only ids and status: an amount it lacks is unknown, never 0.
+  if (num(fen) === null) m.amountUnknown = true;
   const product = idOf(d.product_id ?? sku?.product_id);
   if (product) m.shopProductId = product;
   const qty = num(d.item_num ?? sku?.item_num);

@@ -15,6 +15,8 @@ export interface ShopOrderMessage {
   shopProductId?: string;
   quantity?: number;
   buyerId?: string;
+  /** The message carried no amount (`amount` is 0 and means nothing): completed by a lookup, or by payment. */
+  amountUnknown?: true;
 }
 
 export interface ParsedPush {

@@ -5,7 +5,9 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { LiveEvent } from '../../../../shared/events.ts';
 import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
+import { OutboundPolicy } from '../../outbound-policy.ts';
 import type { EventSink, IngestResult, Source } from '../../source.ts';
+import { DoudianApiSchema, DoudianOrderDetail } from './doudian-order-detail.ts';
 import { douyinShop } from './douyin-shop.ts';
 import type { ShopAdapter, ShopOrderMessage } from './shop-adapter.ts';
 
@@ -25,6 +27,8 @@ export const ShopWebhookConfigSchema = Type.Object(
         maxProperties: 1000,
       }),
     ),
+    /** 抖店 open API access: with it, orders pushed without an amount are completed by the order-detail call. */
+    api: Type.Optional(DoudianApiSchema),
   },
   { additionalProperties: false },
 );
@@ -37,6 +41,8 @@ export type PushOutcome =
 /** The product an order names when the push names none the room knows. */
 export const UNMAPPED_PRODUCT = 'shop-unmapped';
 
+const AMOUNT_PENDING_NOTE = '抖店推送不含订单金额：金额未知的订单在支付后计入 GMV（配置开放平台接口可即时补全）';
+
 export class ShopWebhookSource implements Source {
   readonly kind = 'shop-webhook';
   readonly passive = true;
@@ -48,12 +54,28 @@ export class ShopWebhookSource implements Source {
   private lastSuccessAt: number | null = null;
   private lastEventAt: number | null = null;
   private error: string | null = null;
+  private note: string | null = null;
+  /** The order-detail lookup, when the app's key, secret and API access are configured. */
+  private readonly detail: DoudianOrderDetail | null;
+  /** Lookups under way: stop() waits for them (their events go to the sink before it is let go). */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     readonly config: ShopWebhookConfig,
     private readonly clock: Clock,
+    policy: OutboundPolicy = new OutboundPolicy(),
   ) {
     this.adapter = SHOP_ADAPTERS[config.platform]!;
+    this.detail =
+      config.api && config.appKey
+        ? new DoudianOrderDetail({
+            appKey: config.appKey,
+            secret: config.secret,
+            api: config.api,
+            policy,
+            now: () => clock.now(),
+          })
+        : null;
   }
 
   get platform(): string {
@@ -65,6 +87,7 @@ export class ShopWebhookSource implements Source {
   }
 
   async stop(): Promise<void> {
+    await Promise.all([...this.pending]);
     this.sink = null;
   }
 
@@ -78,7 +101,12 @@ export class ShopWebhookSource implements Source {
     if (!parsed) return { ok: false, status: 400, code: 'bad_push', message: `not a ${this.platform} push body` };
     if (!this.sink) return { ok: false, status: 503, code: 'source_stopped', message: 'this source is stopped' };
     const now = this.clock.now();
-    const events = parsed.orders.map((o) => this.toEvent(o, now));
+    // Orders without an amount wait for the order-detail call (the push is answered at once: the platform
+    // retries slow answers); without API access they go in now, marked amount unknown.
+    const later = this.detail ? parsed.orders.filter((o) => o.amountUnknown) : [];
+    for (const o of later) this.completeLater(o, now);
+    if (!this.detail && parsed.orders.some((o) => o.amountUnknown)) this.note = AMOUNT_PENDING_NOTE;
+    const events = parsed.orders.filter((o) => !later.includes(o)).map((o) => this.toEvent(o, now));
     const result = await this.sink.ingest(events);
     this.received += parsed.orders.length;
     this.ignored += parsed.ignored;
@@ -86,6 +114,21 @@ export class ShopWebhookSource implements Source {
     if (result.accepted > 0) this.lastEventAt = now;
     this.error = result.rejected[0] ? `rejected: ${result.rejected[0].message}` : null;
     return { ok: true, reply: this.adapter.okReply, result, ignored: parsed.ignored };
+  }
+
+  private completeLater(o: ShopOrderMessage, ts: number): void {
+    const task = (async () => {
+      const d = await this.detail!.complete(o.orderId);
+      const full: ShopOrderMessage = d ? { ...o, ...d } : o;
+      if (d) delete full.amountUnknown;
+      else {
+        this.error = this.detail!.lastError;
+        this.note = AMOUNT_PENDING_NOTE;
+      }
+      await this.sink?.ingest([this.toEvent(full, ts)]);
+    })().catch(() => {}); // the sink's own failures are its health's business
+    this.pending.add(task);
+    void task.finally(() => this.pending.delete(task));
   }
 
   private toEvent(o: ShopOrderMessage, ts: number): LiveEvent {
@@ -97,6 +140,7 @@ export class ShopWebhookSource implements Source {
     const e: LiveEvent = { type: 'order_created', ts, id, orderId: o.orderId, productId, amount: o.amount };
     if (o.quantity) e.quantity = o.quantity;
     if (o.buyerId) e.userId = o.buyerId;
+    if (o.amountUnknown) e.amountUnknown = true;
     return e;
   }
 
@@ -110,6 +154,7 @@ export class ShopWebhookSource implements Source {
       lastSuccessAt: this.lastSuccessAt,
       lagMs: this.lastSuccessAt === null ? null : now - this.lastSuccessAt,
       error: this.error,
+      ...(this.note ? { note: this.note } : {}),
       messages: this.received,
       unknown: this.ignored,
       garbage: this.refused,

@@ -8,6 +8,9 @@ import { type LinkConnection, type LinkEvents, RetrySchema } from '../link.ts';
 import { LinkedSource } from '../linked-source.ts';
 import { TIKTOK_EVENTS, TikTokMapper } from './tiktok-mapping.ts';
 
+/** How often open gift streaks are checked for their timeout (tiktok-streaks.ts). */
+const STREAK_SWEEP_MS = 2000;
+
 export const TikTokConfigSchema = Type.Object(
   {
     kind: Type.Literal('tiktok'),
@@ -34,6 +37,11 @@ export class TikTokSource extends LinkedSource {
   protected open(ev: LinkEvents): LinkConnection {
     let closed = false;
     let conn: TikTokLiveConnection | null = null;
+    // A streak whose end never arrives is closed by event time; this timer lets that happen in a quiet room.
+    const sweep = setInterval(() => {
+      const events = this.mapper.expire(this.clock.now());
+      if (events.length > 0) this.delivery.push(events);
+    }, STREAK_SWEEP_MS);
     // Loaded when first used: the library takes most of a second to import, which no other room should pay.
     import('tiktok-live-connector').then(
       (lib) => {
@@ -45,6 +53,7 @@ export class TikTokSource extends LinkedSource {
     return {
       close: () => {
         closed = true;
+        clearInterval(sweep);
         void conn?.disconnect().catch(() => {});
       },
     };
