@@ -252,6 +252,8 @@ export class RoomRegistry {
   private async finish(runtime: RoomRuntime, progress: RebuildProgress, background: boolean): Promise<void> {
     runtime.capture = true;
     runtime.endRebuild();
+    // The open second as the rebuilt engine has it: a kill may have lost its stored state with the last commit.
+    runtime.settle();
     this.progress.delete(runtime.roomId);
     if (progress.done >= CHECKPOINT_AFTER_REBUILD_EVENTS) runtime.saveCheckpoint();
     runtime.seq = Math.max(runtime.seq, (await this.deps.reader.lastState(runtime.roomId))?.seq ?? 0);
