@@ -267,6 +267,11 @@ export class RoomRuntime {
    * one whose import a restart cut, then goes on exactly as if it had come in one piece: the next part's
    * seconds are still open, captured and judged, never behind a clock that ticks moved to today.
    */
+  /** The clock is not following wall time (an import holds it, or the room is parked): no live screen. */
+  clockHeld(wallNow: number): boolean {
+    return this.holdClock || (this.driver?.virtualNow === undefined && this.parked(wallNow));
+  }
+
   private parked(wallNow: number): boolean {
     return this.lastEventTs !== null && wallNow - this.lastEventTs > SESSION_GAP_MS;
   }

@@ -19,7 +19,7 @@ export async function findSession(services: Services, sid: string): Promise<Sess
   const parsed = parseSessionId(sid);
   if (!parsed || !(await services.rooms.get(parsed.roomId)))
     throw new HttpError(404, 'unknown_session', `no session ${sid}`);
-  const sessions = await listSessions(services.storage.replay, services.reader, parsed.roomId);
+  const sessions = await listSessions(services.storage.replay, services.reader, parsed.roomId, services.liveSessions);
   const session = sessions.find((s) => s.start === parsed.start);
   if (!session) throw new HttpError(404, 'unknown_session', `no session ${sid}`);
   return session;
@@ -33,7 +33,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     { schema: { params: RoomParams, response: { 200: Type.Array(SessionInfoSchema), ...errors } } },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, [...READERS]);
-      return listSessions(services.storage.replay, services.reader, req.params.id);
+      return listSessions(services.storage.replay, services.reader, req.params.id, services.liveSessions);
     },
   );
 
