@@ -9,6 +9,7 @@ import { type AlertRule, AlertRulesSchema } from '../../shared/alerts.ts';
 import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
 import { DEFAULT_RULES } from '../alerts/default-rules.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
+import { forgetSessions } from '../replay/sessions.ts';
 import type { CheckpointStore, RoomStore, StoredCheckpoint, TimelineReader } from '../storage/ports.ts';
 import {
   CHECKPOINT_VERSION,
@@ -254,6 +255,8 @@ export class RoomRegistry {
     runtime.endRebuild();
     // The open second as the rebuilt engine has it: a kill may have lost its stored state with the last commit.
     runtime.settle();
+    // A listing read before the rebuild stored those states again must not be served from the cache.
+    forgetSessions(this.deps.reader, runtime.roomId);
     this.progress.delete(runtime.roomId);
     if (progress.done >= CHECKPOINT_AFTER_REBUILD_EVENTS) runtime.saveCheckpoint();
     runtime.seq = Math.max(runtime.seq, (await this.deps.reader.lastState(runtime.roomId))?.seq ?? 0);
