@@ -4,8 +4,12 @@ import { Type } from '@sinclair/typebox';
 import { CatalogueSchema, ProductSchema } from '../../shared/events.ts';
 import { RoomStateSchema } from '../../shared/state.ts';
 import { authorizeRoom, requireAdmin } from '../http/auth.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams, RoomSummarySchema, TokensSchema } from './schemas.ts';
+
+/** How long a client asking for a rebuilding room's state waits before asking again. */
+const STATE_RETRY_AFTER_S = 1;
 
 export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
@@ -81,9 +85,16 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/api/rooms/:id/state',
     { config: { onOwner: true }, schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } } },
-    async (req) => {
+    async (req, reply) => {
       await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
       const runtime = (await services.runtime(req.params.id))!;
+      // Mid-rebuild the engine holds only part of the room's events: partial counts would read as the truth.
+      const progress = services.registry.rebuildProgress(req.params.id);
+      if (runtime.rebuilding || progress) {
+        reply.header('retry-after', STATE_RETRY_AFTER_S);
+        const done = progress ? ` (${progress.done} of ${progress.total} events replayed)` : '';
+        throw new HttpError(503, 'room_rebuilding', `the room is being rebuilt from the store${done}; retry shortly`);
+      }
       return runtime.state(services.clock.now());
     },
   );
