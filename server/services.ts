@@ -68,6 +68,8 @@ export function createServices(
     checkpoints: storage.checkpoints,
     createTokenizer,
     listener: listeners,
+    quarantine: storage.quarantine,
+    now: () => clock.now(),
   });
   const pipeline = new IngestPipeline(writer, clock, {
     accepted: (room, n) => metrics.eventsAccepted.inc({ room }, n),

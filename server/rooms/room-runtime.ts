@@ -55,6 +55,8 @@ export class RoomRuntime {
   capture = true;
   /** Store seq of the latest event applied: the tail after a checkpoint starts after it. */
   appliedSeq = 0;
+  /** Stored events a rebuild found stamped where no room clock may go (far future): quarantined, not replayed. */
+  quarantined = 0;
   /** Set while the registry rebuilds the room from the store: committed events are applied by the rebuild. */
   rebuilding = false;
   private readonly heldDuringRebuild: { events: LiveEvent[]; seqs: number[] }[] = [];

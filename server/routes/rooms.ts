@@ -11,6 +11,20 @@ import { errors, RoomParams, RoomSummarySchema, TokensSchema } from './schemas.t
 /** How long a client asking for a rebuilding room's state waits before asking again. */
 const STATE_RETRY_AFTER_S = 1;
 
+const MAX_QUARANTINE_LISTED = 1000;
+const QuarantineSchema = Type.Object({
+  events: Type.Array(
+    Type.Object({
+      seq: Type.Integer(),
+      ts: Type.Number(),
+      reason: Type.String(),
+      /** When it was taken off the timeline (wall ms). */
+      at: Type.Number(),
+      event: Type.Unknown(),
+    }),
+  ),
+});
+
 export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
 
@@ -96,6 +110,20 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         throw new HttpError(503, 'room_rebuilding', `the room is being rebuilt from the store${done}; retry shortly`);
       }
       return runtime.state(services.clock.now());
+    },
+  );
+
+  // Stored events a rebuild took off the room's timeline (stamped where no room clock may go), for whoever
+  // wonders why an event does not count.
+  app.get(
+    '/api/rooms/:id/quarantine',
+    { schema: { params: RoomParams, response: { 200: QuarantineSchema, ...errors } } },
+    async (req) => {
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      const rows = await services.storage.quarantine.list(req.params.id, MAX_QUARANTINE_LISTED);
+      return {
+        events: rows.map((r) => ({ seq: r.seq, ts: r.ts, reason: r.reason, at: r.at, event: JSON.parse(r.body) })),
+      };
     },
   );
 };
