@@ -263,17 +263,17 @@ export class RoomRuntime {
     return virtual === undefined ? Math.min(t, wallNow + MAX_EVENT_FUTURE_MS) : t;
   }
 
+  /** The clock is not following wall time (an import holds it, or the room is parked): no live screen. */
+  clockHeld(wallNow: number): boolean {
+    return this.holdClock || (this.driver?.virtualNow === undefined && this.parked(wallNow));
+  }
+
   /**
    * The room's last session is over by its own gap (its last event lies more than SESSION_GAP_MS before now):
    * its clock stays where its events left it instead of jumping to today. A recording imported in parts, or
    * one whose import a restart cut, then goes on exactly as if it had come in one piece: the next part's
    * seconds are still open, captured and judged, never behind a clock that ticks moved to today.
    */
-  /** The clock is not following wall time (an import holds it, or the room is parked): no live screen. */
-  clockHeld(wallNow: number): boolean {
-    return this.holdClock || (this.driver?.virtualNow === undefined && this.parked(wallNow));
-  }
-
   private parked(wallNow: number): boolean {
     return this.lastEventTs !== null && wallNow - this.lastEventTs > SESSION_GAP_MS;
   }
@@ -322,10 +322,8 @@ export class RoomRuntime {
     };
   }
 
-  /**
-   * An at-once import ends inside its last second, which the next tick would close: closed now, so the
-   * answer to the import means its final state is in the replay (a report asked for next sees every event).
-   */
+  /** The end of an at-once import part: its last second is stored (provisionally), so a report asked for next
+   * sees every event. */
   settleImport(): void {
     this.settle();
   }
