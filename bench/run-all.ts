@@ -15,6 +15,7 @@ import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
 import { benchRebuild } from './rebuild.ts';
 import { benchSeek } from './seek.ts';
+import { benchSessionTruth } from './session-truth.ts';
 import { benchStorageBackends } from './storage-backends.ts';
 import { benchStoreSize } from './store-size.ts';
 
@@ -57,6 +58,11 @@ if (want('scaling'))
   );
 if (want('storage'))
   printRows('Storage backends: SQLite vs PostgreSQL (HTTP ingest, rebuild)', await benchStorageBackends());
+if (want('truth'))
+  printRows(
+    'Session headline against the truth: a recording in 1, 3 and 9 parts, and through kills',
+    await benchSessionTruth(),
+  );
 if (want('seek')) printRows('Replay seek and 复盘 report (4-hour session)', await benchSeek());
 if (want('store'))
   printRows(

@@ -8,6 +8,7 @@ import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { AuthFailures } from './http/auth-failures.ts';
 import { IngestPipeline } from './ingest/pipeline.ts';
 import { createMetrics, type Metrics } from './plugins/metrics.ts';
+import { type LiveSessions, liveSessions } from './replay/live-session.ts';
 import { journalListener, RoomListeners } from './rooms/room-listeners.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { RoomRuntime } from './rooms/room-runtime.ts';
@@ -36,6 +37,8 @@ export interface Services {
   cluster: ClusterLink | null;
   /** The room's loaded runtime (loaded and rebuilt from the timeline on first use), or null for no such room. */
   runtime(roomId: string): Promise<RoomRuntime | null>;
+  /** The current session of a room loaded here, as its engine has it (the session figures read it). */
+  liveSessions: LiveSessions;
 }
 
 /** What handlers need of the cluster: forward a request to the room's owner (null when none answers). */
@@ -65,6 +68,8 @@ export function createServices(
     checkpoints: storage.checkpoints,
     createTokenizer,
     listener: listeners,
+    quarantine: storage.quarantine,
+    now: () => clock.now(),
   });
   const pipeline = new IngestPipeline(writer, clock, {
     accepted: (room, n) => metrics.eventsAccepted.inc({ room }, n),
@@ -86,5 +91,9 @@ export function createServices(
     authFailures: new AuthFailures(),
     cluster: null,
     runtime: (id) => registry.load(id),
+    liveSessions: liveSessions(
+      (id) => registry.loaded(id),
+      () => clock.now(),
+    ),
   };
 }

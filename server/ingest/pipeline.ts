@@ -6,6 +6,7 @@ import type { RoomRuntime } from '../rooms/room-runtime.ts';
 import type { IngestRejection, IngestResult } from '../sources/source.ts';
 import type { TimelineWriter } from '../storage/ports.ts';
 import { storageFailure, storageFaultText } from '../storage/storage-errors.ts';
+import { refuseFuture } from './future-guard.ts';
 import type { BodyItem } from './parse-body.ts';
 import { type TimeBounds, validateEvent } from './validate-event.ts';
 
@@ -27,7 +28,18 @@ export class IngestPipeline {
   ) {}
 
   async ingest(runtime: RoomRuntime, items: BodyItem[], opts: IngestOptions): Promise<IngestResult> {
-    const { valid, rejected } = splitValid(items, opts.checkTime ? { now: this.clock.now() } : null);
+    const split = splitValid(items, opts.checkTime ? { now: this.clock.now() } : null);
+    const { rejected } = split;
+    let { valid } = split;
+    // Whatever the path, a room on wall time never takes an event beyond server time + MAX_EVENT_FUTURE_MS.
+    if (runtime.driver?.virtualNow === undefined) {
+      const future = refuseFuture(valid, this.clock.now(), (i) => split.indexes[i]!);
+      if (future.refused.length > 0) {
+        valid = future.kept;
+        rejected.push(...future.refused);
+        rejected.sort((a, b) => a.index - b.index);
+      }
+    }
     for (const r of rejected) this.metrics.rejected(runtime.roomId, r.code);
     const inserted = valid.length ? await this.append(runtime, valid) : [];
     const fresh = valid.filter((_, i) => inserted[i] !== null);
@@ -82,13 +94,16 @@ export class IngestPipeline {
 export function splitValid(
   items: BodyItem[],
   bounds: TimeBounds | null,
-): { valid: LiveEvent[]; rejected: IngestRejection[] } {
+): { valid: LiveEvent[]; indexes: number[]; rejected: IngestRejection[] } {
   const rejected: IngestRejection[] = [];
   const valid: LiveEvent[] = [];
+  const indexes: number[] = [];
   items.forEach((item, index) => {
     const verdict = item.ok ? validateEvent(item.value, bounds) : item;
-    if (verdict.ok) valid.push(verdict.event);
-    else rejected.push({ index, code: verdict.code, message: verdict.message });
+    if (verdict.ok) {
+      valid.push(verdict.event);
+      indexes.push(index);
+    } else rejected.push({ index, code: verdict.code, message: verdict.message });
   });
-  return { valid, rejected };
+  return { valid, indexes, rejected };
 }

@@ -130,8 +130,9 @@ export class Ticker {
     const { state: fresh } = runtime.tick(wallNow, { slowParts: slow });
     const { state, ops } = screenUpdate(held?.state ?? null, fresh, slow);
     let stored = held?.stored ?? null;
-    // An at-once import holds the room clock: those updates show a recording half-loaded, not a live screen.
-    if (!runtime.holdClock) {
+    // An at-once import holds the room clock, and a room whose session is over parks it at its last event:
+    // those updates show a recording half-loaded or a screen at rest, not a live moment for replay.
+    if (!runtime.clockHeld(wallNow)) {
       const next = nextFrame(stored, held?.state.seq ?? null, state, ops, wallNow);
       this.services.writer.putTick(runtime.roomId, next.frame);
       stored = next.chain;

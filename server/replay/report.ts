@@ -12,7 +12,10 @@ import { listSessions, type SessionInfo } from './sessions.ts';
 /** Typical stage rates (DOMAIN.md): a stage far below its range is the one to work on. */
 const TYPICAL = { click: [0.05, 0.2], clickToOrder: [0.05, 0.2], orderToPaid: [0.6, 0.9] } as const;
 
+/** The session's last state: the live engine's for the room's current session, else the stored one. */
 async function finalState(services: Services, s: SessionInfo): Promise<RoomState | null> {
+  const now = services.liveSessions(s.roomId);
+  if (now && now.start === s.start) return now.state;
   const row = await services.reader.screenAt(s.roomId, s.end + 999);
   return row ? (JSON.parse(row.body) as RoomState) : null;
 }
@@ -73,7 +76,7 @@ function weakestStage(f: Figures) {
 
 export async function buildReport(services: Services, session: SessionInfo) {
   const { reader, journal: journalStore, storage } = services;
-  const sessions = await listSessions(storage.replay, reader, session.roomId);
+  const sessions = await listSessions(storage.replay, reader, session.roomId, services.liveSessions);
   const prevSession = sessions.filter((x) => x.start < session.start).pop() ?? null;
   const st = await finalState(services, session);
   const now = figures(st);

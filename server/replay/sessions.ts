@@ -1,9 +1,11 @@
 // Sessions are read from the timeline: a run of events with no gap longer than SESSION_GAP_MS. The headline
-// figures are the room state at the session's last event (the engine starts from zero at each session).
+// figures are the room state at the session's last event (the engine starts from zero at each session); for
+// the room's current session, the live engine's (live-session.ts), which has applied all of its events.
 import { SESSION_GAP_MS } from '../../shared/constants.ts';
 import type { SessionInfo } from '../../shared/replay.ts';
 import type { RoomState } from '../../shared/state.ts';
 import type { ReplayQueries, TimelineReader } from '../storage/ports.ts';
+import type { LiveSessions } from './live-session.ts';
 
 export type { SessionInfo };
 
@@ -26,7 +28,15 @@ export async function listSessions(
   queries: ReplayQueries,
   reader: TimelineReader,
   roomId: string,
+  live?: LiveSessions,
 ): Promise<SessionInfo[]> {
+  const stored = await storedSessions(queries, reader, roomId);
+  const now = live?.(roomId, { slowParts: false });
+  if (!now) return stored;
+  return stored.map((s) => (s.start === now.start ? { ...s, headline: headline(now.state) } : s));
+}
+
+async function storedSessions(queries: ReplayQueries, reader: TimelineReader, roomId: string): Promise<SessionInfo[]> {
   const lastSeq = await reader.lastSeq(roomId);
   let perStore = cache.get(reader);
   if (!perStore) {
@@ -55,15 +65,18 @@ async function scanSessions(queries: ReplayQueries, reader: TimelineReader, room
         end,
         durationSeconds: Math.round((end - r.ts) / 1000),
         events,
-        headline: headline((await reader.screenAt(roomId, end + 999))?.body ?? null),
+        headline: headline(parseState((await reader.screenAt(roomId, end + 999))?.body ?? null)),
       };
     }),
   );
 }
 
-function headline(body: string | null): SessionInfo['headline'] {
-  if (!body) return null;
-  const s = JSON.parse(body) as RoomState;
+function parseState(body: string | null): RoomState | null {
+  return body ? (JSON.parse(body) as RoomState) : null;
+}
+
+function headline(s: RoomState | null): SessionInfo['headline'] {
+  if (!s) return null;
   return {
     peakOnline: s.peakOnline,
     cumulativeViewers: s.cumulativeViewers,

@@ -6,10 +6,19 @@
 
 import { Value } from '@sinclair/typebox/value';
 import { type AlertRule, AlertRulesSchema } from '../../shared/alerts.ts';
-import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
+import { MAX_EVENT_FUTURE_MS, MAX_EVENT_TS_MS, MIN_EVENT_TS_MS } from '../../shared/constants.ts';
+import type { LiveEvent } from '../../shared/events.ts';
 import { DEFAULT_RULES } from '../alerts/default-rules.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
-import type { CheckpointStore, RoomStore, StoredCheckpoint, TimelineReader } from '../storage/ports.ts';
+import { inFuture } from '../ingest/future-guard.ts';
+import { forgetSessions } from '../replay/sessions.ts';
+import type {
+  CheckpointStore,
+  QuarantineStore,
+  RoomStore,
+  StoredCheckpoint,
+  TimelineReader,
+} from '../storage/ports.ts';
 import {
   CHECKPOINT_VERSION,
   decodeCheckpoint,
@@ -34,6 +43,9 @@ export interface RegistryDeps {
   checkpoints: CheckpointStore;
   createTokenizer: () => Tokenizer;
   listener: RoomListener;
+  /** Where a rebuild moves events no room clock may take; with `now` (wall ms), what "the future" is. */
+  quarantine?: QuarantineStore;
+  now?: () => number;
 }
 
 export interface RebuildProgress {
@@ -216,7 +228,14 @@ export class RoomRegistry {
 
   /** The stored catalogue is applied again: one changed while the checkpoint was being read must not be lost
    * (when nothing changed, as after a plain restart, this changes nothing). */
-  private async restore(runtime: RoomRuntime, cp: RoomCheckpoint | null, progress: RebuildProgress): Promise<void> {
+  private async restore(runtime: RoomRuntime, stored: RoomCheckpoint | null, progress: RebuildProgress): Promise<void> {
+    // A checkpoint taken after a far-future event was applied holds the poisoned clock: replayed from zero
+    // instead, so that event is quarantined like any other.
+    const wallNow = this.deps.now?.() ?? Date.now();
+    const poisoned =
+      stored !== null && [stored.runtime.lastEventTs ?? 0, stored.engine.time].some((t) => inFuture(t, wallNow));
+    if (poisoned) warn(`room ${runtime.roomId}: checkpoint ahead of server time, rebuilt from the timeline instead`);
+    const cp = poisoned ? null : stored;
     if (cp) {
       runtime.restore(cp);
       runtime.engine.setCatalogue((await this.deps.rooms.get(runtime.roomId))?.products ?? []);
@@ -232,16 +251,41 @@ export class RoomRegistry {
     const started = performance.now();
     for (;;) {
       const page = await this.deps.reader.eventsPage(runtime.roomId, runtime.appliedSeq, PAGE_EVENTS);
-      // Stored before times were bounded: an event from outside sane time would poison the room again.
-      const sane = page.events.map((e) => e.ts >= MIN_EVENT_TS_MS && e.ts <= MAX_EVENT_TS_MS);
+      // Stored before times were bounded: an event from outside sane time, or stamped beyond server time, would
+      // poison the room's clock again. Quarantined: moved off the timeline, reported, never replayed.
+      const wallNow = this.deps.now?.() ?? Date.now();
+      const sane = page.events.map(
+        (e) => e.ts >= MIN_EVENT_TS_MS && e.ts <= MAX_EVENT_TS_MS && !inFuture(e.ts, wallNow),
+      );
       runtime.applyStored(
         page.events.filter((_, i) => sane[i]),
         page.seqs.filter((_, i) => sane[i]),
       );
+      if (sane.includes(false)) await this.quarantine(runtime, page.events, page.seqs, sane, wallNow);
       runtime.appliedSeq = Math.max(runtime.appliedSeq, page.seqs.at(-1) ?? 0);
       progress.done += page.events.length;
       if (page.events.length < PAGE_EVENTS) return true;
       if (performance.now() - started >= REBUILD_SLICE_MS) return false;
+    }
+  }
+
+  private async quarantine(
+    runtime: RoomRuntime,
+    events: LiveEvent[],
+    seqs: number[],
+    sane: boolean[],
+    wallNow: number,
+  ): Promise<void> {
+    const bad = seqs.filter((_, i) => !sane[i]);
+    const first = events.find((_, i) => !sane[i])!;
+    const reason = `ts ${first.ts} lies outside 2000-01-01 … server time + ${MAX_EVENT_FUTURE_MS / 60_000} min`;
+    runtime.quarantined += bad.length;
+    warn(`room ${runtime.roomId}: ${bad.length} stored event(s) quarantined, not replayed (first: ${reason})`);
+    try {
+      await this.deps.quarantine?.move(runtime.roomId, bad, reason, wallNow);
+    } catch (err) {
+      // Not moved, still never replayed: the next rebuild tries again.
+      warn(`room ${runtime.roomId}: quarantined events not moved off the timeline: ${String(err)}`);
     }
   }
 
@@ -252,6 +296,10 @@ export class RoomRegistry {
   private async finish(runtime: RoomRuntime, progress: RebuildProgress, background: boolean): Promise<void> {
     runtime.capture = true;
     runtime.endRebuild();
+    // The open second as the rebuilt engine has it: a kill may have lost its stored state with the last commit.
+    runtime.settle();
+    // A listing read before the rebuild stored those states again must not be served from the cache.
+    forgetSessions(this.deps.reader, runtime.roomId);
     this.progress.delete(runtime.roomId);
     if (progress.done >= CHECKPOINT_AFTER_REBUILD_EVENTS) runtime.saveCheckpoint();
     runtime.seq = Math.max(runtime.seq, (await this.deps.reader.lastState(runtime.roomId))?.seq ?? 0);

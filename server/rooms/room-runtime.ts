@@ -2,7 +2,7 @@
 // replay reads. Everything here is synchronous and driven by the caller's notion of time.
 
 import type { AlertRule } from '../../shared/alerts.ts';
-import { MAX_EVENT_TS_MS, SESSION_GAP_MS, SOURCE_STALE_MS } from '../../shared/constants.ts';
+import { MAX_EVENT_FUTURE_MS, MAX_EVENT_TS_MS, SESSION_GAP_MS, SOURCE_STALE_MS } from '../../shared/constants.ts';
 import type { Cue } from '../../shared/cues.ts';
 import type { LiveEvent, Product } from '../../shared/events.ts';
 import type { TickMessage } from '../../shared/protocol.ts';
@@ -55,6 +55,8 @@ export class RoomRuntime {
   capture = true;
   /** Store seq of the latest event applied: the tail after a checkpoint starts after it. */
   appliedSeq = 0;
+  /** Stored events a rebuild found stamped where no room clock may go (far future): quarantined, not replayed. */
+  quarantined = 0;
   /** Set while the registry rebuilds the room from the store: committed events are applied by the rebuild. */
   rebuilding = false;
   private readonly heldDuringRebuild: { events: LiveEvent[]; seqs: number[] }[] = [];
@@ -111,10 +113,18 @@ export class RoomRuntime {
     this.sessionStart = ts;
   }
 
+  /** Whether `e` opens a new session (startSessionIfGap's rule, asked before the second before it closes). */
+  private opensSession(e: LiveEvent): boolean {
+    if (e.type === 'session_end') return false;
+    if (e.type === 'session_start' || this.sessionEnded || this.sessionStart === null || this.lastEventTs === null)
+      return true;
+    return e.ts - this.lastEventTs > SESSION_GAP_MS;
+  }
+
   /** Apply stored (already durable) events in commit order. */
   applyEvents(events: LiveEvent[]): void {
     for (const e of events) {
-      this.closeSecondsBefore(e.ts);
+      this.closeSecondsBefore(e.ts, this.opensSession(e));
       this.startSessionIfGap(e);
       this.engine.apply(e);
       this.alerts.observe(e);
@@ -243,9 +253,29 @@ export class RoomRuntime {
 
   /** The event time "now" for this room: held during an import, a replaying source's virtual time, else wall time. */
   timeAt(wallNow: number): number {
-    const t = this.holdClock ? (this.lastEventTs ?? this.engine.now) : (this.driver?.virtualNow?.() ?? wallNow);
+    const virtual = this.driver?.virtualNow?.();
+    let t = virtual ?? wallNow;
+    if (this.holdClock) t = this.lastEventTs ?? this.engine.now;
+    else if (virtual === undefined && this.parked(wallNow)) t = this.engine.now;
     // A clock that is not a sane finite time would poison every window (NaN minutes): wall time instead.
-    return Number.isFinite(t) && t >= 0 && t <= MAX_EVENT_TS_MS ? t : wallNow;
+    if (!(Number.isFinite(t) && t >= 0 && t <= MAX_EVENT_TS_MS)) return wallNow;
+    // Without a virtual clock of the server's own (simulator, replay), the room never runs ahead of server time.
+    return virtual === undefined ? Math.min(t, wallNow + MAX_EVENT_FUTURE_MS) : t;
+  }
+
+  /** The clock is not following wall time (an import holds it, or the room is parked): no live screen. */
+  clockHeld(wallNow: number): boolean {
+    return this.holdClock || (this.driver?.virtualNow === undefined && this.parked(wallNow));
+  }
+
+  /**
+   * The room's last session is over by its own gap (its last event lies more than SESSION_GAP_MS before now):
+   * its clock stays where its events left it instead of jumping to today. A recording imported in parts, or
+   * one whose import a restart cut, then goes on exactly as if it had come in one piece: the next part's
+   * seconds are still open, captured and judged, never behind a clock that ticks moved to today.
+   */
+  private parked(wallNow: number): boolean {
+    return this.lastEventTs !== null && wallNow - this.lastEventTs > SESSION_GAP_MS;
   }
 
   /** Set when the room's own work (tick, state) threw: shown as the room's source error, never fatal. */
@@ -292,21 +322,31 @@ export class RoomRuntime {
     };
   }
 
-  /**
-   * An at-once import ends inside its last second, which the next tick would close: closed now, so the
-   * answer to the import means its final state is in the replay (a report asked for next sees every event).
-   */
+  /** The end of an at-once import part: its last second is stored (provisionally), so a report asked for next
+   * sees every event. */
   settleImport(): void {
-    if (this.openSec !== null) this.closeSecondsBefore((this.openSec + 1) * 1000);
+    this.settle();
   }
 
-  private closeSecondsBefore(ts: number): void {
+  /**
+   * The open second's state as the engine has it now, stored provisionally: the second stays open (a later
+   * part of the recording may still add to it, and its closing replaces this). After an import part and after
+   * a rebuild, so what replay and the session figures read holds every stored event, even one whose state a
+   * kill lost. Nothing is judged or told: that happens once, when the second closes.
+   */
+  settle(): void {
+    if (!this.capture || this.openSec === null || this.lastEventTs === null) return;
+    this.states.putProvisional(this.openSec, this.engine.state(this.seq, this.health(this.engine.now)));
+  }
+
+  /** `sessionEnds`: the event after the open second opens a new session, so this is its last state. */
+  private closeSecondsBefore(ts: number, sessionEnds = false): void {
     const sec = Math.floor(ts / 1000);
     if (this.openSec === null) {
       this.openSec = sec;
       return;
     }
-    if (sec <= this.openSec) return;
+    if (sec <= this.openSec && !sessionEnds) return;
     // The state "at second s" is the state after every event before s+1, windows read at the end of s.
     const end = this.openSec * 1000 + 999;
     this.engine.advanceTo(end);
@@ -317,7 +357,13 @@ export class RoomRuntime {
       if (alertEvents.length > 0) this.listener.alerts(this.roomId, alertEvents);
       const cueChanges = this.cues.tick(end);
       if (cueChanges.length > 0) this.listener.cues(this.roomId, cueChanges);
+    } else if (sessionEnds && this.sessionStart !== null) {
+      // A rebuild stores each session's last state again (as a keyframe): a kill may have lost the one stored
+      // live, and a session's figures are read from it.
+      this.states.restart();
+      this.states.put(this.openSec, this.engine.state(this.seq, this.health(end)));
+      this.states.restart();
     } else this.states.restart();
-    this.openSec = sec;
+    this.openSec = Math.max(sec, this.openSec);
   }
 }

@@ -21,9 +21,22 @@ export class StateFrames {
     private readonly sink: StateSink,
   ) {}
 
-  /** Stores the state at second `sec`. */
+  /** Stores the state at second `sec` (replacing a provisional one of that second). */
   put(sec: number, state: RoomState): void {
-    const prev = this.last;
+    this.last = this.write(sec, state);
+  }
+
+  /**
+   * Stores the state at `sec` while the second is still open: linked to the last closed second, never itself
+   * a base, so putting it again, or closing the second later, replaces it and the chain stays whole.
+   */
+  putProvisional(sec: number, state: RoomState): void {
+    this.write(sec, state);
+  }
+
+  private write(sec: number, state: RoomState): { state: RoomState; sec: number; chain: StoredChain } {
+    // A provisional state of this very second was stored: the previous closed second is still the base.
+    const prev = this.last && this.last.sec < sec ? this.last : null;
     const ops = prev ? diff(prev.state, state) : null;
     const next = nextFrame(
       prev?.chain ?? null,
@@ -35,7 +48,7 @@ export class StateFrames {
       STATE_CHAIN,
     );
     this.sink.putState(this.roomId, { sec, seq: state.seq, base: next.base, body: next.body });
-    this.last = { state, sec, chain: next.chain };
+    return { state, sec, chain: next.chain };
   }
 
   /**

@@ -5,8 +5,26 @@ import { CatalogueSchema, ProductSchema } from '../../shared/events.ts';
 import { RoomStateSchema } from '../../shared/state.ts';
 import { authorizeRoom, requireAdmin } from '../http/auth.ts';
 import { assertPlainText } from '../http/display-name.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams, RoomSummarySchema, TokensSchema } from './schemas.ts';
+
+/** How long a client asking for a rebuilding room's state waits before asking again. */
+const STATE_RETRY_AFTER_S = 1;
+
+const MAX_QUARANTINE_LISTED = 1000;
+const QuarantineSchema = Type.Object({
+  events: Type.Array(
+    Type.Object({
+      seq: Type.Integer(),
+      ts: Type.Number(),
+      reason: Type.String(),
+      /** When it was taken off the timeline (wall ms). */
+      at: Type.Number(),
+      event: Type.Unknown(),
+    }),
+  ),
+});
 
 export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
@@ -84,10 +102,31 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/api/rooms/:id/state',
     { config: { onOwner: true }, schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } } },
-    async (req) => {
+    async (req, reply) => {
       await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
       const runtime = (await services.runtime(req.params.id))!;
+      // Mid-rebuild the engine holds only part of the room's events: partial counts would read as the truth.
+      const progress = services.registry.rebuildProgress(req.params.id);
+      if (runtime.rebuilding || progress) {
+        reply.header('retry-after', STATE_RETRY_AFTER_S);
+        const done = progress ? ` (${progress.done} of ${progress.total} events replayed)` : '';
+        throw new HttpError(503, 'room_rebuilding', `the room is being rebuilt from the store${done}; retry shortly`);
+      }
       return runtime.state(services.clock.now());
+    },
+  );
+
+  // Stored events a rebuild took off the room's timeline (stamped where no room clock may go), for whoever
+  // wonders why an event does not count.
+  app.get(
+    '/api/rooms/:id/quarantine',
+    { schema: { params: RoomParams, response: { 200: QuarantineSchema, ...errors } } },
+    async (req) => {
+      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      const rows = await services.storage.quarantine.list(req.params.id, MAX_QUARANTINE_LISTED);
+      return {
+        events: rows.map((r) => ({ seq: r.seq, ts: r.ts, reason: r.reason, at: r.at, event: JSON.parse(r.body) })),
+      };
     },
   );
 };

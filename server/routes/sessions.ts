@@ -15,11 +15,22 @@ import { errors, RoomParams } from './schemas.ts';
 
 const READERS = ['admin', 'controller', 'assistant', 'host', 'viewer'] as const;
 
+/**
+ * The room's sessions once the room is rebuilt here: its current session is read from the live engine, and the
+ * rebuild has stored again what a kill may have lost (the open second, each session's last state). A room
+ * another instance runs (clustered) is read from the store alone.
+ */
+async function roomSessions(services: Services, roomId: string): Promise<SessionInfo[]> {
+  const runtime = await services.runtime(roomId);
+  if (runtime?.rebuilding) await services.registry.ready(runtime);
+  return listSessions(services.storage.replay, services.reader, roomId, services.liveSessions);
+}
+
 export async function findSession(services: Services, sid: string): Promise<SessionInfo> {
   const parsed = parseSessionId(sid);
   if (!parsed || !(await services.rooms.get(parsed.roomId)))
     throw new HttpError(404, 'unknown_session', `no session ${sid}`);
-  const sessions = await listSessions(services.storage.replay, services.reader, parsed.roomId);
+  const sessions = await roomSessions(services, parsed.roomId);
   const session = sessions.find((s) => s.start === parsed.start);
   if (!session) throw new HttpError(404, 'unknown_session', `no session ${sid}`);
   return session;
@@ -33,7 +44,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     { schema: { params: RoomParams, response: { 200: Type.Array(SessionInfoSchema), ...errors } } },
     async (req) => {
       await authorizeRoom(req, auth, req.params.id, [...READERS]);
-      return listSessions(services.storage.replay, services.reader, req.params.id);
+      return roomSessions(services, req.params.id);
     },
   );
 

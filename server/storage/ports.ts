@@ -193,6 +193,26 @@ export interface CheckpointStore {
   latest(roomId: string): Promise<StoredCheckpoint | null>;
 }
 
+/** An event taken off a room's timeline, as it was stored, with why and when (wall ms) it was taken off. */
+export interface QuarantinedEvent {
+  seq: number;
+  ts: number;
+  body: string;
+  reason: string;
+  at: number;
+}
+
+/**
+ * Events no room clock may take (stamped far in the future, or outside sane time), found on the timeline at a
+ * rebuild: kept apart, never replayed, listed for whoever looks into the room.
+ */
+export interface QuarantineStore {
+  /** Moves the room's events with these seqs off its timeline, in one transaction; resolves with how many. */
+  move(roomId: string, seqs: number[], reason: string, at: number): Promise<number>;
+  /** The room's quarantined events, the earliest stored first. */
+  list(roomId: string, limit?: number): Promise<QuarantinedEvent[]>;
+}
+
 /** One backend: the ports over one database. */
 export interface Storage {
   readonly backend: 'sqlite' | 'postgres';
@@ -203,6 +223,7 @@ export interface Storage {
   readonly replay: ReplayQueries;
   readonly admin: RoomAdminStore;
   readonly checkpoints: CheckpointStore;
+  readonly quarantine: QuarantineStore;
   /** Flush what is queued and release the database. */
   close(): Promise<void>;
 }

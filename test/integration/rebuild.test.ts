@@ -60,12 +60,18 @@ describe('rebuild after a restart', () => {
       snapshot = s;
     });
     const health: number[] = [];
+    const stateAnswers: { status: number; retryAfter: string | null; code?: string; comments?: number }[] = [];
     const rebuildStarted = performance.now();
     while (!snapshot) {
       const t = performance.now();
       const res = await fetch(`${second.url}/api/health`);
       expect(res.status).toBe(200);
       health.push(performance.now() - t);
+      const st = await fetch(`${second.url}/api/rooms/${big.id}/state`, {
+        headers: { authorization: `Bearer ${big.tokens.viewer}` },
+      });
+      const body = (await st.json()) as { code?: string; comments?: number };
+      stateAnswers.push({ status: st.status, retryAfter: st.headers.get('retry-after'), ...body });
     }
     await ready;
     const rebuildMs = performance.now() - rebuildStarted;
@@ -80,6 +86,12 @@ describe('rebuild after a restart', () => {
     expect(measured.tickGapMax, JSON.stringify(measured)).toBeLessThan(rebuildMs / 2);
     const s = snapshot! as { state: RoomState };
     expect(s.state.comments).toBe(EVENTS / 3);
+    // Issue 16: the state says the room is rebuilding (503, Retry-After) instead of partial counts.
+    const refused = stateAnswers.filter((a) => a.status === 503);
+    expect(refused.length, JSON.stringify(stateAnswers.slice(0, 3))).toBeGreaterThan(0);
+    for (const a of refused) expect(a).toMatchObject({ code: 'room_rebuilding', retryAfter: '1' });
+    for (const a of stateAnswers.filter((x) => x.status !== 503))
+      expect(a).toMatchObject({ status: 200, comments: EVENTS / 3 });
     expect(second.services.registry.rebuildProgress(big.id)).toBeNull();
     // The snapshot went out as the rebuild ended, before any tick moved the room's clock to today.
     const expected = figures(s.state);

@@ -247,6 +247,27 @@ function contract(backend: BackendCase) {
       expect(await s.checkpoints.latest(r)).toEqual({ seq: 20, version: 2, body: Buffer.from('bb') });
     });
 
+    test('quarantine: events moved off the timeline whole, listed with why, gone with their room', async () => {
+      const r = (await s.rooms.create('q', T)).room.id;
+      const other = (await s.rooms.create('q2', T)).room.id;
+      const [keep, bad, bad2] = await s.writer.append(r, [like(T, 'q1'), like(T + 1, 'q2'), like(T + 2)]);
+      const [elsewhere] = await s.writer.append(other, [like(T, 'q3')]);
+      // Another room's seq is not this room's to move.
+      expect(await s.quarantine.move(r, [bad!, bad2!, elsewhere!], 'far future', T + 9)).toBe(2);
+      expect(await s.quarantine.move(r, [bad!], 'again', T + 10)).toBe(0);
+      expect((await drain(s.reader.events(r))).map((e) => e.ts)).toEqual([T]);
+      expect(await s.reader.countEvents(other)).toBe(1);
+      const listed = await s.quarantine.list(r);
+      expect(listed.map((q) => [q.seq, q.ts, q.reason, q.at])).toEqual([
+        [bad, T + 1, 'far future', T + 9],
+        [bad2, T + 2, 'far future', T + 9],
+      ]);
+      expect(JSON.parse(listed[0]!.body)).toEqual(like(T + 1, 'q2'));
+      expect(keep).not.toBeNull();
+      await s.admin.deleteRoom(r);
+      expect(await s.quarantine.list(r)).toEqual([]);
+    });
+
     test('everything survives a close and reopen', async () => {
       const { room, tokens } = await s.rooms.create('reopen', T);
       await s.writer.append(room.id, [like(T, 'k1')]);

@@ -81,6 +81,18 @@ const MIGRATIONS: string[] = [
   // v5: the highest lease token seen per room (clustered): journal entries written under a lower one are
   // dropped (storage/ports.ts JournalStore).
   `CREATE TABLE room_fences (room_id TEXT PRIMARY KEY, token BIGINT NOT NULL);`,
+  // v6: events taken off a timeline at a rebuild (as SQLite v10; storage/ports.ts QuarantineStore).
+  `CREATE TABLE quarantined_events (
+     seq BIGINT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     ts BIGINT NOT NULL,
+     type TEXT NOT NULL,
+     eid TEXT,
+     body TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX quarantined_room ON quarantined_events(room_id, seq);`,
 ];
 
 const INT8 = 20;

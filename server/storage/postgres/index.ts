@@ -4,6 +4,7 @@ import type { Storage } from '../ports.ts';
 import { PgCheckpoints } from './checkpoints.ts';
 import { openPool } from './db.ts';
 import { PgJournal } from './journal.ts';
+import { PgQuarantine } from './quarantine.ts';
 import { PgReplayQueries } from './replay-queries.ts';
 import { PgRoomAdmin } from './room-admin.ts';
 import { PgRooms } from './rooms.ts';
@@ -22,6 +23,7 @@ export async function openPostgresStorage(url: string, opts: { schema?: string |
     replay: new PgReplayQueries(pool),
     admin: new PgRoomAdmin(pool),
     checkpoints: new PgCheckpoints(pool),
+    quarantine: new PgQuarantine(pool),
     close: async () => {
       await writer.flush();
       await pool.end();

@@ -4,7 +4,7 @@ import { tokenHash } from '../token-hash.ts';
 import { inTransaction, type Pool } from './db.ts';
 
 /** Tables keyed by room_id, children first (tokens refer to rooms). */
-const ROOM_TABLES = ['events', 'states', 'ticks', 'journal', 'checkpoints', 'tokens'] as const;
+const ROOM_TABLES = ['events', 'quarantined_events', 'states', 'ticks', 'journal', 'checkpoints', 'tokens'] as const;
 
 export class PgRoomAdmin implements RoomAdminStore {
   constructor(private readonly pool: Pool) {}

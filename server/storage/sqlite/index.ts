@@ -3,6 +3,7 @@ import type { Storage } from '../ports.ts';
 import { SqliteCheckpoints } from './checkpoints.ts';
 import { openDatabase } from './db.ts';
 import { SqliteJournal } from './journal.ts';
+import { SqliteQuarantine } from './quarantine.ts';
 import { SqliteReplayQueries } from './replay-queries.ts';
 import { SqliteRoomAdmin } from './room-admin.ts';
 import { SqliteRooms } from './rooms.ts';
@@ -21,6 +22,7 @@ export function openSqliteStorage(dataDir: string, fileName = 'console.db'): Sto
     replay: new SqliteReplayQueries(db),
     admin: new SqliteRoomAdmin(db),
     checkpoints: new SqliteCheckpoints(db),
+    quarantine: new SqliteQuarantine(db),
     close: async () => {
       writer.commitNow();
       db.close();

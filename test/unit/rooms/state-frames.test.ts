@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES } from '../../../server/alerts/default-rules.ts';
 import { RoomEngine } from '../../../server/engine/room-engine.ts';
 import { RoomRuntime } from '../../../server/rooms/room-runtime.ts';
-import { STATE_CHAIN } from '../../../server/rooms/state-frames.ts';
+import { STATE_CHAIN, StateFrames } from '../../../server/rooms/state-frames.ts';
 import { createSimulator } from '../../../server/sources/simulator/simulator.ts';
 import type { StateFrame } from '../../../server/storage/ports.ts';
 import { stateFromFrames } from '../../../server/storage/screen-at.ts';
+import type { RoomState } from '../../../shared/state.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 
@@ -47,5 +48,25 @@ describe('per-second state frames', () => {
     // The point of it: a second's patch is a small part of its whole state.
     const wholeBytes = frames.reduce((a, f) => a + truth.get(f.sec)!.length, 0);
     expect(patchBytes / wholeBytes).toBeLessThan(0.3);
+  });
+
+  it('a provisional state of an open second is replaced when it closes, and the chain stays whole', () => {
+    // The store keeps one row per second (INSERT OR REPLACE / ON CONFLICT DO UPDATE).
+    const rows = new Map<number, StateFrame>();
+    const frames = new StateFrames('r', { putState: (_r, f) => void rows.set(f.sec, f) });
+    const st = (comments: number) => ({ seq: comments, comments, hotWords: [comments] }) as unknown as RoomState;
+    const at = (sec: number) => {
+      const chain = [...rows.values()].filter((f) => f.sec <= sec).sort((a, b) => a.sec - b.sec);
+      const key = chain.map((f) => f.base).lastIndexOf(null);
+      return JSON.parse(stateFromFrames(chain.slice(key))!.body).comments;
+    };
+    frames.put(1, st(1));
+    frames.putProvisional(2, st(2));
+    expect(at(2)).toBe(2);
+    frames.putProvisional(2, st(3)); // a later import part added to the same second
+    expect(at(2)).toBe(3);
+    frames.put(2, st(4));
+    frames.put(3, st(5));
+    expect([at(1), at(2), at(3)]).toEqual([1, 4, 5]);
   });
 });
