@@ -14,6 +14,9 @@ const MINUTE_MS = 60_000;
  */
 export const USUAL_SURVIVAL = [0.18, 0.06, 0.029, 0.008] as const;
 
+/** Relative change of the online counter that is noise, not viewers leaving (tuned with USUAL_SURVIVAL). */
+const COUNTER_NOISE = 0.1;
+
 interface Cohort {
   minute: number;
   size: number;
@@ -93,7 +96,9 @@ export class CohortTracker {
     const retention = RETENTION_MINUTES.map((k, i) => {
       if (!due(k)) return null;
       const later = this.onlineAtOrBefore(minute + k * MINUTE_MS, minute);
-      return USUAL_SURVIVAL[i]! * Math.min(1, later / base);
+      // Counters wobble by a few percent minute to minute: only a larger fall says viewers walked out.
+      const kept = later / base;
+      return USUAL_SURVIVAL[i]! * (kept < 1 - COUNTER_NOISE ? kept / (1 - COUNTER_NOISE) : 1);
     });
     return { minute, size: null, explaining: this.cohorts.get(minute)?.explaining ?? null, retention, estimated: true };
   }
