@@ -109,7 +109,8 @@ export interface TimelineReader {
   lastState(roomId: string): Promise<{ sec: number; seq: number } | null>;
 }
 
-export type JournalKind = 'alert' | 'rules' | 'cue';
+/** targets: the session targets the team set (server/outlook/targets.ts). */
+export type JournalKind = 'alert' | 'rules' | 'cue' | 'targets';
 
 export interface JournalEntry {
   ts: number;

@@ -11,6 +11,8 @@ export interface Targets {
   peakOnline?: number | null;
   /** Planned length (minutes): the pace line's length when the room has no past sessions. */
   durationMin?: number | null;
+  /** How many past sessions the overlay and forecast use (default DEFAULT_PAST_SESSIONS). */
+  pastSessions?: number | null;
 }
 
 export const DEFAULT_DURATION_MIN = 120;

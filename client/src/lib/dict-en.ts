@@ -176,6 +176,8 @@ export const EN: Record<Key, string> = {
   mExplainNoOrders: 'Explained without orders',
   mStock: 'Stock left',
   mSourceDown: 'Source down',
+  mTargetReach: 'Forecast ÷ target',
+  mCohortRetention: '3-min retention of new viewers ÷ usual',
   rPeakOnline: 'Peak online',
   rFollowRate: 'Follow rate',
   rCommentUsers: 'Commenters',

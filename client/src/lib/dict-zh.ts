@@ -175,6 +175,8 @@ export const ZH = {
   mExplainNoOrders: '讲解无成交时长',
   mStock: '剩余库存',
   mSourceDown: '数据中断',
+  mTargetReach: '预测上限 ÷ 目标',
+  mCohortRetention: '新进观众 3 分钟留存 ÷ 本场通常',
   // 复盘 report (features/replay/report-*.tsx): the big screen's words where they exist, these where not
   rPeakOnline: '最高在线',
   rFollowRate: '关注率',
