@@ -17,6 +17,14 @@ import { RoomOutlook } from './room-outlook.ts';
 import { latestTargets, storeTargets } from './targets.ts';
 
 const MINUTE_MS = 60_000;
+
+/** How far the session reaches: its latest event, not the room clock (ticks move that on to wall time, so a
+ * recording imported at once would otherwise look like a session still running, empty, until today). */
+const reach = (rt: RoomRuntime) => rt.lastEventAt ?? rt.engine.now;
+const reachOf = (services: Services, roomId: string) => {
+  const rt = services.registry.loaded(roomId);
+  return rt ? reach(rt) : 0;
+};
 const checkTargets = TypeCompiler.Compile(TargetsSchema);
 
 export class OutlookService {
@@ -96,7 +104,7 @@ export class OutlookService {
     const rt = this.services.registry.loaded(roomId);
     if (!rt || rt.sessionStart === null) return;
     const o = this.entry(rt);
-    const done = Math.floor((rt.engine.now - o.sessionStart) / MINUTE_MS);
+    const done = Math.floor((reach(rt) - o.sessionStart) / MINUTE_MS);
     if (o.full === null || done > o.today.length) this.refresh(rt, o);
   }
 
@@ -127,9 +135,16 @@ export class OutlookService {
       const n = o.targets?.pastSessions ?? DEFAULT_PAST_SESSIONS;
       const sessions = await listSessions(services.storage.replay, services.reader, roomId);
       const prior = sessions.filter((s) => s.end < o.sessionStart).slice(-n);
-      o.past = await Promise.all(prior.map((s) => this.curves.curve(roomId, s)));
+      // One session at a time, yielding between them: SQLite reads are synchronous, and ten sessions' states
+      // parsed in one turn would hold every screen's update behind them.
+      const curves = [];
+      for (const s of prior) {
+        curves.push(await this.curves.curve(roomId, s));
+        await new Promise((r) => setImmediate(r));
+      }
+      o.past = curves;
     }
-    const now = rt.engine.now;
+    const now = reach(rt);
     const done = Math.floor((now - o.sessionStart) / MINUTE_MS);
     const from = o.today.length;
     if (done > from) o.today.push(...(await readMinutes(services.reader, roomId, o.sessionStart, now, from, done)));
@@ -157,8 +172,6 @@ export class OutlookService {
   /** The session's whole cohort table (the 复盘), while the room is loaded. */
   cohortsOf(roomId: string) {
     const o = this.rooms.get(roomId);
-    return o
-      ? { exact: o.tracker.exact, rows: o.tracker.all(this.services.registry.loaded(roomId)?.engine.now ?? 0) }
-      : null;
+    return o ? { exact: o.tracker.exact, rows: o.tracker.all(reachOf(this.services, roomId)) } : null;
   }
 }

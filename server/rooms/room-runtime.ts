@@ -63,6 +63,10 @@ export class RoomRuntime {
   /** Every word taught to the tokenizer (catalogue names, old ones too): a restored room teaches them again. */
   private readonly taught = new Set<string>();
   private readonly states: StateFrames;
+  /** Event time of the latest event applied (null before any): how far the current session reaches. */
+  get lastEventAt(): number | null {
+    return this.lastEventTs;
+  }
   /** Told each applied event (the outlook's retention cohorts, server/outlook). */
   onEvent: ((e: LiveEvent) => void) | null = null;
   /** The outlook's figures for its rules, set once a minute (server/outlook/outlook-rules.ts). */

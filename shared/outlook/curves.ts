@@ -41,10 +41,16 @@ export function finalOf(points: CurvePoint[], field: 'gmv' | 'orders'): number |
 }
 
 /**
- * Re-align a session on the first minute a product was explained (讲解): minute 0 is that minute. Null when the
+ * Re-align a session on the first minute a product was explained (讲解): minute 0 is that minute, and GMV and
+ * orders count from the minute before it (what the explain brought, not the session so far). Null when the
  * product was never explained in the session.
  */
-export function alignOnExplain(points: CurvePoint[], productId: string): CurvePoint[] | null {
+export function alignOnExplain(points: readonly CurvePoint[], productId: string): CurvePoint[] | null {
   const i = points.findIndex((p) => p.explaining === productId);
-  return i < 0 ? null : points.slice(i);
+  if (i < 0) return null;
+  const before = i > 0 ? points[i - 1]! : null;
+  const since = (v: number | null, b: number | null | undefined) => (v === null ? null : v - (b ?? 0));
+  return points
+    .slice(i)
+    .map((p) => ({ ...p, gmv: since(p.gmv, before?.gmv), orders: since(p.orders, before?.orders) }));
 }

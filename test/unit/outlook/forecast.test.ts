@@ -30,7 +30,8 @@ describe('past band', () => {
 
   it('aligns a session on the first 讲解 of a product', () => {
     const s = session(4, 100).map((p, i) => ({ ...p, explaining: i >= 2 ? 'p1' : null }));
-    expect(alignOnExplain(s, 'p1')?.[0]?.gmv).toBe(300);
+    // GMV counts from the minute before the explain: 300 − 200.
+    expect(alignOnExplain(s, 'p1')?.map((p) => p.gmv)).toEqual([100, 200]);
     expect(alignOnExplain(s, 'p2')).toBeNull();
   });
 });

@@ -3,7 +3,12 @@
 // sessions and today alike. One curve, one band, one median: the rest of the past stays out of the way.
 import { useCallback, useMemo, useState } from 'react';
 import type { BandPoint } from '../../../../../shared/outlook/band.ts';
-import { metricSeries, OVERLAY_METRICS, type OverlayMetric } from '../../../../../shared/outlook/curves.ts';
+import {
+  alignOnExplain,
+  metricSeries,
+  OVERLAY_METRICS,
+  type OverlayMetric,
+} from '../../../../../shared/outlook/curves.ts';
 import { CHART_COLORS, CHART_TEXT, type EChartsOption } from '../../../lib/echarts.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { useOutlookStore } from '../../../stores/outlook-store.ts';
@@ -20,7 +25,7 @@ export function overlaySeries(metric: OverlayMetric, align: Align) {
   const { today, band } = useOutlookStore.getState();
   const explain = align === 'explain' ? (band?.explain ?? null) : null;
   const bands: (BandPoint | null)[] = (explain ? explain.bands : band?.bands)?.[metric] ?? [];
-  const mine = metricSeries(explain ? today.slice(explain.todayOffset) : today, metric);
+  const mine = metricSeries(explain ? (alignOnExplain(today, explain.productId) ?? []) : today, metric);
   return { bands, mine, sessions: explain ? explain.sessions : (band?.sessions ?? 0) };
 }
 
@@ -93,7 +98,8 @@ export function OverlayChart() {
             { data: pairs(bands.map((b) => b?.p10)) },
             { data: pairs(bands.map((b) => (b ? b.p90 - b.p10 : null))) },
             { data: pairs(bands.map((b) => b?.p50)) },
-            { data: pairs(mine) },
+            // A curve of one or two minutes (an explain just begun) shows its points, not nothing.
+            { data: pairs(mine), showSymbol: mine.length < 3 },
           ],
         });
       };
@@ -109,18 +115,24 @@ export function OverlayChart() {
         <span className="sub">{sessions > 0 ? fillIn(t('olSessions'), { n: sessions }) : ''}</span>
         <span className="tabs">
           {OVERLAY_METRICS.map((m) => (
-            <button key={m} type="button" className={m === metric ? 'on' : ''} onClick={() => setMetric(m)}>
+            <button key={m} type="button" className={m === metric ? 'active' : ''} onClick={() => setMetric(m)}>
               {t(METRIC_KEY[m])}
             </button>
           ))}
+        </span>
+        <span className="tabs align">
+          <button type="button" className={effective === 'start' ? 'active' : ''} onClick={() => setAlign('start')}>
+            {t('olAlignStart')}
+          </button>
           <button
             type="button"
-            className={effective === 'explain' ? 'on' : ''}
+            className={effective === 'explain' ? 'active' : ''}
             disabled={!explain}
             data-testid="align-explain"
-            onClick={() => setAlign(align === 'explain' ? 'start' : 'explain')}
+            title={explain ? explain.productId : undefined}
+            onClick={() => setAlign('explain')}
           >
-            {effective === 'explain' ? t('olAlignExplain') : t('olAlignStart')}
+            {t('olAlignExplain')}
           </button>
         </span>
       </h2>
