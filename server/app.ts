@@ -34,6 +34,7 @@ import { importRoutes } from './routes/import.ts';
 import { roomRoutes } from './routes/rooms.ts';
 import { ErrorSchema } from './routes/schemas.ts';
 import { seatSessionRoutes } from './routes/seat-session.ts';
+import { sessionCohortRoutes } from './routes/session-cohorts.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { targetRoutes } from './routes/targets.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(alertRuleRoutes, { services, io });
   await app.register(sessionRoutes, { services });
   await app.register(targetRoutes, { services, outlook });
+  await app.register(sessionCohortRoutes, { services });
   await app.register(clusterRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir, services);

@@ -56,6 +56,14 @@ describe.skipIf(!e2eReady && !process.env.CI)('outlook on the big screen in Chro
       await page.screenshot({ path: screenshotPath('outlook-4k.png') });
       const cells = await page.locator('[data-testid="cohort-heatmap"] .cell').count();
       expect(cells).toBeGreaterThanOrEqual(4 * 20);
+      // The 复盘 of today's session so far: 环比 and same-weekday words, the full retention table.
+      const sessions = await (await e2e.api(`/api/rooms/${e2e.room.id}/sessions`, ADMIN)).json();
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(`${page.url()}&report=${encodeURIComponent(sessions.at(-1).id)}`);
+      await page.waitForSelector('[data-testid="report-cohorts"]', { timeout: 20_000 });
+      await page.getByTestId('report-history').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('outlook-report-1080p.png'), fullPage: true });
+      expect(await page.getByTestId('report-history').locator('li').count()).toBeGreaterThan(3);
       expect(errors).toEqual([]);
     } finally {
       await e2e.closeBrowser();

@@ -66,6 +66,26 @@ describe('outlook over the socket', () => {
     expect(msg.cohorts.rows.length).toBeLessThanOrEqual(30);
   });
 
+  it('gives the 复盘 the whole session’s cohorts from the store, matching what the live screen was sent', async () => {
+    const so = open(room.tokens.viewer);
+    const live = await waitFor(so, 'room:outlook', (m) => m.band !== undefined);
+    const h = { authorization: `Bearer ${room.tokens.viewer}` };
+    const sessions = (await s.app.inject({ url: `/api/rooms/${room.id}/sessions`, headers: h })).json();
+    const res = await s.app.inject({ url: `/api/sessions/${sessions.at(-1).id}/cohorts`, headers: h });
+    expect(res.statusCode).toBe(200);
+    const full = res.json();
+    expect(full.exact).toBe(true);
+    expect(full.rows.length).toBeGreaterThanOrEqual(MINUTES - 1);
+    for (const row of live.cohorts.rows) {
+      const same = full.rows.find((r: { minute: number }) => r.minute === row.minute);
+      expect(same.size).toBe(row.size);
+      row.retention.forEach((v, i) => {
+        if (v !== null) expect(same.retention[i]).toBeCloseTo(v, 2);
+      });
+    }
+    expect(full.byProduct.length).toBeGreaterThan(0);
+  });
+
   it('takes targets from the 场控 seat, refuses them from the viewer, and paces against them', async () => {
     const ctl = open(room.tokens.controller);
     await waitFor(ctl, 'room:outlook', () => true);

@@ -230,6 +230,8 @@ export const EN: Record<Key, string> = {
   rhDay4: 'Thursdays',
   rhDay5: 'Fridays',
   rhDay6: 'Saturdays',
+  rhViewers: 'Entered',
+  rhCohorts: 'Retention by entry minute, and by the product explained at entry',
   rPeakOnline: 'Peak online',
   rFollowRate: 'Follow rate',
   rCommentUsers: 'Commenters',

@@ -229,6 +229,8 @@ export const ZH = {
   rhDay4: '周四',
   rhDay5: '周五',
   rhDay6: '周六',
+  rhViewers: '进场人数',
+  rhCohorts: '观众留存（按进场分钟，及进场时讲解的商品）',
   // 复盘 report (features/replay/report-*.tsx): the big screen's words where they exist, these where not
   rPeakOnline: '最高在线',
   rFollowRate: '关注率',

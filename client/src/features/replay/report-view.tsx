@@ -9,6 +9,7 @@ import { screenUrl, seatHeaders } from '../../lib/location.ts';
 import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { MinuteCharts } from './minute-charts.tsx';
+import { ReportCohorts } from './report-cohorts.tsx';
 import { ReportCompare } from './report-compare.tsx';
 import { ReportHistory } from './report-history.tsx';
 import { AlertAudit, ExplainSegments } from './report-tables.tsx';
@@ -60,6 +61,7 @@ export function ReportView({ roomId, seat, sid }: { roomId: string; seat: string
       <section className="report-grid">
         <ReportCompare r={r} />
         <ReportHistory r={r} />
+        <ReportCohorts sid={sid} seat={seat} />
         <AlertAudit r={r} />
         <ExplainSegments r={r} />
         <MinuteCharts minutes={r.minutes} markers={r.markers} />
