@@ -89,9 +89,13 @@ export class OutlookService {
   private entry(rt: RoomRuntime): RoomOutlook {
     let o = this.rooms.get(rt.roomId);
     if (!o || o.sessionStart !== rt.sessionStart) {
-      const fresh = new RoomOutlook(rt.roomId, rt.sessionStart!);
-      o = fresh;
-      this.rooms.set(rt.roomId, fresh);
+      o = new RoomOutlook(rt.roomId, rt.sessionStart!);
+      this.rooms.set(rt.roomId, o);
+    }
+    // A room rebuilt or taken over is a new runtime: it is told events from then on.
+    if (o.attachedTo !== rt) {
+      const fresh = o;
+      fresh.attachedTo = rt;
       rt.onEvent = (e) => {
         if (rt.sessionStart === fresh.sessionStart) fresh.observe(e);
         else this.entry(rt).observe(e);

@@ -21,6 +21,8 @@ export class RoomOutlook {
   busy = false;
   /** A refresh was asked for while one ran: run again after it. */
   again = false;
+  /** The runtime whose events feed the cohorts (a rebuilt room is a new one). */
+  attachedTo: object | null = null;
 
   constructor(
     readonly roomId: string,
