@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../server/sources/simulator/simulator.ts';
 import type { OutlookMessage } from '../../shared/outlook/outlook.ts';
 import { connectLive, type LiveSocket, waitFor } from '../helpers/live-client.ts';
-import { ADMIN, createRoom, importAll, startServer, type TestServer } from '../helpers/server.ts';
+import { ADMIN, createRoom, FakeClock, importAll, startServer, type TestServer } from '../helpers/server.ts';
 
 const DAY = 24 * 3_600_000;
 const T0 = Date.UTC(2026, 5, 1, 12);
@@ -131,5 +131,51 @@ describe('outlook over the socket', () => {
       headers: { authorization: `Bearer ${room.tokens.viewer}` },
     });
     expect(got.json()).toEqual({ targets: { gmv: 5000, orders: 40 } });
+  });
+});
+
+describe('目标难以完成', () => {
+  it('fires when the forecast’s upper bound falls below the target, with its evidence', async () => {
+    const start = T0 + 10 * DAY;
+    const todayStart = start + 3 * DAY;
+    // The room clock follows this clock between imports (ticks would otherwise move it on to today's date).
+    const clock = new FakeClock(todayStart + 15 * 60_000);
+    const srv = await startServer({ tickHz: 10, clock });
+    try {
+      const r = await createRoom(srv, '目标');
+      for (let i = 0; i < 3; i++) {
+        const sim = createSimulator({
+          seed: 60 + i,
+          catalogueSeed: 8,
+          startTs: start + i * DAY,
+          peakOnline: 40,
+          durationMs: 30 * 60_000,
+        });
+        await importAll(srv, r.id, sim.advance(Number.POSITIVE_INFINITY));
+      }
+      const today = createSimulator({
+        seed: 63,
+        catalogueSeed: 8,
+        startTs: todayStart,
+        peakOnline: 40,
+        durationMs: 30 * 60_000,
+      });
+      await importAll(srv, r.id, today.advance(todayStart + 15 * 60_000));
+      const ctl = connectLive(srv.url, r.id, r.tokens.controller);
+      sockets.push(ctl);
+      await waitFor(ctl, 'room:outlook', (m) => m.forecast.gmv.status === 'ok');
+      const paced = waitFor(ctl, 'room:outlook', (m) => m.pace.length > 0);
+      expect(await ctl.timeout(5000).emitWithAck('room:targets', { gmv: 10_000_000 })).toMatchObject({ ok: true });
+      await paced;
+      // The rest of today's session: the rule is judged each second with the forecast far below the target.
+      const raised = waitFor(ctl, 'alert:raised', (m) => m.alert.ruleId === 'target-out-of-reach', 10_000);
+      clock.t = todayStart + 20 * 60_000;
+      await importAll(srv, r.id, today.advance(todayStart + 20 * 60_000));
+      const { alert } = await raised;
+      expect(alert.name).toBe('目标难以完成');
+      expect(alert.evidence).toMatchObject({ kind: 'forecast', metric: 'gmvForecast', usual: 10_000_000, sample: 3 });
+    } finally {
+      await srv.close();
+    }
   });
 });
