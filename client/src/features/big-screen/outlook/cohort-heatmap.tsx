@@ -41,7 +41,7 @@ export function CohortHeatmap() {
                   key={`${k}-${r.minute}`}
                   className={`cell${v === null ? ' pending' : ''}`}
                   style={v === null ? undefined : { opacity: 0.15 + 0.85 * (v / best) }}
-                  title={`${who} · ${fillIn(t('olAfter'), { k })}: ${v === null ? t('olPending') : fmtPct(v)}`}
+                  title={`${who}${r.explaining ? ` · ${r.explaining}` : ''} · ${fillIn(t('olAfter'), { k })}: ${v === null ? t('olPending') : fmtPct(v)}`}
                 />
               );
             }),
