@@ -184,7 +184,7 @@ export const EN: Record<Key, string> = {
   olOrdersPerMin: 'Orders/min',
   olClickToOrder: 'Click→order',
   olAlignStart: 'From start',
-  olAlignExplain: 'From 讲解',
+  olAlignExplain: 'From explain',
   olToday: 'Today',
   olMedian: 'Past median',
   olBand: 'Past p10–p90',

@@ -48,6 +48,8 @@ export function OverlayChart() {
       xAxis: { type: 'value', min: 0, axisLabel: { ...CHART_TEXT }, splitLine: { show: false } },
       yAxis: {
         type: 'value',
+        // A short panel: three steps, not labels on top of each other.
+        splitNumber: 3,
         axisLabel: { ...CHART_TEXT, formatter: (v: number) => fmtMetric(metric, v, lang) },
         splitLine: { lineStyle: { color: '#223048' } },
       },
