@@ -9,6 +9,7 @@ import { benchCueLatency } from './cue-latency.ts';
 import { benchFailover } from './failover.ts';
 import { benchFailoverDark } from './failover-dark.ts';
 import { benchFanout } from './fanout.ts';
+import { benchForecast } from './forecast.ts';
 import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchImportParse } from './import-parse.ts';
 import { benchIngest } from './ingest.ts';
@@ -75,6 +76,8 @@ if (want('connectors'))
     'Connectors: decode+map vs the push body; end to end vs HTTP push; protocol server → tick',
     await benchConnectors(),
   );
+if (want('forecast'))
+  printRows('Forecast and cohorts (held-out simulated rooms of 11–31 sessions; peer: naive linear)', benchForecast());
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', '--json'], {

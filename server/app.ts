@@ -18,6 +18,7 @@ import { installErrorHandler } from './http/errors.ts';
 import { JoinLinks } from './http/join-links.ts';
 import { allowFraming, installSecurity, requestSerializer } from './http/security.ts';
 import { installValidation } from './http/validation.ts';
+import { OutlookService } from './outlook/outlook-service.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { attachSocketIo, type IoServer, sendScreensAway } from './plugins/socket-io.ts';
 import { registerLiveNamespace } from './realtime/live-namespace.ts';
@@ -34,8 +35,10 @@ import { importRoutes } from './routes/import.ts';
 import { roomRoutes } from './routes/rooms.ts';
 import { ErrorSchema } from './routes/schemas.ts';
 import { seatSessionRoutes } from './routes/seat-session.ts';
+import { sessionCohortRoutes } from './routes/session-cohorts.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { targetRoutes } from './routes/targets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { createServices, type Services } from './services.ts';
 import { RoomSources } from './sources/room-sources.ts';
@@ -72,6 +75,8 @@ export interface App {
   retention: RetentionSweeper;
   /** One-time seat links (the start banner mints the demo room's). */
   joinLinks: JoinLinks;
+  /** Today against the room's past: overlay, forecast, pacing, cohorts (server/outlook). */
+  outlook: OutlookService;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -108,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const roomSources = new RoomSources(services, sources);
   services.listeners.add(ticker.listener);
   registerLiveNamespace(io, services, ticker, app.log);
+  const outlook = new OutlookService(services, io, (err) => app.log.error({ err }, 'outlook failed'));
+  services.listeners.add(outlook.listener);
   const roomAdmin = new RoomAdmin(services, sources, roomSources, seatEvictor(io));
 
   await registerOpenApi(app, APP_VERSION);
@@ -128,6 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(webhookRoutes, { services, sources });
   await app.register(alertRuleRoutes, { services, io });
   await app.register(sessionRoutes, { services });
+  await app.register(targetRoutes, { services, outlook });
+  await app.register(sessionCohortRoutes, { services });
   await app.register(clusterRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir, services, joinLinks);
@@ -152,7 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await services.registry.flushCheckpoints();
     await services.storage.close();
   });
-  return { app, io, services, ticker, sources, roomSources, lifecycle, retention, joinLinks };
+  return { app, io, services, ticker, sources, roomSources, lifecycle, retention, joinLinks, outlook };
 }
 
 /** REDIS_URL: rooms split between the instances sharing the store (server/cluster/). */

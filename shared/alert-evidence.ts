@@ -12,6 +12,10 @@ export const AlertEvidenceSchema = Type.Object(
       Type.Literal('exits'),
       Type.Literal('gauge'),
       Type.Literal('quiet'),
+      /** The outlook: value = the forecast's upper bound, usual = the target, sample = past sessions. */
+      Type.Literal('forecast'),
+      /** The outlook: value = a cohort's 3-minute retention, usual = the session's usual, sample = its viewers. */
+      Type.Literal('cohort'),
     ]),
     metric: Type.String({ maxLength: 40 }),
     value: Type.Number(),
@@ -76,6 +80,19 @@ export function formatEvidence(e: AlertEvidence, lang: Lang): string {
         ? `${zhName} ${f(e.value)}（${usual(f)}${span(e.windowSeconds, lang)}）`
         : `${enName} ${f(e.value)} (${usual(f)}${span(e.windowSeconds, lang)})`;
     }
+    case 'forecast': {
+      const orders = e.metric === 'ordersForecast';
+      const f = (v: number) =>
+        orders ? `${Math.round(v)}${zh ? ' 单' : ' orders'}` : `¥${Math.round(v).toLocaleString('en-US')}`;
+      const minute = Math.round(e.windowSeconds / 60);
+      return zh
+        ? `预测最终${orders ? '订单' : ' GMV '}最多 ${f(e.value)}，低于目标 ${f(e.usual ?? 0)}（按过去 ${e.sample ?? 0} 场，开播第 ${minute} 分钟）`
+        : `final ${orders ? 'orders' : 'GMV'} forecast at most ${f(e.value)}, below the ${f(e.usual ?? 0)} target (from ${e.sample ?? 0} past sessions, minute ${minute})`;
+    }
+    case 'cohort':
+      return zh
+        ? `新进场观众 3 分钟留存 ${pct(e.value)}（本场通常 ${pct(e.usual ?? 0)}，${e.sample ?? 0} 人进场）`
+        : `3-minute retention of new viewers ${pct(e.value)} (usually ${pct(e.usual ?? 0)} this session, ${e.sample ?? 0} arrivals)`;
     case 'quiet': {
       const expected =
         e.usual === null ? '' : zh ? `，平时约 ${perMin(e.usual * 60)} 单/分` : `, usually ${perMin(e.usual * 60)}/min`;

@@ -23,6 +23,10 @@ export const ALERT_METRICS = [
   /** Remaining stock (库存) of the explained product, or of the rule's product. */
   'stock',
   'sourceDown',
+  /** The outlook (server/outlook/outlook-rules.ts): forecast upper bound ÷ target; below 1, 目标难以完成. */
+  'targetReach',
+  /** The outlook: the latest cohort's 3-minute retention ÷ the session's usual (1 when within chance). */
+  'cohortRetention3m',
 ] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 

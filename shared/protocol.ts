@@ -3,6 +3,8 @@
 // Bump PROTOCOL_VERSION on any incompatible change; the client refuses a server with another version.
 import type { Alert, AlertRule } from './alerts.ts';
 import type { Cue, CuePush } from './cues.ts';
+import type { OutlookMessage } from './outlook/outlook.ts';
+import type { TargetsInput } from './outlook/targets-schema.ts';
 import type { PatchOp } from './patch.ts';
 import type { RoomSnapshot, RoomState } from './state.ts';
 
@@ -60,6 +62,7 @@ export const COMMAND_SEATS = {
   'cue:cancel': ['controller', 'assistant'],
   'cue:ack': ['host'],
   'cue:seen': ['host'],
+  'room:targets': ['controller'],
 } as const satisfies Record<keyof ClientToServerEvents, readonly Seat[]>;
 
 /** The seat's token was rotated or revoked, or the room deleted: the server disconnects the screen after this. */
@@ -111,6 +114,8 @@ export interface ServerToClientEvents {
   'cue:new': (msg: { cue: Cue }) => void;
   /** A cue was delivered, shown, acknowledged, cancelled, expired or escalated. */
   'cue:updated': (msg: { cue: Cue }) => void;
+  /** Today against the room's past (shared/outlook/outlook.ts): on join and at most once a minute. */
+  'room:outlook': (msg: OutlookMessage) => void;
 }
 
 export interface ClientToServerEvents {
@@ -127,6 +132,8 @@ export interface ClientToServerEvents {
   'cue:ack': (payload: { cueId: string }, ack: (res: Ack<{ cue: Cue }>) => void) => void;
   /** The host's screen reports a cue reached it (delivered) or is on screen (shown). */
   'cue:seen': (payload: { cueId: string; phase: 'delivered' | 'shown' }, ack: (res: Ack<{ cue: Cue }>) => void) => void;
+  /** The session's targets (GMV, orders, peak online), replaced whole; stored on the room's timeline. */
+  'room:targets': (payload: TargetsInput, ack: (res: Ack<{ targets: TargetsInput }>) => void) => void;
 }
 
 export interface SocketData {

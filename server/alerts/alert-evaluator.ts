@@ -5,6 +5,7 @@
 // (windowed rates against a moving baseline), kept selectable so the benchmark compares both on one stream.
 import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '../../shared/alerts.ts';
 import type { LiveEvent } from '../../shared/events.ts';
+import type { OutlookGauges } from '../outlook/outlook-rules.ts';
 import type { AlertInput } from './alert-input.ts';
 import { CountHistory, type CountHistoryCheckpoint, type ProductPriors } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
@@ -123,6 +124,9 @@ export class AlertEvaluator {
       if (t === 'fired') {
         const productId = rule.productId ?? (PRODUCT_METRICS.has(rule.metric) ? input.explaining : null);
         const alert = this.newAlert(rule, state, j, productId);
+        // The outlook's rules are thresholds on its gauges: their evidence comes with the gauge.
+        const outlookEvidence = input.outlook?.evidence[rule.metric as keyof OutlookGauges['evidence']];
+        if (!alert.evidence && outlookEvidence) alert.evidence = outlookEvidence;
         this.open.set(rule.id, alert);
         events.push({ type: 'raised', alert });
       } else if (t === 'resolved') {
@@ -242,6 +246,8 @@ export class AlertEvaluator {
       explainNoOrdersSeconds: quietSince === null ? null : (input.ts - quietSince) / 1000,
       stock: input.explainedStock,
       sourceDown: input.sourceDown ? 1 : 0,
+      targetReach: input.outlook?.targetReach ?? null,
+      cohortRetention3m: input.outlook?.cohortRetention3m ?? null,
     };
   }
 }

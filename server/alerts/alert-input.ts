@@ -1,5 +1,6 @@
 // What the alert evaluator reads from a room each second: current figures, windowed sums and cumulative
 // counts, all in event time.
+import type { OutlookGauges } from '../outlook/outlook-rules.ts';
 
 /** Cumulative event counts that rates are judged on (successes ÷ trials). */
 export interface RateCounts {
@@ -32,6 +33,8 @@ export interface AlertInput {
   explainedStock: number | null;
   /** Remaining stock of any product, null for one the room does not know. */
   stockOf(productId: string): number | null;
+  /** The outlook's figures (set each minute by server/outlook; absent while it has none). */
+  outlook?: OutlookGauges | null;
 }
 
 /** For rate metrics: successes over trials. */

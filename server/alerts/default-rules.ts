@@ -3,6 +3,7 @@
 // while a product is explained, a surge of complaints, the explained product running out of stock (an urgency
 // line for the host), and a source that stopped talking.
 import type { AlertRule } from '../../shared/alerts.ts';
+import { OUTLOOK_RULES } from '../outlook/outlook-default-rules.ts';
 
 const base = { enabled: true, keepFiringForSeconds: 30, cooldownSeconds: 300, minSample: 0 };
 
@@ -128,4 +129,4 @@ export const DEFAULT_RULES: AlertRule[] = CLASSIC_RULES.flatMap((r) => {
     return [{ ...r, condition: { kind: 'drop', pct: 0.25, baselineMinutes: 10 } } satisfies AlertRule];
   }
   return r.id === 'explain-no-orders' ? [PAY_RATE_DROP, r] : [r];
-});
+}).concat(OUTLOOK_RULES);

@@ -8,6 +8,7 @@ import { alertAudit, readJournal } from './alert-audit.ts';
 import { minuteSeries } from './minute-series.ts';
 import { explainSegments } from './segments.ts';
 import { listSessions, type SessionInfo } from './sessions.ts';
+import { weekdayComparison } from './weekday-compare.ts';
 
 /** Typical stage rates (DOMAIN.md): a stage far below its range is the one to work on. */
 const TYPICAL = { click: [0.05, 0.2], clickToOrder: [0.05, 0.2], orderToPaid: [0.6, 0.9] } as const;
@@ -121,6 +122,10 @@ export async function buildReport(services: Services, session: SessionInfo) {
     alerts: journal.alerts,
     cues: journal.cues,
     comparison: now ? compare(now, prev) : null,
+    /** Against the median of the same weekday's earlier sessions (weekday-compare.ts). */
+    weekday: now
+      ? await weekdayComparison(sessions, session, now, async (s) => figures(await finalState(services, s)))
+      : null,
     weakestStage: now ? weakestStage(now) : null,
     minutes,
     markers: [

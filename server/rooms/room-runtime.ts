@@ -11,6 +11,7 @@ import { AlertEvaluator, type AlertEvent } from '../alerts/alert-evaluator.ts';
 import { CueBook } from '../cues/cue-book.ts';
 import { RoomEngine } from '../engine/room-engine.ts';
 import type { Tokenizer } from '../engine/tokenizer-types.ts';
+import type { OutlookGauges } from '../outlook/outlook-rules.ts';
 import type { Source } from '../sources/source.ts';
 import { SourceGroup } from '../sources/source-group.ts';
 import {
@@ -64,6 +65,14 @@ export class RoomRuntime {
   /** Every word taught to the tokenizer (catalogue names, old ones too): a restored room teaches them again. */
   private readonly taught = new Set<string>();
   private readonly states: StateFrames;
+  /** Event time of the latest event applied (null before any): how far the current session reaches. */
+  get lastEventAt(): number | null {
+    return this.lastEventTs;
+  }
+  /** Told each applied event (the outlook's retention cohorts, server/outlook). */
+  onEvent: ((e: LiveEvent) => void) | null = null;
+  /** The outlook's figures for its rules, set once a minute (server/outlook/outlook-rules.ts). */
+  outlookGauges: OutlookGauges | null = null;
 
   constructor(
     readonly roomId: string,
@@ -128,6 +137,7 @@ export class RoomRuntime {
       this.startSessionIfGap(e);
       this.engine.apply(e);
       this.alerts.observe(e);
+      this.onEvent?.(e);
       if (this.lastEventTs === null || e.ts > this.lastEventTs) this.lastEventTs = e.ts;
     }
     if (this.capture && events.length > 0) this.listener.changed?.(this.roomId);
@@ -351,7 +361,9 @@ export class RoomRuntime {
     const end = this.openSec * 1000 + 999;
     this.engine.advanceTo(end);
     // Rules run during a rebuild too, so their memory matches; only live transitions are told.
-    const alertEvents = this.alerts.evaluate(this.engine.alertInput(this.sourceDown, this.sessionEnded));
+    const input = this.engine.alertInput(this.sourceDown, this.sessionEnded);
+    if (this.outlookGauges) input.outlook = this.outlookGauges;
+    const alertEvents = this.alerts.evaluate(input);
     if (this.capture) {
       this.states.put(this.openSec, this.engine.state(this.seq, this.health(end)));
       if (alertEvents.length > 0) this.listener.alerts(this.roomId, alertEvents);

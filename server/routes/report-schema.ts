@@ -81,6 +81,13 @@ export const ReportSchema = Type.Object({
       largestChanges: Type.Array(Type.String()),
     }),
   ),
+  weekday: OrNull(
+    Type.Object({
+      weekday: Num,
+      sessions: Num,
+      rows: Type.Array(Type.Object({ metric: Type.String(), median: NullableNum, pct: NullableNum })),
+    }),
+  ),
   weakestStage: OrNull(
     Type.Object({
       stage: Type.Union([Type.Literal('click'), Type.Literal('clickToOrder'), Type.Literal('orderToPaid')]),

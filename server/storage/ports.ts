@@ -109,7 +109,8 @@ export interface TimelineReader {
   lastState(roomId: string): Promise<{ sec: number; seq: number } | null>;
 }
 
-export type JournalKind = 'alert' | 'rules' | 'cue';
+/** targets: the session targets the team set (server/outlook/targets.ts). */
+export type JournalKind = 'alert' | 'rules' | 'cue' | 'targets';
 
 export interface JournalEntry {
   ts: number;
@@ -154,7 +155,16 @@ export interface ReplayQueries {
     end: number,
     productId: string,
   ): Promise<{ type: string; n: number; amount: number }[]>;
+  /**
+   * Entries, departures, online counters and explain marks in [start, end], in (ts, seq) order, in pages of at
+   * most AUDIENCE_PAGE events: what the 复盘's retention cohorts are counted from (server/outlook/cohorts.ts).
+   */
+  audienceEvents(roomId: string, start: number, end: number): AsyncIterable<LiveEvent[]>;
 }
+
+/** The event types audienceEvents reads, and its page size. */
+export const AUDIENCE_TYPES = ['viewer_enter', 'viewer_leave', 'online_count', 'explain_start', 'explain_end'] as const;
+export const AUDIENCE_PAGE = 5000;
 
 export interface StoredUsage {
   events: number;

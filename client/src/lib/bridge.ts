@@ -19,6 +19,7 @@ import type { RoomState } from '../../../shared/state.ts';
 import { applyAlerts, resolveAlert, upsertAlert } from '../stores/alerts-store.ts';
 import { useConnectionStore } from '../stores/connection-store.ts';
 import { applyCues, isOpenCue, upsertCue, useCuesStore } from '../stores/cues-store.ts';
+import { applyOutlook } from '../stores/outlook-store.ts';
 import { useRoomStore } from '../stores/room-store.ts';
 import { applyRules, changeRules } from '../stores/rules-store.ts';
 import { appendOnline, seedOnline } from '../stores/series-store.ts';
@@ -176,6 +177,7 @@ function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
   socket[op]('cue:updated', b.onCueUpdated);
   socket[op]('alert:rules', b.onRules);
   socket[op]('seat:closed', b.onSeatClosed);
+  socket[op]('room:outlook', applyOutlook);
   socket[op]('connect_error', b.onConnectError);
   socket[op]('disconnect', b.onDisconnect);
 }

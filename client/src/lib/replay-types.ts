@@ -33,6 +33,12 @@ export interface Report {
   alerts: { type: string; alert: Alert }[];
   cues: Cue[];
   comparison: { previousSession: boolean; rows: CompareRow[]; largestChanges: string[] } | null;
+  /** Against the median of the same weekday's earlier sessions; absent from older servers. */
+  weekday?: {
+    weekday: number;
+    sessions: number;
+    rows: { metric: string; median: number | null; pct: number | null }[];
+  } | null;
   weakestStage: { stage: string; rate: number; typical: [number, number]; belowTypical: boolean } | null;
   minutes: MinutePoint[];
   markers: Marker[];

@@ -41,6 +41,8 @@ export interface SimulatorOptions {
    * card exposures and clicks; orders come complete from the shop's push), and with `enterLeave` false no
    * entries or departures are sent, only an online_count every 5 s. Default: everything, no counters. */
   feed?: { share?: number; enterLeave?: boolean };
+  /** The session's shape: a multiplier of the target online by time since the start (shapes.ts). Default 1. */
+  shape?: (offsetMs: number) => number;
 }
 
 /** Events a sampled public feed may drop (DOMAIN.md: "抽样性发送消息"). */
@@ -81,6 +83,7 @@ class RoomSimulator implements Simulator, SimContext {
   private readonly share: number;
   private readonly enterLeave: boolean;
   private readonly show: RunOfShow;
+  private readonly shape: (offsetMs: number) => number;
   private readonly scheduled = new SecondBuckets<LiveEvent>();
   /** Index of the next simulated second to generate (second k starts at base + k·1000). */
   private k = 0;
@@ -108,6 +111,7 @@ class RoomSimulator implements Simulator, SimContext {
     this.share = Math.min(1, Math.max(0, opts.feed?.share ?? 1));
     this.enterLeave = opts.feed?.enterLeave ?? true;
     this.show = new RunOfShow(this.catalogue, this, shop);
+    this.shape = opts.shape ?? (() => 1);
   }
 
   get now(): number {
@@ -188,7 +192,7 @@ class RoomSimulator implements Simulator, SimContext {
     const off = t - this.base;
     const ramp = Math.min(1, 0.1 + (0.9 * off) / RAMP_MS);
     const wave = 1 + WAVE_AMPLITUDE * Math.sin((2 * Math.PI * off) / WAVE_PERIOD_MS);
-    return this.peak * ramp * wave * f.online;
+    return this.peak * ramp * wave * f.online * this.shape(off);
   }
 
   private factors(t: number): StageFactors {

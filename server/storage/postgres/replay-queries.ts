@@ -1,6 +1,7 @@
 // The replay's timeline queries in PostgreSQL: session boundaries with window functions, explain segments and
 // per-product counts over the (room_id, ts) index.
-import type { ReplayQueries, SessionMark } from '../ports.ts';
+import type { LiveEvent } from '../../../shared/events.ts';
+import { AUDIENCE_PAGE, AUDIENCE_TYPES, type ReplayQueries, type SessionMark } from '../ports.ts';
 import type { Pool } from './db.ts';
 
 export class PgReplayQueries implements ReplayQueries {
@@ -39,5 +40,21 @@ export class PgReplayQueries implements ReplayQueries {
       [roomId, Math.trunc(start), Math.trunc(end), productId],
     );
     return rows;
+  }
+
+  async *audienceEvents(roomId: string, start: number, end: number): AsyncIterable<LiveEvent[]> {
+    let after = { ts: Math.trunc(start) - 1, seq: 0 };
+    for (;;) {
+      const { rows } = await this.pool.query<{ seq: string; ts: number; body: string }>(
+        `SELECT seq, ts, body FROM events WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = ANY($4)
+           AND (ts > $5 OR (ts = $5 AND seq > $6)) ORDER BY ts, seq LIMIT $7`,
+        [roomId, Math.trunc(start), Math.trunc(end), [...AUDIENCE_TYPES], after.ts, after.seq, AUDIENCE_PAGE],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((r) => JSON.parse(r.body) as LiveEvent);
+      const last = rows.at(-1)!;
+      after = { ts: Number(last.ts), seq: Number(last.seq) };
+      if (rows.length < AUDIENCE_PAGE) return;
+    }
   }
 }

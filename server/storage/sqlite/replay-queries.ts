@@ -1,6 +1,7 @@
 // The replay's timeline queries in SQLite: session boundaries with window functions, explain segments and
 // per-product counts over the (room_id, ts) index, so each reads only its session's rows.
-import type { ReplayQueries, SessionMark } from '../ports.ts';
+import type { LiveEvent } from '../../../shared/events.ts';
+import { AUDIENCE_PAGE, AUDIENCE_TYPES, type ReplayQueries, type SessionMark } from '../ports.ts';
 import type { Db } from './db.ts';
 
 export class SqliteReplayQueries implements ReplayQueries {
@@ -41,5 +42,34 @@ export class SqliteReplayQueries implements ReplayQueries {
 
   async productCounts(roomId: string, start: number, end: number, productId: string) {
     return this.counts.all(roomId, start, end, productId) as { type: string; n: number; amount: number }[];
+  }
+
+  async *audienceEvents(roomId: string, start: number, end: number): AsyncIterable<LiveEvent[]> {
+    const page = this.db.prepare(
+      `SELECT seq, ts, body FROM events WHERE room_id = ? AND ts BETWEEN ? AND ?
+         AND type IN (${AUDIENCE_TYPES.map((t) => `'${t}'`).join(', ')}) AND (ts > ? OR (ts = ? AND seq > ?))
+       ORDER BY ts, seq LIMIT ?`,
+    );
+    let after = { ts: Math.trunc(start) - 1, seq: 0 };
+    for (;;) {
+      const rows = page.all(
+        roomId,
+        Math.trunc(start),
+        Math.trunc(end),
+        after.ts,
+        after.ts,
+        after.seq,
+        AUDIENCE_PAGE,
+      ) as {
+        seq: number;
+        ts: number;
+        body: string;
+      }[];
+      if (rows.length === 0) return;
+      yield rows.map((r) => JSON.parse(r.body) as LiveEvent);
+      const last = rows.at(-1)!;
+      after = { ts: last.ts, seq: last.seq };
+      if (rows.length < AUDIENCE_PAGE) return;
+    }
   }
 }

@@ -10,6 +10,7 @@ import { Header } from './header.tsx';
 import { HotWords } from './hot-words.tsx';
 import { KpiTiles } from './kpi-tiles.tsx';
 import { OnlineChart } from './online-chart.tsx';
+import { OutlookStrip } from './outlook/outlook-strip.tsx';
 import { ProductTable } from './product-table.tsx';
 import { SecondaryStats } from './secondary-stats.tsx';
 
@@ -32,6 +33,7 @@ export function BigScreen({ roomId }: { roomId: string }) {
         <BarrageTicker />
         <AlertPanel />
       </main>
+      <OutlookStrip />
       <div className="notes">
         {hasCommerce ? null : (
           <div className="note" data-testid="no-commerce">

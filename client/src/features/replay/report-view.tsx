@@ -9,7 +9,9 @@ import { screenUrl, seatHeaders } from '../../lib/location.ts';
 import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { MinuteCharts } from './minute-charts.tsx';
+import { ReportCohorts } from './report-cohorts.tsx';
 import { ReportCompare } from './report-compare.tsx';
+import { ReportHistory } from './report-history.tsx';
 import { AlertAudit, ExplainSegments } from './report-tables.tsx';
 import { fill } from './report-words.ts';
 
@@ -58,6 +60,8 @@ export function ReportView({ roomId, seat, sid }: { roomId: string; seat: string
       {!r.hasCommerce ? <div className="note static">{t('rNoSales')}</div> : null}
       <section className="report-grid">
         <ReportCompare r={r} />
+        <ReportHistory r={r} />
+        <ReportCohorts sid={sid} seat={seat} />
         <AlertAudit r={r} />
         <ExplainSegments r={r} />
         <MinuteCharts minutes={r.minutes} markers={r.markers} />

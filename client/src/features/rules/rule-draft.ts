@@ -106,6 +106,8 @@ const START: Record<AlertMetric, Condition> = {
   explainNoOrdersSeconds: { kind: 'above', value: 180 },
   stock: { kind: 'below', value: 20 },
   sourceDown: { kind: 'above', value: 0.5 },
+  targetReach: { kind: 'below', value: 1 },
+  cohortRetention3m: { kind: 'below', value: 0.5 },
 };
 
 export function newRule(metric: AlertMetric, name: string, taken: ReadonlySet<string>): AlertRule {

@@ -19,6 +19,8 @@ export const METRIC_LABEL: Record<AlertMetric, Key> = {
   explainNoOrdersSeconds: 'mExplainNoOrders',
   stock: 'mStock',
   sourceDown: 'mSourceDown',
+  targetReach: 'mTargetReach',
+  cohortRetention3m: 'mCohortRetention',
 };
 
 /** Fills {name} placeholders of a dictionary sentence; an unknown one is left as written. */

@@ -1,0 +1,48 @@
+// GET /api/sessions/:sid/cohorts: the 复盘's full retention table, apart from the report so the report stays
+// fast (a big room's session has millions of entries and departures to count).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { authorizeRoom } from '../http/auth.ts';
+import { HttpError } from '../http/errors.ts';
+import { sessionCohorts } from '../outlook/session-cohorts.ts';
+import { parseSessionId } from '../replay/sessions.ts';
+import type { Services } from '../services.ts';
+import { errors } from './schemas.ts';
+import { findSession } from './sessions.ts';
+
+const Retention = Type.Array(Type.Union([Type.Number(), Type.Null()]));
+export const SessionCohortsSchema = Type.Object({
+  exact: Type.Boolean(),
+  rows: Type.Array(
+    Type.Object({
+      minute: Type.Number(),
+      size: Type.Union([Type.Number(), Type.Null()]),
+      explaining: Type.Union([Type.String(), Type.Null()]),
+      retention: Retention,
+      estimated: Type.Boolean(),
+    }),
+  ),
+  byProduct: Type.Array(
+    Type.Object({ productId: Type.String(), size: Type.Union([Type.Number(), Type.Null()]), retention: Retention }),
+  ),
+});
+
+export const sessionCohortRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
+  app.get(
+    '/api/sessions/:sid/cohorts',
+    {
+      schema: {
+        params: Type.Object({ sid: Type.String({ maxLength: 80 }) }),
+        response: { 200: SessionCohortsSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const parsed = parseSessionId(req.params.sid);
+      if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
+      await authorizeRoom(req, auth, parsed.roomId, ['admin', 'controller', 'assistant', 'host', 'viewer']);
+      const s = await findSession(services, req.params.sid);
+      return sessionCohorts(services.storage.replay, s.roomId, s.start, s.end);
+    },
+  );
+};
