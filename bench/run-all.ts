@@ -13,6 +13,7 @@ import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchImportParse } from './import-parse.ts';
 import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
+import { benchQuestions } from './questions.ts';
 import { benchRebuild } from './rebuild.ts';
 import { benchSeek } from './seek.ts';
 import { benchStorageBackends } from './storage-backends.ts';
@@ -68,6 +69,11 @@ if (want('connectors'))
   printRows(
     'Connectors: decode+map vs the push body; end to end vs HTTP push; protocol server → tick',
     await benchConnectors(),
+  );
+if (want('questions'))
+  printRows(
+    'Questions: held-out labelled barrage (kit + written here), and the engine with and without',
+    benchQuestions(),
   );
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.

@@ -56,3 +56,29 @@ export function questionCueText(q: Pick<QuestionEntry, 'text' | 'askers'>): stri
 export function queueScore(q: Pick<QuestionEntry, 'askers' | 'lastAt'>, now: number): number {
   return q.askers * 2 ** (-Math.max(0, now - q.lastAt) / 120_000);
 }
+
+/** How many open questions the room state carries (the queue's top; the console, screen and prompter show it). */
+export const QUESTIONS_IN_STATE = 8;
+
+export const QuestionCountSchema = Type.Object({
+  key: Type.String(),
+  /** Distinct questions (grouped) and the viewers who asked them. */
+  questions: Type.Number(),
+  askers: Type.Number(),
+  answered: Type.Number(),
+});
+export type QuestionCount = Static<typeof QuestionCountSchema>;
+
+/** The session's questions so far, for the 复盘 report (read from the session's last state). */
+export const QuestionStatsSchema = Type.Object({
+  questions: Type.Number(),
+  askers: Type.Number(),
+  answered: Type.Number(),
+  ignored: Type.Number(),
+  /** Median of answeredAt − firstAt over answered questions; null before any answer. */
+  medianAnswerMs: Type.Union([Type.Number(), Type.Null()]),
+  byTopic: Type.Array(QuestionCountSchema),
+  /** Keyed by product id ('' for questions tied to no product). */
+  byProduct: Type.Array(QuestionCountSchema),
+});
+export type QuestionStats = Static<typeof QuestionStatsSchema>;

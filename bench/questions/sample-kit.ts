@@ -40,16 +40,30 @@ export function readIndexed(file: string): { index: number; text: string }[] {
   return out;
 }
 
+// Second draw (`--fresh`): 110 cued + 40 other per file with another seed, none of the first draw's lines or
+// texts, all held out (kit-heldout.tsv): the first draw's held-out half was looked at and became tuning data.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rand = rng(20);
+  const fresh = process.argv.includes('--fresh');
+  const rand = rng(fresh ? 21 : 20);
   const split = rng(2020);
+  const taken = new Set<string>();
+  if (fresh)
+    for (const l of fs
+      .readFileSync(path.join(path.dirname(process.argv[1]!), 'kit-labels.tsv'), 'utf8')
+      .split('\n')
+      .slice(1))
+      if (l) taken.add(l.split('\t').slice(0, 2).join('\t'));
+  const [nCued, nOther] = fresh ? [110, 40] : [220, 80];
   console.log('file\td_index\tsplit\tis_question\ttopic');
   for (const file of FILES) {
     const seen = new Set<string>();
-    const distinct = readIndexed(file).filter((d) => !seen.has(d.text) && seen.add(d.text));
+    const all = readIndexed(file);
+    for (const d of all) if (taken.has(`${file}\t${d.index}`)) seen.add(d.text);
+    const distinct = all.filter((d) => !seen.has(d.text) && seen.add(d.text));
     const cued = distinct.filter((d) => CUE.test(d.text));
     const other = distinct.filter((d) => !CUE.test(d.text));
-    const picked = [...draw(cued, 220, rand), ...draw(other, 80, rand)].sort((a, b) => a.index - b.index);
-    for (const d of picked) console.log(`${file}\t${d.index}\t${split() < 0.5 ? 'tune' : 'held'}\t-\t-`);
+    const picked = [...draw(cued, nCued, rand), ...draw(other, nOther, rand)].sort((a, b) => a.index - b.index);
+    for (const d of picked)
+      console.log(`${file}\t${d.index}\t${fresh ? 'held' : split() < 0.5 ? 'tune' : 'held'}\t-\t-`);
   }
 }

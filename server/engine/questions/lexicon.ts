@@ -54,7 +54,6 @@ export const TOPIC_TERMS: [QuestionTopic, Terms][] = [
     'quality',
     terms(
       '正品 假货 保真 真假 材质 面料 含绒量 鸭绒 鹅绒 不锈钢 304 味道 异味 掉色 起球 牌子 品牌 产地 哪里产 质量 做工',
-      '真的',
     ),
   ],
   // Asked often and about none of the above: named so that 还有福袋吗 is not 库存.

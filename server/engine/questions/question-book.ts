@@ -25,7 +25,10 @@ interface Group {
   prevMinute: number;
 }
 
-export type QuestionBookCheckpoint = { groups: Group[]; seq: number };
+export type QuestionBookCheckpoint = { groups: Group[]; seq: number; version?: number };
+
+/** Product names normalised once (a cache shared by every room: names are few and pure to derive). */
+const NORM_NAMES = new Map<string, string>();
 
 /** What a question is tied to: a product it names, else the one being explained. */
 export interface QuestionContext {
@@ -35,8 +38,11 @@ export interface QuestionContext {
 
 export class QuestionBook {
   private groups = new Map<string, Group>();
+  /** The same groups by topic and product: a new line is compared with its own kind only. */
+  private byKind = new Map<string, Group[]>();
   private seq = 0;
-  asked = 0;
+  /** Bumped on every change, so a caller may keep what it derived from the entries (question-stats). */
+  version = 0;
 
   constructor(private readonly tokenizer: Tokenizer) {}
 
@@ -44,9 +50,8 @@ export class QuestionBook {
   add(ts: number, userId: string | undefined, text: string, ctx: QuestionContext): QuestionEntry | null {
     const found = detectQuestion(text, this.tokenizer);
     if (!found) return null;
-    this.asked++;
     const norm = normaliseBarrage(text);
-    const named = ctx.products.find((p) => norm.includes(normaliseBarrage(p.name)));
+    const named = ctx.products.find((p) => norm.includes(this.normName(p.name)));
     const productId = named?.id ?? ctx.explaining;
     const nameWords = named ? new Set(this.tokenizer.cut?.(named.name) ?? [named.name]) : new Set<string>();
     const words = found.words.filter((w) => !nameWords.has(w));
@@ -56,11 +61,19 @@ export class QuestionBook {
     return g.entry;
   }
 
+  private normName(name: string): string {
+    let n = NORM_NAMES.get(name);
+    if (n === undefined) {
+      n = normaliseBarrage(name);
+      if (NORM_NAMES.size < 10_000) NORM_NAMES.set(name, n);
+    }
+    return n;
+  }
+
   private match(topic: string, productId: string | null, words: string[]): Group | null {
     let best: Group | null = null;
     let bestScore = SAME_QUESTION;
-    for (const g of this.groups.values()) {
-      if (g.entry.topic !== topic || g.entry.productId !== productId) continue;
+    for (const g of this.byKind.get(kindOf(topic, productId)) ?? []) {
       const s = jaccard(g.words, words);
       if (s >= bestScore) [best, bestScore] = [g, s];
     }
@@ -84,6 +97,8 @@ export class QuestionBook {
     };
     const g: Group = { entry, words, askerIds: [], minute: Math.floor(ts / MINUTE), thisMinute: 0, prevMinute: 0 };
     this.groups.set(id, g);
+    const kind = kindOf(topic, productId);
+    this.byKind.set(kind, [...(this.byKind.get(kind) ?? []), g]);
     if (this.groups.size > MAX_GROUPS) this.forgetOldest();
     return g;
   }
@@ -91,6 +106,7 @@ export class QuestionBook {
   private ask(g: Group, ts: number, userId: string | undefined): void {
     if (userId !== undefined && g.askerIds.includes(userId)) return; // one voice per viewer
     if (userId !== undefined && g.askerIds.length < MAX_ASKER_IDS) g.askerIds.push(userId);
+    this.version++;
     rollMinute(g, ts);
     g.thisMinute++;
     g.entry = { ...g.entry, askers: g.entry.askers + 1, lastAt: Math.max(g.entry.lastAt, ts) };
@@ -99,7 +115,12 @@ export class QuestionBook {
   private forgetOldest(): void {
     let oldest: Group | null = null;
     for (const g of this.groups.values()) if (!oldest || g.entry.lastAt < oldest.entry.lastAt) oldest = g;
-    if (oldest) this.groups.delete(oldest.entry.id);
+    if (!oldest) return;
+    this.groups.delete(oldest.entry.id);
+    const kind = kindOf(oldest.entry.topic, oldest.entry.productId);
+    const rest = (this.byKind.get(kind) ?? []).filter((g) => g !== oldest);
+    if (rest.length > 0) this.byKind.set(kind, rest);
+    else this.byKind.delete(kind);
   }
 
   get(id: string): QuestionEntry | null {
@@ -142,20 +163,34 @@ export class QuestionBook {
   private set(id: string, f: (e: QuestionEntry) => QuestionEntry | null): QuestionEntry | null {
     const g = this.groups.get(id);
     const next = g ? f(g.entry) : null;
-    if (g && next) g.entry = next;
+    if (g && next) {
+      g.entry = next;
+      this.version++;
+    }
     return next;
   }
 
   checkpoint(): QuestionBookCheckpoint {
-    return { groups: [...this.groups.values()].map((g) => ({ ...g, askerIds: [...g.askerIds] })), seq: this.seq };
+    return {
+      groups: [...this.groups.values()].map((g) => ({ ...g, askerIds: [...g.askerIds] })),
+      seq: this.seq,
+      version: this.version,
+    };
   }
 
   restore(s: QuestionBookCheckpoint): void {
     this.groups = new Map(s.groups.map((g) => [g.entry.id, { ...g, askerIds: [...g.askerIds] }]));
+    this.byKind = new Map();
+    for (const g of this.groups.values()) {
+      const kind = kindOf(g.entry.topic, g.entry.productId);
+      this.byKind.set(kind, [...(this.byKind.get(kind) ?? []), g]);
+    }
     this.seq = s.seq;
+    this.version = s.version ?? this.version + 1;
   }
 }
 
+const kindOf = (topic: string, productId: string | null) => `${topic}\u0001${productId ?? ''}`;
 const isClosed = (s: QuestionStatus) => s === 'answered' || s === 'ignored';
 
 function rollMinute(g: Group, ts: number): void {

@@ -14,7 +14,6 @@ describe('question form', () => {
     '敏感肌能用么',
     '120斤选M还是L',
     '面霜什么价格',
-    '贝拉挂机了？',
     '有录播吗，我要每天看5遍',
     '请问下，这次抽的是什么啊',
   ])('%s is a question', (line) => expect(looksLikeQuestion(line)).toBe(true));
@@ -31,6 +30,8 @@ describe('question form', () => {
     '同问',
     '这个模型高度居然还有内增高？',
     '鼻子呢',
+    '贝拉挂机了？',
+    '上舰队很难吗？',
   ])('%s is not', (line) => expect(looksLikeQuestion(line)).toBe(false));
 
   it('never throws and never calls a line without two letters a question', () => {
