@@ -48,18 +48,18 @@ export function loadLabels(): { lines: Labelled[]; kit: boolean } {
   const kit = fs.existsSync(DANMAKU_DIR);
   if (kit) {
     const files = new Map<string, { text: string }[]>();
-    for (const [file, index, split, q, topic] of tsv('kit-labels.tsv')) {
+    // The first draw (kit-labels.tsv) is all tuning now: its held-out half was looked at (README.md).
+    const rows = [
+      ...tsv('kit-labels.tsv').map((r) => ({ r, split: 'tune' as const })),
+      ...tsv('kit-heldout.tsv').map((r) => ({ r, split: 'held' as const })),
+    ];
+    for (const { r, split } of rows) {
+      const [file, index, , q, topic] = r;
+      if (q === '-') continue; // not labelled
       if (!files.has(file!)) files.set(file!, readIndexed(file!));
       const raw = files.get(file!)![Number(index)]!.text;
       const text = raw.replace(/&(?:lt|gt|amp|quot|apos);/g, (e) => ENTITIES[e]!);
-      lines.push({
-        text,
-        split: split as 'tune' | 'held',
-        question: q === '1',
-        topic: topic!,
-        group: '-',
-        source: 'kit',
-      });
+      lines.push({ text, split, question: q === '1', topic: topic!, group: '-', source: 'kit' });
     }
   }
   return { lines, kit };

@@ -7,13 +7,14 @@ import type { QuestionEntry, QuestionStatus } from '../../../shared/questions.ts
 import { queueScore } from '../../../shared/questions.ts';
 import { normaliseBarrage } from '../../../shared/text/normalise.ts';
 import type { Tokenizer } from '../tokenizer-types.ts';
-import { detectQuestion } from './detect.ts';
+import { type Detected, detectQuestion } from './detect.ts';
 
 export const MAX_GROUPS = 300;
 const MAX_ASKER_IDS = 500;
 /** Two questions are one when their content words overlap this much (Jaccard) on the same topic and product. */
 const SAME_QUESTION = 0.5;
 const MINUTE = 60_000;
+const RECENT_LINES = 2_000;
 
 interface Group {
   entry: QuestionEntry;
@@ -29,6 +30,7 @@ export type QuestionBookCheckpoint = { groups: Group[]; seq: number; version?: n
 
 /** Product names normalised once (a cache shared by every room: names are few and pure to derive). */
 const NORM_NAMES = new Map<string, string>();
+const RECENT = new WeakMap<Tokenizer, Map<string, Detected | null>>();
 
 /** What a question is tied to: a product it names, else the one being explained. */
 export interface QuestionContext {
@@ -48,7 +50,7 @@ export class QuestionBook {
 
   /** Feed one barrage line; returns the entry it joined or opened, null when it is not a question. */
   add(ts: number, userId: string | undefined, text: string, ctx: QuestionContext): QuestionEntry | null {
-    const found = detectQuestion(text, this.tokenizer);
+    const found = this.detect(text);
     if (!found) return null;
     const norm = normaliseBarrage(text);
     const named = ctx.products.find((p) => norm.includes(this.normName(p.name)));
@@ -59,6 +61,23 @@ export class QuestionBook {
     if (!g) g = this.open(ts, text, found.topic, productId, words);
     this.ask(g, ts, userId);
     return g.entry;
+  }
+
+  /** Barrage repeats itself (扣1, a spam burst, one question asked by many): the last lines' verdicts are kept,
+   * so a repeated line costs a lookup, not the rules and a jieba cut. Kept per tokenizer beside the book (a
+   * cache, not part of its state). */
+  private detect(text: string): Detected | null {
+    let recent = RECENT.get(this.tokenizer);
+    if (!recent) {
+      recent = new Map();
+      RECENT.set(this.tokenizer, recent);
+    }
+    const hit = recent.get(text);
+    if (hit !== undefined) return hit;
+    const found = detectQuestion(text, this.tokenizer);
+    if (recent.size >= RECENT_LINES) recent.clear();
+    recent.set(text, found);
+    return found;
   }
 
   private normName(name: string): string {
