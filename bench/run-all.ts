@@ -6,6 +6,7 @@ import { benchAlertQuality } from './alert-quality.ts';
 import { benchClusterScaling } from './cluster-scaling.ts';
 import { benchConnectors } from './connectors.ts';
 import { benchCueLatency } from './cue-latency.ts';
+import { benchEffects } from './effects.ts';
 import { benchFailover } from './failover.ts';
 import { benchFailoverDark } from './failover-dark.ts';
 import { benchFanout } from './fanout.ts';
@@ -75,6 +76,8 @@ if (want('questions'))
     'Questions: held-out labelled barrage (kit + written here), and the engine with and without',
     benchQuestions(),
   );
+if (want('effects'))
+  printRows('Effect ledger: simulated sessions with planted effects (held-out seeds)', benchEffects());
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', '--json'], {

@@ -190,6 +190,8 @@ export class RoomEngine {
       case 'session_start':
       case 'session_end':
         break; // boundaries are the runtime's business (room-runtime.ts)
+      case 'marked_action':
+        break; // the 复盘 ledger reads them from the store (server/effects)
     }
   }
 
