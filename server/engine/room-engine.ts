@@ -18,7 +18,6 @@ import { type Bucket, MinuteBuckets } from './minute-buckets.ts';
 import { OnlineSeries } from './online-series.ts';
 import { round2 } from './products.ts';
 import { QuestionBook, type QuestionBookCheckpoint } from './questions/question-book.ts';
-import { questionStats } from './questions/question-stats.ts';
 import type { Tokenizer } from './tokenizer-types.ts';
 
 export interface EngineDeps {
@@ -34,8 +33,6 @@ export interface ProductFacts {
   price: number;
   stock: number | null;
 }
-
-const STATS_CACHE = new WeakMap<QuestionBook, { version: number; stats: ReturnType<typeof questionStats> }>();
 
 export class RoomEngine {
   private readonly minutes = new MinuteBuckets();
@@ -239,18 +236,6 @@ export class RoomEngine {
     return this.lastHotWords;
   }
 
-  /** The figures change only when the book does (rising is not part of them): computed once per change, kept
-   * beside the book (not on the engine, whose fields are its checkpointed state). */
-  private questionStats(now: number): ReturnType<typeof questionStats> {
-    const book = this.questions!;
-    let cached = STATS_CACHE.get(book);
-    if (cached?.version !== book.version) {
-      cached = { version: book.version, stats: questionStats(book.all(now)) };
-      STATS_CACHE.set(book, cached);
-    }
-    return cached.stats;
-  }
-
   onlineSeries(): [number, number][] {
     return this.series.toArray();
   }
@@ -268,6 +253,7 @@ export class RoomEngine {
     // A commenter was in the room: a sampled feed that shows fewer entries than commenters must not give a
     // 互动率 over 100 %. (No viewers at all, a barrage-only recording: the rates stay unknown.)
     const perViewer = viewers > 0 ? Math.max(viewers, this.interaction.commentUsers.size) : 0;
+    const q = this.questions?.publish(now, QUESTIONS_IN_STATE);
     const funnel = buildFunnel({
       exposure: this.roomExposures,
       enter: viewers,
@@ -314,12 +300,7 @@ export class RoomEngine {
       hotWords: opts.slowParts === false && this.lastHotWords ? this.lastHotWords : this.rankHotWords(now),
       recentComments: this.interaction.recentComments(),
       source,
-      ...(this.questions
-        ? {
-            questions: this.questions.top(now, QUESTIONS_IN_STATE),
-            questionStats: this.questionStats(now),
-          }
-        : {}),
+      ...(q ? { questions: q.top, questionStats: q.stats } : {}),
     };
   }
 }

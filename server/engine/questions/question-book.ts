@@ -3,11 +3,12 @@
 // time only. Memory is bounded: at most MAX_GROUPS entries (the least recently asked leave first) and
 // MAX_ASKER_IDS viewer ids per entry (askers beyond are counted, not remembered).
 
-import type { QuestionEntry, QuestionStatus } from '../../../shared/questions.ts';
+import type { QuestionEntry, QuestionStats, QuestionStatus } from '../../../shared/questions.ts';
 import { queueScore } from '../../../shared/questions.ts';
 import { normaliseBarrage } from '../../../shared/text/normalise.ts';
 import type { Tokenizer } from '../tokenizer-types.ts';
 import { type Detected, detectQuestion } from './detect.ts';
+import { questionStats } from './question-stats.ts';
 
 export const MAX_GROUPS = 300;
 const MAX_ASKER_IDS = 500;
@@ -26,7 +27,19 @@ interface Group {
   prevMinute: number;
 }
 
-export type QuestionBookCheckpoint = { groups: Group[]; seq: number; version?: number };
+export type QuestionBookCheckpoint = { groups: Group[]; seq: number; version?: number; published?: Published };
+
+/** What the room state shows: refreshed once per second of event time (the queue) and once per 10 s (the
+ * figures), at once after a status change. Asks come many a second in a busy room; refreshing the state's
+ * queue at each one made every screen update carry it (fan-out bytes +38 % at 10,000 barrage/s). */
+interface Published {
+  top: QuestionEntry[];
+  stats: QuestionStats;
+  sec: number;
+  bucket: number;
+  dirty: boolean;
+}
+const STATS_EVERY_MS = 10_000;
 
 /** Product names normalised once (a cache shared by every room: names are few and pure to derive). */
 const NORM_NAMES = new Map<string, string>();
@@ -45,6 +58,7 @@ export class QuestionBook {
   private seq = 0;
   /** Bumped on every change, so a caller may keep what it derived from the entries (question-stats). */
   version = 0;
+  private published: Published = { top: [], stats: questionStats([]), sec: -1, bucket: -1, dirty: false };
 
   constructor(private readonly tokenizer: Tokenizer) {}
 
@@ -160,6 +174,17 @@ export class QuestionBook {
       .slice(0, n);
   }
 
+  /** The queue (top `n`) and the figures as the room state shows them at `now` (see Published). */
+  publish(now: number, n: number): { top: QuestionEntry[]; stats: QuestionStats } {
+    const p = this.published;
+    const sec = Math.floor(now / 1000);
+    const bucket = Math.floor(now / STATS_EVERY_MS);
+    if (p.dirty || sec !== p.sec) [p.top, p.sec] = [this.top(now, n), sec];
+    if (p.dirty || bucket !== p.bucket) [p.stats, p.bucket] = [questionStats(this.all(now)), bucket];
+    p.dirty = false;
+    return { top: p.top, stats: p.stats };
+  }
+
   /** Sent to the prompter as cue `cueId`. Null when unknown or already closed. */
   cued(id: string, cueId: string): QuestionEntry | null {
     return this.set(id, (e) => (isClosed(e.status) ? null : { ...e, status: 'cued', cueId }));
@@ -185,6 +210,7 @@ export class QuestionBook {
     if (g && next) {
       g.entry = next;
       this.version++;
+      this.published.dirty = true;
     }
     return next;
   }
@@ -194,6 +220,7 @@ export class QuestionBook {
       groups: [...this.groups.values()].map((g) => ({ ...g, askerIds: [...g.askerIds] })),
       seq: this.seq,
       version: this.version,
+      published: structuredClone(this.published),
     };
   }
 
@@ -206,6 +233,7 @@ export class QuestionBook {
     }
     this.seq = s.seq;
     this.version = s.version ?? this.version + 1;
+    if (s.published) this.published = structuredClone(s.published);
   }
 }
 
