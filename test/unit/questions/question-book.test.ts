@@ -57,6 +57,18 @@ describe('question groups', () => {
     expect(book.top(T0 + 600_000, 2).map((q) => q.text)).toEqual(['是正品吗', '包邮吗']);
   });
 
+  it('the published queue refreshes once per second, the figures once per 10 s, both at once on a status change', () => {
+    const book = new QuestionBook(tokenizer);
+    const a = book.add(T0, 'u1', '包邮吗', ctx)!;
+    expect(book.publish(T0, 8).top.map((q) => q.askers)).toEqual([1]);
+    book.add(T0 + 200, 'u2', '包邮吗', ctx);
+    expect(book.publish(T0 + 500, 8).top[0]!.askers).toBe(1); // same second: as published
+    expect(book.publish(T0 + 1000, 8).top[0]!.askers).toBe(2);
+    expect(book.publish(T0 + 1000, 8).stats.askers).toBe(1); // same 10 s
+    book.answered(a.id, T0 + 1200);
+    expect(book.publish(T0 + 1300, 8)).toMatchObject({ top: [], stats: { answered: 1, askers: 2 } });
+  });
+
   it('stays bounded and survives a checkpoint whatever is asked', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 400 }), (ns) => {
