@@ -6,6 +6,7 @@ import { benchAlertQuality } from './alert-quality.ts';
 import { benchClusterScaling } from './cluster-scaling.ts';
 import { benchConnectors } from './connectors.ts';
 import { benchCueLatency } from './cue-latency.ts';
+import { benchEffects } from './effects.ts';
 import { benchFailover } from './failover.ts';
 import { benchFailoverDark } from './failover-dark.ts';
 import { benchFanout } from './fanout.ts';
@@ -14,6 +15,7 @@ import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchImportParse } from './import-parse.ts';
 import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
+import { benchQuestions } from './questions.ts';
 import { benchRebuild } from './rebuild.ts';
 import { benchSeek } from './seek.ts';
 import { benchSessionTruth } from './session-truth.ts';
@@ -78,6 +80,13 @@ if (want('connectors'))
   );
 if (want('forecast'))
   printRows('Forecast and cohorts (held-out simulated rooms of 11–31 sessions; peer: naive linear)', benchForecast());
+if (want('questions'))
+  printRows(
+    'Questions: held-out labelled barrage (kit + written here), and the engine with and without',
+    benchQuestions(),
+  );
+if (want('effects'))
+  printRows('Effect ledger: simulated sessions with planted effects (held-out seeds)', benchEffects());
 if (want('memory')) {
   // Its own process: RSS must not include what the benchmarks above left on the heap.
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', '--json'], {

@@ -29,6 +29,7 @@ import { RoomAdmin } from './rooms/room-admin.ts';
 import { adminRoomRoutes } from './routes/admin-rooms.ts';
 import { alertRuleRoutes } from './routes/alert-rules.ts';
 import { clusterRoutes } from './routes/cluster.ts';
+import { effectRoutes } from './routes/effects.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes, type Lifecycle } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionRoutes, { services });
   await app.register(targetRoutes, { services, outlook });
   await app.register(sessionCohortRoutes, { services });
+  await app.register(effectRoutes, { services });
   await app.register(clusterRoutes, { services });
   const clientDir = deps.clientDir === undefined ? path.resolve(here, '../dist/client') : deps.clientDir;
   if (clientDir) await serveClient(app, clientDir, services, joinLinks);

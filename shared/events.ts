@@ -11,6 +11,10 @@ import {
   MAX_TEXT_CHARS,
 } from './constants.ts';
 
+/** The marked actions (shared/effects.ts names them and says which figure each one targets). */
+export const MARKED_ACTIONS = ['pin', 'flash_sale', 'coupon', 'lucky_bag', 'boost_on', 'boost_off'] as const;
+export type MarkedAction = (typeof MARKED_ACTIONS)[number];
+
 const Id = Type.String({ minLength: 1, maxLength: MAX_ID_CHARS });
 const Amount = Type.Number({ minimum: 0, maximum: MAX_AMOUNT });
 const Count = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
@@ -81,6 +85,15 @@ export const EventSchemas = {
   /** Explicit session boundaries: a start begins a new session at once, an end closes the current one. */
   session_start: event('session_start', {}),
   session_end: event('session_end', {}),
+  /**
+   * A platform tool the console cannot drive, marked by the team as it is used (置顶/讲解卡, 限时秒杀, 优惠券, 福袋,
+   * 投流 on/off): the 复盘 ledger estimates what each one moved. `note` names the 话术 used, if any.
+   */
+  marked_action: event('marked_action', {
+    action: Type.Union(MARKED_ACTIONS.map((a) => Type.Literal(a))),
+    productId: Type.Optional(Id),
+    note: Type.Optional(Type.String({ maxLength: 40 })),
+  }),
 } satisfies Record<string, TObject>;
 
 export type EventType = keyof typeof EventSchemas;

@@ -3,9 +3,11 @@
 // Bump PROTOCOL_VERSION on any incompatible change; the client refuses a server with another version.
 import type { Alert, AlertRule } from './alerts.ts';
 import type { Cue, CuePush } from './cues.ts';
+import type { EventOf, MarkedAction } from './events.ts';
 import type { OutlookMessage } from './outlook/outlook.ts';
 import type { TargetsInput } from './outlook/targets-schema.ts';
 import type { PatchOp } from './patch.ts';
+import type { QuestionEntry } from './questions.ts';
 import type { RoomSnapshot, RoomState } from './state.ts';
 
 /** 3: `room:tick` (whole state) became `room:patch` (what changed, shared/patch.ts), sent when the state changes. */
@@ -63,6 +65,10 @@ export const COMMAND_SEATS = {
   'cue:ack': ['host'],
   'cue:seen': ['host'],
   'room:targets': ['controller'],
+  'question:cue': ['controller', 'assistant'],
+  'question:answer': ['controller', 'assistant'],
+  'question:ignore': ['controller', 'assistant'],
+  'action:mark': ['controller', 'assistant'],
 } as const satisfies Record<keyof ClientToServerEvents, readonly Seat[]>;
 
 /** The seat's token was rotated or revoked, or the room deleted: the server disconnects the screen after this. */
@@ -134,6 +140,18 @@ export interface ClientToServerEvents {
   'cue:seen': (payload: { cueId: string; phase: 'delivered' | 'shown' }, ack: (res: Ack<{ cue: Cue }>) => void) => void;
   /** The session's targets (GMV, orders, peak online), replaced whole; stored on the room's timeline. */
   'room:targets': (payload: TargetsInput, ack: (res: Ack<{ targets: TargetsInput }>) => void) => void;
+  /** Send an open question to the prompter as a cue (回答：尺码偏大吗（23人问）); its ack marks it answered. */
+  'question:cue': (
+    payload: { questionId: string; priority?: 'normal' | 'urgent' },
+    ack: (res: Ack<{ question: QuestionEntry; cue: Cue }>) => void,
+  ) => void;
+  'question:answer': (payload: { questionId: string }, ack: (res: Ack<{ question: QuestionEntry }>) => void) => void;
+  'question:ignore': (payload: { questionId: string }, ack: (res: Ack<{ question: QuestionEntry }>) => void) => void;
+  /** Record a marked action (a marked_action event, stored like any event) at the room's time now. */
+  'action:mark': (
+    payload: { action: MarkedAction; productId?: string; note?: string },
+    ack: (res: Ack<{ event: EventOf<'marked_action'> }>) => void,
+  ) => void;
 }
 
 export interface SocketData {

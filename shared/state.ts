@@ -2,6 +2,7 @@
 // Ratios are null when their denominator is zero or the measure is missing (a barrage-only source has no
 // orders): the screen shows "—", never a fake 0.
 import { type Static, Type } from '@sinclair/typebox';
+import { QuestionEntrySchema, QuestionStatsSchema } from './questions.ts';
 
 const Num = Type.Number();
 const NullableNum = Type.Union([Type.Number(), Type.Null()]);
@@ -184,6 +185,10 @@ export const RoomStateSchema = Type.Object({
   source: SourceHealthSchema,
   /** Every source of the room with its own health, when it has more than push (GET /api/rooms/:id/sources). */
   sources: Type.Optional(Type.Array(SourceHealthSchema)),
+  /** The top open questions (shared/questions.ts), by askers × recency. Optional: states stored before lack it. */
+  questions: Type.Optional(Type.Array(QuestionEntrySchema)),
+  /** The session's question figures so far (the report reads the last state's). */
+  questionStats: Type.Optional(QuestionStatsSchema),
 });
 export type RoomState = Static<typeof RoomStateSchema>;
 

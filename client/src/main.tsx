@@ -9,6 +9,7 @@ import './styles/prompter.css';
 import './styles/replay.css';
 import './styles/rules.css';
 import './styles/sources.css';
+import './styles/questions.css';
 import { readLocation, replaceTokenWithSeat } from './lib/location.ts';
 import { exchangeSeatLink, linkSecret } from './lib/seat-session.ts';
 

@@ -6,6 +6,7 @@ import type { LiveEvent, Product } from '../../shared/events.ts';
 import { followRate, interactionRate } from '../../shared/metrics/audience.ts';
 import { gpm, uvValue } from '../../shared/metrics/commerce.ts';
 import { buildFunnel } from '../../shared/metrics/funnel.ts';
+import { QUESTIONS_IN_STATE } from '../../shared/questions.ts';
 import type { RoomState, SourceHealth } from '../../shared/state.ts';
 import type { AlertInput } from '../alerts/alert-input.ts';
 import { type AudienceCheckpoint, AudienceTracker } from './audience.ts';
@@ -16,10 +17,13 @@ import { type InteractionCheckpoint, InteractionTracker } from './interaction.ts
 import { type Bucket, MinuteBuckets } from './minute-buckets.ts';
 import { OnlineSeries } from './online-series.ts';
 import { round2 } from './products.ts';
+import { QuestionBook, type QuestionBookCheckpoint } from './questions/question-book.ts';
 import type { Tokenizer } from './tokenizer-types.ts';
 
 export interface EngineDeps {
   tokenizer: Tokenizer;
+  /** false: no question detection (the questions bench compares the per-comment cost without it). */
+  questions?: boolean;
 }
 
 /** A product as cues name it: `stock` is what is left now (null when the catalogue does not list it). */
@@ -39,6 +43,9 @@ export class RoomEngine {
   /** The last ranking state() computed, for callers that keep the hot words they hold (see state()). */
   private lastHotWords: RoomState['hotWords'] | null = null;
   private readonly series = new OnlineSeries();
+  /** Viewers' questions, grouped (null when deps.questions is false). */
+  readonly questions: QuestionBook | null;
+  private questionProducts: { id: string; name: string }[] = [];
   private roomExposures = 0;
   private time = 0;
   eventsApplied = 0;
@@ -49,6 +56,7 @@ export class RoomEngine {
     catalogue: Product[] = [],
   ) {
     this.hotWords = new HotWordTracker(deps.tokenizer);
+    this.questions = deps.questions === false ? null : new QuestionBook(deps.tokenizer);
     this.setCatalogue(catalogue);
   }
 
@@ -67,6 +75,7 @@ export class RoomEngine {
   setCatalogue(catalogue: Product[]): void {
     this.commerce.setCatalogue(catalogue);
     this.deps.tokenizer.addWords(catalogue.map((p) => p.name));
+    this.questionProducts = this.catalogue().map((p) => ({ id: p.id, name: p.name }));
   }
 
   /** The whole engine state as plain JSON-safe data (server/rooms/room-checkpoint.ts adds the envelope). */
@@ -81,6 +90,7 @@ export class RoomEngine {
       roomExposures: this.roomExposures,
       time: this.time,
       eventsApplied: this.eventsApplied,
+      ...(this.questions ? { questions: this.questions.checkpoint() } : {}),
     };
   }
 
@@ -95,6 +105,8 @@ export class RoomEngine {
     engine.roomExposures = s.roomExposures;
     engine.time = s.time;
     engine.eventsApplied = s.eventsApplied;
+    engine.questionProducts = engine.catalogue().map((p) => ({ id: p.id, name: p.name }));
+    if (s.questions) engine.questions?.restore(s.questions);
     return engine;
   }
 
@@ -135,6 +147,10 @@ export class RoomEngine {
       case 'comment':
         this.interaction.comment(e);
         this.hotWords.addComment(e.ts, e.userId, e.text);
+        this.questions?.add(e.ts, e.userId, e.text, {
+          products: this.questionProducts,
+          explaining: this.commerce.explaining,
+        });
         break;
       case 'like':
         this.interaction.like(e);
@@ -175,6 +191,8 @@ export class RoomEngine {
       case 'session_start':
       case 'session_end':
         break; // boundaries are the runtime's business (room-runtime.ts)
+      case 'marked_action':
+        break; // the 复盘 ledger reads them from the store (server/effects)
     }
   }
 
@@ -239,6 +257,7 @@ export class RoomEngine {
     // A commenter was in the room: a sampled feed that shows fewer entries than commenters must not give a
     // 互动率 over 100 %. (No viewers at all, a barrage-only recording: the rates stay unknown.)
     const perViewer = viewers > 0 ? Math.max(viewers, this.interaction.commentUsers.size) : 0;
+    const q = this.questions?.publish(now, QUESTIONS_IN_STATE);
     const funnel = buildFunnel({
       exposure: this.roomExposures,
       enter: viewers,
@@ -285,6 +304,7 @@ export class RoomEngine {
       hotWords: opts.slowParts === false && this.lastHotWords ? this.lastHotWords : this.rankHotWords(now),
       recentComments: this.interaction.recentComments(),
       source,
+      ...(q ? { questions: q.top, questionStats: q.stats } : {}),
     };
   }
 }
@@ -299,4 +319,6 @@ export interface EngineCheckpoint {
   roomExposures: number;
   time: number;
   eventsApplied: number;
+  /** Optional: checkpoints written before questions lack it. */
+  questions?: QuestionBookCheckpoint;
 }

@@ -4,4 +4,6 @@ export interface Tokenizer {
   tokenize(text: string): string[];
   /** Teach the segmenter words it must keep whole (product names from the room's catalogue). */
   addWords(words: string[]): void;
+  /** Every word of the line in order, normalised, stopwords kept (the question detector reads 什么码, 能不能). */
+  cut?(text: string): string[];
 }

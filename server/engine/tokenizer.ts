@@ -46,6 +46,10 @@ export function createTokenizer(opts: { extraWords?: string[] } = {}): Tokenizer
       for (const w of jieba.cut(norm, true)) if (keep(w) && !out.includes(w)) out.push(w);
       return out;
     },
+    cut(text: string): string[] {
+      const norm = normaliseBarrage(text);
+      return norm.length === 0 ? [] : jieba.cut(norm, true).filter((w) => HAS_WORD_CHAR.test(w));
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import {
 import { hasControlChars } from '../../shared/text/control-chars.ts';
 import type { RoomRuntime } from '../rooms/room-runtime.ts';
 import type { Services } from '../services.ts';
+import { cueAckedForQuestions, markAction, questionClose, questionCue, questionSchemas } from './question-commands.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 200 });
 const schemas = {
@@ -24,6 +25,7 @@ const schemas = {
   'cue:cancel': Type.Object({ cueId: Id }),
   'cue:ack': Type.Object({ cueId: Id }),
   'cue:seen': Type.Object({ cueId: Id, phase: Type.Union([Type.Literal('delivered'), Type.Literal('shown')]) }),
+  ...questionSchemas,
 } satisfies Partial<Record<keyof ClientToServerEvents, TSchema>>;
 type Command = keyof typeof schemas;
 const checkers = Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, TypeCompiler.Compile(s as TSchema)]));
@@ -39,7 +41,7 @@ export function runCommand(
   seat: Seat,
   runtime: RoomRuntime,
   services: Services,
-): CommandResult {
+): CommandResult | Promise<CommandResult> {
   if (!(COMMAND_SEATS[name] as readonly string[]).includes(seat)) {
     return fail('forbidden', `the ${seat} seat may not send ${name}; allowed: ${COMMAND_SEATS[name].join(', ')}`);
   }
@@ -59,10 +61,28 @@ export function runCommand(
       return pushCue(payload as Parameters<ClientToServerEvents['cue:push']>[0], seat, runtime, services, ts);
     case 'cue:cancel':
       return cueResult(runtime.cues.cancel(p.cueId, ts), runtime, services, NOT_OPEN);
-    case 'cue:ack':
-      return cueResult(runtime.cues.ack(p.cueId, ts), runtime, services, NOT_OPEN);
+    case 'cue:ack': {
+      const res = cueResult(runtime.cues.ack(p.cueId, ts), runtime, services, NOT_OPEN);
+      if (res.ok) cueAckedForQuestions(p.cueId, runtime, services, ts);
+      return res;
+    }
     case 'cue:seen':
       return cueResult(runtime.cues.seen(p.cueId, p.phase, ts), runtime, services, 'nothing to record', true);
+    case 'question:cue':
+      return questionCue(payload as { questionId: string }, runtime, services, (text, priority, productId) =>
+        pushCue({ text, priority, ...(productId ? { productId } : {}) }, seat, runtime, services, ts),
+      );
+    case 'question:answer':
+    case 'question:ignore':
+      return questionClose(
+        name === 'question:answer' ? 'answer' : 'ignore',
+        (payload as { questionId: string }).questionId,
+        runtime,
+        services,
+        ts,
+      );
+    case 'action:mark':
+      return markAction(payload as Parameters<typeof markAction>[0], seat, runtime, services, ts);
   }
 }
 

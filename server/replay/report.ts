@@ -3,6 +3,7 @@
 // charts with their markers. A measure the source never gave is null ("—"), never 0.
 import { pctChange } from '../../shared/metrics/ratio.ts';
 import type { RoomState } from '../../shared/state.ts';
+import { ledgerSummary, sessionLedger } from '../effects/session-ledger.ts';
 import type { Services } from '../services.ts';
 import { alertAudit, readJournal } from './alert-audit.ts';
 import { minuteSeries } from './minute-series.ts';
@@ -85,6 +86,7 @@ export async function buildReport(services: Services, session: SessionInfo) {
   const journal = await readJournal(journalStore, session.roomId, session.start, session.end);
   const segments = await explainSegments(storage.replay, session.roomId, session.start, session.end);
   const minutes = await minuteSeries(reader, session.roomId, session.start, session.end);
+  const ledger = await sessionLedger(services, session, journal.cues);
   return {
     session,
     hasCommerce: st?.hasCommerce ?? false,
@@ -121,6 +123,14 @@ export async function buildReport(services: Services, session: SessionInfo) {
     /** Full records, so the replay can show the alert panel and each cue's status as they were at any moment. */
     alerts: journal.alerts,
     cues: journal.cues,
+    /** The session's questions (from its last state): figures by topic and product, and the top unanswered. */
+    questions: {
+      stats: st?.questionStats ?? null,
+      topUnanswered: (st?.questions ?? []).filter((q) => q.status === 'open' || q.status === 'cued'),
+    },
+    /** What each action moved (server/effects), and each kind of action pooled over the room's recent sessions. */
+    ledger,
+    ledgerSummary: await ledgerSummary(services, sessions, session, ledger),
     comparison: now ? compare(now, prev) : null,
     /** Against the median of the same weekday's earlier sessions (weekday-compare.ts). */
     weekday: now

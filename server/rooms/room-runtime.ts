@@ -86,6 +86,7 @@ export class RoomRuntime {
     this.states = new StateFrames(roomId, states);
     this.tokenizer = {
       tokenize: (text) => tokenizer.tokenize(text),
+      ...(tokenizer.cut ? { cut: (text: string) => tokenizer.cut!(text) } : {}),
       addWords: (words) => {
         for (const w of words) this.taught.add(w);
         tokenizer.addWords(words);

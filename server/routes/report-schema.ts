@@ -4,6 +4,8 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { AlertEvidenceSchema } from '../../shared/alert-evidence.ts';
 import type { Cue } from '../../shared/cues.ts';
+import { LedgerRowSchema, LedgerSummarySchema } from '../../shared/effects.ts';
+import { QuestionEntrySchema, QuestionStatsSchema } from '../../shared/questions.ts';
 import {
   AlertAuditRowSchema,
   ExplainSegmentSchema,
@@ -74,6 +76,12 @@ export const ReportSchema = Type.Object({
   /** Full journal records, so the replay can show the alert panel and each cue as they were at any moment. */
   alerts: Type.Array(Type.Object({ type: Type.String(), alert: AlertSchema })),
   cues: Type.Array(CueSchema),
+  questions: Type.Object({
+    stats: OrNull(QuestionStatsSchema),
+    topUnanswered: Type.Array(QuestionEntrySchema),
+  }),
+  ledger: Type.Array(LedgerRowSchema),
+  ledgerSummary: Type.Array(LedgerSummarySchema),
   comparison: OrNull(
     Type.Object({
       previousSession: Type.Boolean(),

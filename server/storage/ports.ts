@@ -148,6 +148,12 @@ export interface ReplayQueries {
   sessionMarks(roomId: string, gapMs: number): Promise<{ marks: SessionMark[]; lastTs: number | null; count: number }>;
   /** explain_start / explain_end events in [start, end], in ts order. */
   explainMarks(roomId: string, start: number, end: number): Promise<{ ts: number; type: string; productId: string }[]>;
+  /** marked_action events in [start, end], in ts order: the action, its product and 话术 (the effect ledger). */
+  actionMarks(
+    roomId: string,
+    start: number,
+    end: number,
+  ): Promise<{ ts: number; action: string; productId: string | null; note: string | null }[]>;
   /** Per type, how many exposure/click/order events of the product lie in [start, end], and the order amount. */
   productCounts(
     roomId: string,

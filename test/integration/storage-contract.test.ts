@@ -185,6 +185,20 @@ function contract(backend: BackendCase) {
       ]);
     });
 
+    test('replay queries: marked actions in a time range, in ts order', async () => {
+      const r = (await s.rooms.create('marks', T)).room.id;
+      await s.writer.append(r, [
+        { ts: T + 2000, type: 'marked_action', action: 'coupon' } as LiveEvent,
+        { ts: T, type: 'marked_action', action: 'flash_sale', productId: 'p1', note: '秒杀话术' } as LiveEvent,
+        { ts: T + 500, type: 'like', count: 1 } as LiveEvent,
+        { ts: T + 90_000, type: 'marked_action', action: 'boost_on' } as LiveEvent,
+      ]);
+      expect(await s.replay.actionMarks(r, T, T + 10_000)).toEqual([
+        { ts: T, action: 'flash_sale', productId: 'p1', note: '秒杀话术' },
+        { ts: T + 2000, action: 'coupon', productId: null, note: null },
+      ]);
+    });
+
     test('admin: rename, archive, replace and revoke a token, usage, delete a room whole', async () => {
       const { room, tokens } = await s.rooms.create('admin', T);
       await s.admin.rename(room.id, '改名');

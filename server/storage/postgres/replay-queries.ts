@@ -32,6 +32,20 @@ export class PgReplayQueries implements ReplayQueries {
     return rows;
   }
 
+  async actionMarks(roomId: string, start: number, end: number) {
+    const { rows } = await this.pool.query<{
+      ts: number;
+      action: string;
+      productId: string | null;
+      note: string | null;
+    }>(
+      `SELECT ts, body::json->>'action' AS action, body::json->>'productId' AS "productId", body::json->>'note' AS note
+       FROM events WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'marked_action' ORDER BY ts, seq`,
+      [roomId, Math.trunc(start), Math.trunc(end)],
+    );
+    return rows;
+  }
+
   async productCounts(roomId: string, start: number, end: number, productId: string) {
     const { rows } = await this.pool.query<{ type: string; n: number; amount: number }>(
       `SELECT type, COUNT(*) AS n, COALESCE(SUM((body::json->>'amount')::float8), 0) AS amount FROM events

@@ -40,6 +40,16 @@ export class SqliteReplayQueries implements ReplayQueries {
       .all(roomId, start, end) as { ts: number; type: string; productId: string }[];
   }
 
+  async actionMarks(roomId: string, start: number, end: number) {
+    return this.db
+      .prepare(
+        `SELECT ts, json_extract(body, '$.action') AS action, json_extract(body, '$.productId') AS productId,
+                json_extract(body, '$.note') AS note FROM events
+         WHERE room_id = ? AND ts BETWEEN ? AND ? AND type = 'marked_action' ORDER BY ts`,
+      )
+      .all(roomId, start, end) as { ts: number; action: string; productId: string | null; note: string | null }[];
+  }
+
   async productCounts(roomId: string, start: number, end: number, productId: string) {
     return this.counts.all(roomId, start, end, productId) as { type: string; n: number; amount: number }[];
   }

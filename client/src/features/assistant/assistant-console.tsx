@@ -8,9 +8,11 @@ import { useT } from '../../lib/i18n.ts';
 import { addScripts, loadScripts, removeScript } from '../../lib/scripts.ts';
 import { useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { QuestionQueue } from '../../widgets/question-panel.tsx';
 import { AlertPanel } from '../alerts/alert-panel.tsx';
 import { CueStatusLine } from '../alerts/cue-status.tsx';
 import { Header } from '../big-screen/header.tsx';
+import { ActionMarker } from '../questions/action-marker.tsx';
 
 export function AssistantConsole({ roomId }: { roomId: string }) {
   const [text, setText] = useState('');
@@ -22,6 +24,8 @@ export function AssistantConsole({ roomId }: { roomId: string }) {
         <ScriptLibrary onPick={setText} />
         <SentCues />
         <AlertPanel />
+        <QuestionQueue />
+        <ActionMarker roomId={roomId} />
       </main>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useT } from '../../lib/i18n.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { QuestionPanelCompact } from '../../widgets/question-panel.tsx';
 import { AlertPanel } from '../alerts/alert-panel.tsx';
 import { BarrageTicker } from './barrage-ticker.tsx';
 import { FunnelChart } from './funnel-chart.tsx';
@@ -32,6 +33,7 @@ export function BigScreen({ roomId }: { roomId: string }) {
         <ProductTable />
         <BarrageTicker />
         <AlertPanel />
+        <QuestionPanelCompact />
       </main>
       <OutlookStrip />
       <div className="notes">

@@ -9,6 +9,7 @@ import { DICTS, type Key } from '../../lib/i18n.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { openCues, useCuesStore } from '../../stores/cues-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
+import { nextQuestionLine, onNextQuestionChange } from '../questions/next-question.ts';
 import { reportSeen } from './report-seen.ts';
 
 const CLOSED = new Set(['seat_revoked', 'seat_rotated', 'room_deleted']);
@@ -100,6 +101,8 @@ function render(root: HTMLElement): void {
     top,
     body(),
   );
+  const next = nextQuestionLine();
+  if (next) view.append(next);
   root.replaceChildren(view);
 }
 
@@ -130,7 +133,12 @@ export function mountPrompterView(root: HTMLElement): () => void {
     const cue = currentCue();
     if (node && cue) node.textContent = countdown(cue);
   }, 250);
-  const offs = [useCuesStore.subscribe(redraw), useConnectionStore.subscribe(redraw), useUiStore.subscribe(redraw)];
+  const offs = [
+    useCuesStore.subscribe(redraw),
+    useConnectionStore.subscribe(redraw),
+    useUiStore.subscribe(redraw),
+    onNextQuestionChange(redraw),
+  ];
   window.addEventListener('keydown', onKey);
   render(root);
   reportSeen(openCues(useCuesStore.getState().byId), currentCue(), seen);

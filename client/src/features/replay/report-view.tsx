@@ -8,6 +8,7 @@ import { useT } from '../../lib/i18n.ts';
 import { screenUrl, seatHeaders } from '../../lib/location.ts';
 import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
+import { ReportLedger, ReportQuestions } from '../questions/report-sections.tsx';
 import { MinuteCharts } from './minute-charts.tsx';
 import { ReportCohorts } from './report-cohorts.tsx';
 import { ReportCompare } from './report-compare.tsx';
@@ -64,6 +65,8 @@ export function ReportView({ roomId, seat, sid }: { roomId: string; seat: string
         <ReportCohorts sid={sid} seat={seat} />
         <AlertAudit r={r} />
         <ExplainSegments r={r} />
+        <ReportQuestions r={r} />
+        <ReportLedger r={r} />
         <MinuteCharts minutes={r.minutes} markers={r.markers} />
       </section>
     </div>
