@@ -101,7 +101,7 @@ const MIGRATIONS: string[] = [
   `CREATE TABLE IF NOT EXISTS room_fences (room_id TEXT PRIMARY KEY, token INTEGER NOT NULL) WITHOUT ROWID;`,
   // v10: events taken off a timeline at a rebuild (stamped beyond server time + 5 min: they would move the room's
   // clock there), kept as they were stored with why and when (storage/ports.ts QuarantineStore).
-  `CREATE TABLE quarantined_events (
+  `CREATE TABLE IF NOT EXISTS quarantined_events (
      seq INTEGER PRIMARY KEY,
      room_id TEXT NOT NULL,
      ts INTEGER NOT NULL,
@@ -111,7 +111,7 @@ const MIGRATIONS: string[] = [
      reason TEXT NOT NULL,
      at INTEGER NOT NULL
    );
-   CREATE INDEX quarantined_room ON quarantined_events(room_id, seq);`,
+   CREATE INDEX IF NOT EXISTS quarantined_room ON quarantined_events(room_id, seq);`,
 ];
 
 export function openDatabase(dataDir: string, fileName = 'console.db'): Db {
