@@ -222,4 +222,7 @@ export const EN: Record<Key, string> = {
   phase_waiting: 'waiting for pushes',
   phase_stopped: 'stopped',
   retryInS: 's to retry',
+  retryNow: 'Retry now',
+  serverDraining: 'Server restarting or handing over; reconnecting by itself',
+  connectionLost: 'Connection lost: alerts and figures are paused; reconnecting',
 };

@@ -222,6 +222,9 @@ export const ZH = {
   phase_waiting: '等待推送',
   phase_stopped: '已停止',
   retryInS: '秒后重连',
+  retryNow: '立即重试',
+  serverDraining: '服务器重启或切换中，自动重连',
+  connectionLost: '连接中断：告警与数据暂停更新，自动重连中',
 } as const;
 
 export type Key = keyof typeof ZH;

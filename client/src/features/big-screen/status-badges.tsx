@@ -1,6 +1,9 @@
 // Staleness is shown, never hidden: the link to the server and the health of the room's data source.
+import { useEffect, useState } from 'react';
+import { retryNow } from '../../lib/bridge.ts';
 import { DASH, fmtDuration } from '../../lib/format.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
+import { retryCountdown } from '../../lib/retry-text.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 
@@ -19,6 +22,30 @@ export function ConnectionBadge() {
       {t('connection')}: {t(status as Key)}
       {status === 'error' && code ? ` (${code})` : ''}
       {status === 'rebuilding' ? pct : ''}
+    </span>
+  );
+}
+
+/** While the screen waits to reconnect: the seconds until the next try, and a button to try now. */
+export function RetryControl() {
+  const t = useT();
+  const status = useConnectionStore((s) => s.status);
+  const draining = useConnectionStore((s) => s.draining);
+  const [now, setNow] = useState(() => Date.now());
+  const waiting = status === 'reconnecting';
+  useEffect(() => {
+    if (!waiting) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [waiting]);
+  if (!waiting) return null;
+  const line = retryCountdown(t, now);
+  return (
+    <span className="retry" data-testid="retry" title={draining ? t('serverDraining') : ''}>
+      {line ? <span data-testid="retry-in">{line}</span> : null}
+      <button type="button" data-testid="retry-now" onClick={retryNow}>
+        {t('retryNow')}
+      </button>
     </span>
   );
 }

@@ -11,7 +11,7 @@ import { createLiveSocket } from '../../lib/socket.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { SeatClosedNotice } from '../../widgets/seat-closed.tsx';
-import { ConnectionBadge } from '../big-screen/status-badges.tsx';
+import { ConnectionBadge, RetryControl } from '../big-screen/status-badges.tsx';
 
 const loadPrompter = () => import('../prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
 const loadAssistant = () => import('../assistant/assistant-console.tsx').then((m) => ({ default: m.AssistantConsole }));
@@ -70,6 +70,7 @@ export function LiveScreen({ roomId, seat: seatName }: { roomId: string; seat: s
   return (
     <div className="waiting">
       <ConnectionBadge />
+      <RetryControl />
       {status === 'error' ? <ErrorNotice /> : <p>…</p>}
     </div>
   );

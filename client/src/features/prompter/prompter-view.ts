@@ -4,8 +4,10 @@
 // and the senders are warned. It reads the same stores the bridge writes, through their subscribe API.
 import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import type { Cue } from '../../../../shared/cues.ts';
+import { retryNow } from '../../lib/bridge.ts';
 import { send } from '../../lib/commands.ts';
 import { DICTS, type Key } from '../../lib/i18n.ts';
+import { retryCountdown } from '../../lib/retry-text.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { openCues, useCuesStore } from '../../stores/cues-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
@@ -32,6 +34,15 @@ function badge(): HTMLElement {
     { class: `badge badge-${status}`, 'data-testid': 'conn-badge', 'data-status': status, title: errorMessage ?? '' },
     text,
   );
+}
+
+/** While reconnecting: seconds to the next try and 立即重试 (the cue stays on screen meanwhile). */
+function retryBox(): HTMLElement | string {
+  if (useConnectionStore.getState().status !== 'reconnecting') return '';
+  const button = el('button', { type: 'button', 'data-testid': 'retry-now' }, t('retryNow'));
+  button.addEventListener('click', retryNow);
+  const line = el('span', { class: 'retry-in', 'data-testid': 'retry-in' }, retryCountdown(t, Date.now()) ?? '');
+  return el('span', { class: 'retry', 'data-testid': 'retry' }, line, button);
 }
 
 function ackKeySetting(): HTMLElement {
@@ -91,6 +102,7 @@ function render(root: HTMLElement): void {
     'div',
     { class: 'prompter-top' },
     badge(),
+    retryBox(),
     el('span', { class: 'queue', 'data-testid': 'cue-queue' }, `${t('queue')} ${Math.max(0, queue.length - 1)}`),
     ackKeySetting(),
   );
@@ -129,6 +141,8 @@ export function mountPrompterView(root: HTMLElement): () => void {
     const node = root.querySelector('.countdown');
     const cue = currentCue();
     if (node && cue) node.textContent = countdown(cue);
+    const retry = root.querySelector('.retry-in');
+    if (retry) retry.textContent = retryCountdown(t, Date.now()) ?? '';
   }, 250);
   const offs = [useCuesStore.subscribe(redraw), useConnectionStore.subscribe(redraw), useUiStore.subscribe(redraw)];
   window.addEventListener('keydown', onKey);
