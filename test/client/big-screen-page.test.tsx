@@ -80,6 +80,20 @@ describe('big screen page', () => {
     expect(m.byTestId('big-screen')?.classList.contains('outdated')).toBe(true);
   });
 
+  it('cut off from the server: 连接中断 instead of 一切正常, the source unknown, the next try counted down', () => {
+    m = mount(<BigScreen roomId="r_test" />);
+    update(() => socket.serve('room:snapshot', snapshotMessage(5)));
+    expect(m.text('alert-panel')).toContain('一切正常');
+    expect(m.text('source-badge')).toContain('推送');
+    socket.connected = false;
+    update(() => socket.serve('disconnect', 'transport close'));
+    expect(m.text('alert-panel')).not.toContain('一切正常');
+    expect(m.text('conn-lost')).toContain('连接中断');
+    expect(m.byTestId('source-badge')?.dataset.status).toBe('unknown');
+    expect(m.text('retry-in')).toMatch(/^\d+秒后重连$/);
+    expect(m.byTestId('retry-now')?.textContent).toBe('立即重试');
+  });
+
   it('shows a refused handshake with its code', () => {
     m = mount(<BigScreen roomId="r_test" />);
     const err = Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown token' } });

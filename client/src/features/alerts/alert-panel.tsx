@@ -9,12 +9,15 @@ import { SNOOZE_MINUTES } from '../../../../shared/protocol.ts';
 import { send } from '../../lib/commands.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAlertsStore } from '../../stores/alerts-store.ts';
+import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { forwardAlert, useAlertPreview, useAlertProductName } from './alert-product.ts';
 import { CueStatusLine } from './cue-status.tsx';
 import { EscalatedCues, isEscalatedCue } from './escalated-cues.tsx';
+
+const CUT_OFF = new Set(['connecting', 'reconnecting', 'error', 'rebuilding']);
 
 const bySeverityThenAge = (a: Alert, b: Alert) =>
   SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.activeAt - b.activeAt;
@@ -28,6 +31,8 @@ export function AlertPanel() {
   const canAct = seat === 'controller' || seat === 'assistant';
   // "All is well" would contradict an unacknowledged urgent cue shown just above it.
   const escalated = useCuesStore((s) => canAct && Object.values(s.byId).some(isEscalatedCue));
+  // Cut off from the server, the screen cannot know what fires: it says so instead of 一切正常.
+  const cutOff = useConnectionStore((s) => CUT_OFF.has(s.status));
   return (
     <section className="panel alerts" data-testid="alert-panel">
       <h2>
@@ -37,7 +42,12 @@ export function AlertPanel() {
         </button>
       </h2>
       {canAct ? <EscalatedCues /> : null}
-      {alerts.length === 0 && !escalated ? <p className="calm">{t('noAlerts')}</p> : null}
+      {cutOff ? (
+        <p className="cut-off" role="alert" data-testid="conn-lost">
+          {t('connectionLost')}
+        </p>
+      ) : null}
+      {alerts.length === 0 && !escalated && !cutOff ? <p className="calm">{t('noAlerts')}</p> : null}
       <ul>
         {alerts.map((a) => (
           <AlertItem key={a.id} alert={a} canAct={canAct} />
