@@ -54,7 +54,10 @@ describe('SimulatorSource clock', () => {
     const sim = createSimulator({ seed: 5, startTs: T0, peakOnline: 300 });
     const src = new SimulatorSource(sim, T0, 10, { now: () => wall });
     let delivered = 0;
-    Object.assign(src, { sink: { ingest: async (b: unknown[]) => void (delivered += b.length) }, wall0: 0 });
+    const ingest = async (b: unknown[]) => {
+      delivered += b.length;
+    };
+    Object.assign(src, { sink: { ingest }, wall0: 0 });
     const step = () => (src as unknown as { step(): Promise<number | undefined> }).step();
     wall = 30_000;
     while ((await step()) === 0);

@@ -9,7 +9,10 @@ describe('UsualGap', () => {
     const g = new UsualGap();
     expect(g.stale(1e9)).toBe(false);
     let t = 0;
-    for (let i = 0; i < 10; i++) g.note((t += 60_000));
+    for (let i = 0; i < 10; i++) {
+      t += 60_000;
+      g.note(t);
+    }
     expect(g.usualMs).toBe(60_000);
     expect(g.stale(t + STALE_AFTER_GAPS * 60_000 - 1)).toBe(false);
     expect(g.stale(t + STALE_AFTER_GAPS * 60_000 + 1)).toBe(true);
