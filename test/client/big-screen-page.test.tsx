@@ -94,12 +94,14 @@ describe('big screen page', () => {
     expect(m.byTestId('retry-now')?.textContent).toBe('立即重试');
   });
 
-  it('shows a refused handshake with its code', () => {
+  it('shows a refused handshake in words, its code kept out of the text', () => {
     m = mount(<BigScreen roomId="r_test" />);
     const err = Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown token' } });
     update(() => socket.serve('connect_error', err));
     expect(m.byTestId('conn-badge')?.dataset.status).toBe('error');
-    expect(m.text('conn-badge')).toContain('unauthorized');
+    expect(m.byTestId('conn-badge')?.dataset.code).toBe('unauthorized');
+    expect(m.text('conn-badge')).toContain('链接无效或已过期');
+    expect(m.text('conn-badge')).not.toContain('unauthorized');
     expect(useConnectionStore.getState().errorMessage).toBe('unknown token');
   });
 

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SourceHealth } from '../../../../shared/state.ts';
 import { retryNow } from '../../lib/bridge.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { DASH } from '../../lib/format.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
 import { retryCountdown } from '../../lib/retry-text.ts';
@@ -16,10 +17,17 @@ export function ConnectionBadge() {
   const message = useConnectionStore((s) => s.errorMessage);
   const rebuild = useConnectionStore((s) => s.rebuild);
   const pct = rebuild && rebuild.total > 0 ? ` ${Math.floor((100 * rebuild.done) / rebuild.total)}%` : '';
+  // A refusal in words, never its code: the code stays in data-code for tests and support.
+  const words = status === 'error' && code ? errorText({ code, message: message ?? code }, t) : null;
   return (
-    <span className={`badge badge-${status}`} data-testid="conn-badge" data-status={status} title={message ?? ''}>
-      {t('connection')}: {t(status as Key)}
-      {status === 'error' && code ? ` (${code})` : ''}
+    <span
+      className={`badge badge-${status}`}
+      data-testid="conn-badge"
+      data-status={status}
+      data-code={code ?? ''}
+      title={words ?? ''}
+    >
+      {t('connection')}: {words ?? t(status as Key)}
       {status === 'rebuilding' ? pct : ''}
     </span>
   );

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { startBridge } from '../../lib/bridge.ts';
 import { setCommandSocket } from '../../lib/commands.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { useT } from '../../lib/i18n.ts';
 import { seatHeaders } from '../../lib/location.ts';
 import { rememberRoom } from '../../lib/recent-rooms.ts';
@@ -87,10 +88,11 @@ function seatScreen(seat: string | null, roomId: string) {
 function ErrorNotice() {
   const t = useT();
   const message = useConnectionStore((s) => s.errorMessage);
+  const code = useConnectionStore((s) => s.errorCode);
   return (
     <>
       <p className="error-message" data-testid="conn-error">
-        {message}
+        {code ? errorText({ code, message: message ?? code }, t) : message}
       </p>
       <a href="/">{t('pickRoom')}</a>
     </>

@@ -6,10 +6,12 @@ import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import type { Cue } from '../../../../shared/cues.ts';
 import { retryNow } from '../../lib/bridge.ts';
 import { send } from '../../lib/commands.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { DICTS, type Key } from '../../lib/i18n.ts';
 import { retryCountdown } from '../../lib/retry-text.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { openCues, useCuesStore } from '../../stores/cues-store.ts';
+import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { reportSeen } from './report-seen.ts';
 
@@ -28,7 +30,8 @@ const currentCue = (): Cue | null => openCues(useCuesStore.getState().byId)[0] ?
 function badge(): HTMLElement {
   const { status, errorCode, errorMessage, rebuild } = useConnectionStore.getState();
   const pct = rebuild && rebuild.total > 0 ? ` ${Math.floor((100 * rebuild.done) / rebuild.total)}%` : '';
-  const text = `${t('connection')}: ${t(status as Key)}${status === 'error' && errorCode ? ` (${errorCode})` : ''}${status === 'rebuilding' ? pct : ''}`;
+  const words = status === 'error' && errorCode ? errorText({ code: errorCode, message: errorMessage ?? '' }, t) : null;
+  const text = `${t('connection')}: ${words ?? t(status as Key)}${status === 'rebuilding' ? pct : ''}`;
   return el(
     'span',
     { class: `badge badge-${status}`, 'data-testid': 'conn-badge', 'data-status': status, title: errorMessage ?? '' },
@@ -68,6 +71,7 @@ function cueCard(cue: Cue): HTMLElement {
     el('span', { class: 'cue-text' }, cue.text), // text, never markup: cues come from people
   );
   if (cue.countdownSeconds !== null) card.append(el('span', { class: 'countdown' }, countdown(cue)));
+  card.append(el('span', { class: 'cue-meta', 'data-testid': 'cue-meta' }, cueMeta(cue)));
   // Why the cue came, in small type under it: the host reads the line, the figure is for a glance.
   if (cue.evidence) {
     const why = formatEvidence(cue.evidence, useUiStore.getState().lang);
@@ -78,8 +82,25 @@ function cueCard(cue: Cue): HTMLElement {
   return card;
 }
 
-const countdown = (cue: Cue) =>
-  `${Math.max(0, Math.ceil((cue.sentAt + (cue.countdownSeconds ?? 0) * 1000 - Date.now()) / 1000))}s`;
+/** Seconds left, counted from when the host first saw the cue (the server's shownAt, kept through reconnects);
+ * the whole countdown until the server confirms it was shown. */
+/** Small type under the cue: how urgent, which product, who sent it (紧急 · 保温杯 · 来自 助播). */
+function cueMeta(cue: Cue): string {
+  const parts = [t(cue.priority)];
+  if (cue.productId) {
+    const product = useRoomStore.getState().state?.products.find((p) => p.id === cue.productId);
+    parts.push(product?.name ?? cue.productId);
+  }
+  const seat = `seat_${cue.from}` as Key;
+  parts.push(`${t('cueFrom')} ${DICTS[useUiStore.getState().lang][seat] ?? cue.from}`);
+  return parts.join(' · ');
+}
+
+const countdown = (cue: Cue) => {
+  const total = (cue.countdownSeconds ?? 0) * 1000;
+  const left = cue.shownAt === null ? total : cue.shownAt + total - Date.now();
+  return `${Math.max(0, Math.ceil(left / 1000))}${t('secondsUnit')}`;
+};
 
 function body(): HTMLElement {
   const { status, errorCode, errorMessage } = useConnectionStore.getState();
@@ -90,7 +111,10 @@ function body(): HTMLElement {
       el('p', { class: 'seat-closed-reason' }, t(errorCode as Key)),
       el('p', {}, t('seatClosedHint')),
     );
-  if (status === 'error') return el('p', { class: 'error-message', 'data-testid': 'conn-error' }, errorMessage ?? '');
+  if (status === 'error') {
+    const words = errorCode ? errorText({ code: errorCode, message: errorMessage ?? '' }, t) : (errorMessage ?? '');
+    return el('p', { class: 'error-message', 'data-testid': 'conn-error' }, words);
+  }
   const cue = currentCue();
   return cue ? cueCard(cue) : el('div', { class: 'no-cue' }, t('noCue'));
 }
