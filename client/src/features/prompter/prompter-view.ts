@@ -34,7 +34,7 @@ function badge(): HTMLElement {
   const text = `${t('connection')}: ${words ?? t(status as Key)}${status === 'rebuilding' ? pct : ''}`;
   return el(
     'span',
-    { class: `badge badge-${status}`, 'data-testid': 'conn-badge', 'data-status': status, title: errorMessage ?? '' },
+    { class: `badge badge-${status}`, 'data-testid': 'conn-badge', 'data-status': status, title: words ?? '' },
     text,
   );
 }

@@ -1,12 +1,14 @@
 // 复盘 replay: the whole console as it was at any moment of a session, with a timeline to scrub and play.
 // Keyboard: Space play/pause, ←/→ previous/next marker, +/− speed, Home/End.
 import { useEffect, useMemo, useState } from 'react';
-import { useT } from '../../lib/i18n.ts';
+import { fmtCount, fmtDateTime } from '../../lib/format.ts';
+import { type Key, type Lang, useT } from '../../lib/i18n.ts';
 import { screenUrl, seatHeaders } from '../../lib/location.ts';
 import { ReplayDriver } from '../../lib/replay-driver.ts';
 import type { Report, SessionInfo } from '../../lib/replay-types.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
 import { BigScreen } from '../big-screen/big-screen.tsx';
 import { ReplayBar, SPEEDS } from './replay-bar.tsx';
 import { useReplayKeys } from './use-replay-keys.ts';
@@ -19,9 +21,17 @@ async function getJson<T>(url: string, seat: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** 2026年12月7日 23:26 · 31 分钟 · 43,816 条事件 (in the screen's language). */
+function sessionWords(s: SessionInfo, lang: Lang, t: (k: Key) => string): string {
+  const minutes = t('rMinutesLong').replace('{n}', String(Math.round(s.durationSeconds / 60)));
+  return `${fmtDateTime(s.start, lang)} · ${minutes} · ${fmtCount(s.events, lang)}${t('eventsUnit')}`;
+}
+
 export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: string; sid: string | null }) {
   const t = useT();
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const lang = useUiStore((s) => s.lang);
   const [current, setCurrent] = useState<string | null>(sid);
   const [report, setReport] = useState<Report | null>(null);
   const [pos, setPos] = useState(0);
@@ -35,6 +45,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
     );
     void getJson<SessionInfo[]>(`/api/rooms/${roomId}/sessions`, seat).then((list) => {
       setSessions(list);
+      setLoaded(true);
       setCurrent((c) => c ?? list[list.length - 1]?.id ?? null);
     });
   }, [roomId, seat]);
@@ -73,13 +84,19 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
     <div className="replay" data-testid="replay-screen">
       <div className="replay-top">
         <strong>{t('replay')}</strong>
-        <select value={current ?? ''} onChange={(e) => setCurrent(e.target.value)} data-testid="session-picker">
-          {sessions.map((s) => (
-            <option key={s.id} value={s.id}>
-              {new Date(s.start).toLocaleString()} · {Math.round(s.durationSeconds / 60)} min · {s.events} events
-            </option>
-          ))}
-        </select>
+        {loaded && sessions.length === 0 ? (
+          <span className="empty" data-testid="no-sessions">
+            {t('noSessions')}
+          </span>
+        ) : (
+          <select value={current ?? ''} onChange={(e) => setCurrent(e.target.value)} data-testid="session-picker">
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {sessionWords(s, lang, t)}
+              </option>
+            ))}
+          </select>
+        )}
         {current ? (
           <a href={`${screenUrl(roomId, seat)}&report=${encodeURIComponent(current)}`} data-testid="open-report">
             {t('report')}
@@ -95,6 +112,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
           playing={playing}
           speed={speed}
           markers={report.markers}
+          productName={(id) => report.products.find((p) => p.id === id)?.name ?? id}
           onSeek={setPos}
           onPlay={setPlaying}
           onSpeed={setSpeed}
