@@ -29,7 +29,7 @@ export function HotWords() {
               data-window={w}
               onClick={() => setWin(w)}
             >
-              {w === 'session' ? t('session') : w}
+              {w === 'session' ? t('session') : t(w === '1m' ? 'window1m' : 'window5m')}
             </button>
           ))}
         </span>
