@@ -223,6 +223,7 @@ export const EN: Record<Key, string> = {
   phase_stopped: 'stopped',
   retryInS: 's to retry',
   retryNow: 'Retry now',
+  liveAlerts: 'Live alerts',
   window1m: '1 min',
   window5m: '5 min',
   noSessions: 'No sessions in this room yet: once it streams and data arrives, it can be replayed here',

@@ -223,6 +223,7 @@ export const ZH = {
   phase_stopped: '已停止',
   retryInS: '秒后重连',
   retryNow: '立即重试',
+  liveAlerts: '直播中告警',
   window1m: '1分钟',
   window5m: '5分钟',
   noSessions: '这个直播间还没有场次：开播并收到数据后，这里就能回放',

@@ -85,7 +85,9 @@ export function ReplayBar(props: Props) {
           ))}
         </div>
       </div>
-      <span className="replay-clock">{clock(end)}</span>
+      <span className="replay-clock" data-testid="replay-end" data-ts={end}>
+        {clock(end)}
+      </span>
     </div>
   );
 }

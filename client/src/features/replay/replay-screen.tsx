@@ -1,6 +1,7 @@
 // 复盘 replay: the whole console as it was at any moment of a session, with a timeline to scrub and play.
 // Keyboard: Space play/pause, ←/→ previous/next marker, +/− speed, Home/End.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SESSION_GAP_MS } from '../../../../shared/constants.ts';
 import { fmtCount, fmtDateTime } from '../../lib/format.ts';
 import { type Key, type Lang, useT } from '../../lib/i18n.ts';
 import { screenUrl, seatHeaders } from '../../lib/location.ts';
@@ -10,10 +11,13 @@ import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { BigScreen } from '../big-screen/big-screen.tsx';
+import { LiveAlerts } from './live-alerts.tsx';
 import { ReplayBar, SPEEDS } from './replay-bar.tsx';
 import { useReplayKeys } from './use-replay-keys.ts';
 
 const TICK_MS = 250;
+/** How often a running session's report is fetched again. */
+const FOLLOW_MS = 10_000;
 
 async function getJson<T>(url: string, seat: string): Promise<T> {
   const res = await fetch(url, { headers: seatHeaders(seat) });
@@ -37,6 +41,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
   const [pos, setPos] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(10);
+  const endRef = useRef<number | null>(null);
   useEffect(() => {
     useConnectionStore.setState({ status: 'replay' });
     useRoomStore.setState({ seat: 'viewer' });
@@ -51,10 +56,28 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
   }, [roomId, seat]);
   useEffect(() => {
     if (!current) return;
-    void getJson<Report>(`/api/sessions/${current}/report`, seat).then((r) => {
-      setReport(r);
-      setPos(r.session.start);
-    });
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let first = true;
+    // A session still running (the room's latest, with events in the last SESSION_GAP_MS) is fetched again
+    // every FOLLOW_MS: new seconds, alerts and cues appear, its end is its real end, and a replay parked at
+    // the end follows it live.
+    const load = () =>
+      getJson<Report>(`/api/sessions/${current}/report`, seat).then((r) => {
+        if (stopped) return;
+        setReport(r);
+        setPos((p) =>
+          first || p < r.session.start ? r.session.start : p >= (endRef.current ?? 0) - 2_000 ? r.session.end : p,
+        );
+        endRef.current = r.session.end;
+        first = false;
+        if (Date.now() - r.session.end < SESSION_GAP_MS) timer = setTimeout(() => void load(), FOLLOW_MS);
+      });
+    void load();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
   }, [current, seat]);
   const driver = useMemo(
     () => (report && current ? new ReplayDriver(current, seat, report) : null),
@@ -104,6 +127,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
         ) : null}
         <a href={screenUrl(roomId, seat)}>{t('backToLive')}</a>
       </div>
+      <LiveAlerts roomId={roomId} seat={seat} />
       {report ? (
         <ReplayBar
           start={report.session.start}
