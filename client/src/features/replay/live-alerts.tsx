@@ -34,7 +34,7 @@ export function LiveAlerts({ roomId, seat }: { roomId: string; seat: string }) {
   const firing = Object.values(alerts).filter((a) => a.state === 'firing');
   if (firing.length === 0) return null;
   return (
-    <a className="live-alerts" href={screenUrl(roomId, seat)} data-testid="live-alerts" role="alert">
+    <div className="live-alerts" data-testid="live-alerts" role="alert">
       <strong>
         {t('liveAlerts')} {firing.length}
       </strong>
@@ -43,7 +43,9 @@ export function LiveAlerts({ roomId, seat }: { roomId: string; seat: string }) {
           {a.name}
         </span>
       ))}
-      <span className="back">{t('backToLive')} →</span>
-    </a>
+      <a className="back" href={screenUrl(roomId, seat)}>
+        {t('backToLive')} →
+      </a>
+    </div>
   );
 }
