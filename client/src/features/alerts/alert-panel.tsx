@@ -124,12 +124,7 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
             {t('ack')}
           </button>
           {SNOOZE_MINUTES.map((m) => (
-            <button
-              key={m}
-              type="button"
-              title={t('snoozeFor')}
-              onClick={() => act(send('alert:snooze', { alertId: alert.id, minutes: m }))}
-            >
+            <button key={m} type="button" onClick={() => act(send('alert:snooze', { alertId: alert.id, minutes: m }))}>
               {m}
               {t('minutesShort')}
             </button>

@@ -34,6 +34,11 @@ export function HotWords() {
           ))}
         </span>
       </h2>
+      {words.length === 0 ? (
+        <p className="empty" data-testid="hot-words-empty">
+          {t('noHotWords')}
+        </p>
+      ) : null}
       <ol>
         {words.slice(0, SHOWN).map((w) => (
           <li key={w.word} className={w.rising ? 'rising' : ''}>

@@ -89,7 +89,7 @@ export function SourceBadge() {
       className={`badge badge-src-${source.status}`}
       data-testid="source-badge"
       data-status={source.status}
-      title={source.error ?? `${t('lastMessage')} ${agoText(source.lagMs, t) ?? DASH}`}
+      title={source.error ?? ''}
     >
       {t('source')}: {name} {sourceState(source, t)}
       {source.sampled ? ` · ${t('sampled')}` : ''}
