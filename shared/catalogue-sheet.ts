@@ -84,24 +84,54 @@ function readRow(cells: string[], order: readonly SheetColumn[], line: number, e
   return errors.length > before ? null : product;
 }
 
-export function parseCatalogueSheet(text: string): SheetResult {
+/** Ids for a sheet without an id column (名称/价格/库存 only): the stored product's of the same name, else the
+ * next free p1, p2 …, so pasting the same sheet again updates those products instead of adding new ones. */
+function assignIds(products: Product[], existing: readonly Product[]): void {
+  const byName = new Map(existing.map((p) => [p.name, p.id]));
+  const taken = new Set(existing.map((p) => p.id));
+  let n = 0;
+  for (const p of products) {
+    const known = byName.get(p.name);
+    if (known) p.id = known;
+    else {
+      do n++;
+      while (taken.has(`p${n}`));
+      p.id = `p${n}`;
+    }
+    taken.add(p.id);
+  }
+}
+
+export function parseCatalogueSheet(text: string, existing: readonly Product[] = []): SheetResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const tab = lines.some((l) => l.includes('\t'));
   const errors: SheetError[] = [];
   const products: Product[] = [];
   const seen = new Map<string, number>();
   let order: readonly SheetColumn[] = SHEET_COLUMNS;
+  let generated = false;
   lines.forEach((l, i) => {
     if (l.trim() === '') return;
     const cells = splitCells(l, tab);
     if (products.length === 0 && errors.length === 0 && seen.size === 0 && isHeader(cells)) {
       order = columnOrder(cells);
+      // No id column: ids are given below, after the rows are read (a placeholder passes the row check).
+      if (!order.includes('id')) {
+        generated = true;
+        order = [...order, 'id'];
+      }
       return;
+    }
+    if (generated) {
+      while (cells.length < order.length - 1) cells.push('');
+      cells.splice(order.length - 1, 0, 'p0');
     }
     const p = readRow(cells, order, i + 1, errors);
     const id = (cells[order.indexOf('id')] ?? '').trim();
     const first = seen.get(id);
-    if (id && first !== undefined) {
+    if (generated) {
+      // ids come later
+    } else if (id && first !== undefined) {
       const message = `id ${id} is already on line ${first}`;
       errors.push({ line: i + 1, column: 'id', code: 'duplicate_id', message });
     } else if (id) seen.set(id, i + 1);
@@ -112,10 +142,19 @@ export function parseCatalogueSheet(text: string): SheetResult {
     errors.push({ line: lines.length, column: null, code: 'too_many_rows', message: `more than ${max} products` });
   if (products.length === 0 && errors.length === 0)
     errors.push({ line: 1, column: null, code: 'empty', message: 'no product lines' });
+  if (generated && errors.length === 0) assignIds(products, existing);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, products };
 }
 
+/** Header words per language (each is one HEADERS accepts back): people see 编号 名称 价格 库存, not field names. */
+const SHEET_HEADER: Record<'zh' | 'en', string[]> = {
+  zh: ['编号', '名称', '价格', '库存'],
+  en: ['id', 'name', 'price', 'stock'],
+};
+
 /** The catalogue as a tab-separated sheet with a header, for editing in a spreadsheet and pasting back. */
-export function catalogueToSheet(products: readonly Product[]): string {
-  return [SHEET_COLUMNS.join('\t'), ...products.map((p) => [p.id, p.name, p.price, p.stock].join('\t'))].join('\n');
+export function catalogueToSheet(products: readonly Product[], lang: 'zh' | 'en' = 'en'): string {
+  return [SHEET_HEADER[lang].join('\t'), ...products.map((p) => [p.id, p.name, p.price, p.stock].join('\t'))].join(
+    '\n',
+  );
 }

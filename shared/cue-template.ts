@@ -13,3 +13,8 @@ export function fillTemplate(text: string, vars: TemplateVars): string {
     return v === undefined ? whole : String(v);
   });
 }
+
+/** Whether the text names a product ({商品名} {价格} {库存}): a hand-typed cue like this must say which one. */
+export function needsProduct(text: string): boolean {
+  return /\{(商品名|价格|库存)\}/.test(text);
+}

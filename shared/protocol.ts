@@ -77,6 +77,12 @@ export interface SeatClosedMessage {
   message: string;
 }
 
+/** This instance is shutting down or handing its rooms over: the screen should connect again (here after a
+ * restart, or to another instance behind the load balancer) after about `retryInMs`, never give up. */
+export interface DrainingMessage {
+  retryInMs: number;
+}
+
 /** A room state and its seq, as a room produces it at each update. */
 export interface TickMessage {
   seq: number;
@@ -109,6 +115,8 @@ export interface ServerToClientEvents {
   'room:patch': (msg: PatchMessage) => void;
   /** This screen's seat link stopped working; the socket is closed right after and must not reconnect. */
   'seat:closed': (msg: SeatClosedMessage) => void;
+  /** The instance is going away (restart, drain): the socket is closed right after; reconnect, do not stop. */
+  'server:draining': (msg: DrainingMessage) => void;
   /** An alert started firing. To controller, assistant and viewer seats. */
   'alert:raised': (msg: { alert: Alert }) => void;
   /** Acknowledged or snoozed. */

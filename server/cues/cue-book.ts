@@ -109,7 +109,9 @@ export class CueBook {
   tick(ts: number): Cue[] {
     const changed: Cue[] = [];
     for (const c of this.open()) {
-      const countdownEnd = c.countdownSeconds === null ? null : c.sentAt + c.countdownSeconds * 1000;
+      // The countdown runs from the moment the host first saw the cue, not from sending: a queued cue would
+      // otherwise reach the prompter with its time mostly gone.
+      const countdownEnd = countdownEndOf(c);
       let next: Cue | null = null;
       if ((countdownEnd !== null && ts >= countdownEnd) || ts - c.sentAt >= CUE_TTL_MS)
         next = { ...c, status: 'expired', expiredAt: ts };
@@ -136,6 +138,11 @@ export class CueBook {
   private forgetOld(ts: number): void {
     for (const [id, c] of this.cues) if (!isOpen(c) && ts - c.sentAt > 3_600_000) this.cues.delete(id);
   }
+}
+
+/** When a cue's countdown runs out: from when it was first shown; null before that or without a countdown. */
+export function countdownEndOf(c: Cue): number | null {
+  return c.countdownSeconds === null || c.shownAt === null ? null : c.shownAt + c.countdownSeconds * 1000;
 }
 
 const isOpen = (c: Cue) => c.status === 'pending' || c.status === 'shown';

@@ -20,7 +20,14 @@ export function attachSocketIo(app: FastifyInstance, opts: Partial<ServerOptions
  * one screen open hung until the shutdown grace cut it (10 s, exit 1, nothing drained or flushed).
  * `local`: with the Redis adapter a plain disconnectSockets() would disconnect every instance's screens.
  */
+/** How soon a drained screen should try again: a restart here or a hand-over elsewhere takes about this long. */
+export const DRAIN_RETRY_MS = 1_000;
+
 export function sendScreensAway(io: IoServer): void {
-  for (const nsp of io._nsps.values()) nsp.local.disconnectSockets(true);
+  for (const nsp of io._nsps.values()) {
+    // Told first (same connection, so it arrives before the close): the screens come back by themselves.
+    nsp.local.emit('server:draining', { retryInMs: DRAIN_RETRY_MS });
+    nsp.local.disconnectSockets(true);
+  }
   io.engine.close();
 }

@@ -3,7 +3,7 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { MAX_OPEN_CUES_PER_ROOM } from '../../shared/constants.ts';
-import { fillTemplate } from '../../shared/cue-template.ts';
+import { fillTemplate, needsProduct } from '../../shared/cue-template.ts';
 import { CuePushSchema } from '../../shared/cues.ts';
 import {
   type Ack,
@@ -120,6 +120,11 @@ function pushCue(
   if (hasControlChars(input.text)) return fail('invalid_text', 'cue text must not contain control characters');
   if (runtime.cues.full()) {
     return fail('too_many_cues', `at most ${MAX_OPEN_CUES_PER_ROOM} open cues per room; cancel or wait for some`);
+  }
+  // Typed by hand, a product placeholder with no product picked used to take the one explained now, silently:
+  // the sender is asked instead. A forwarded alert keeps that fallback (its panel previews it).
+  if (input.alertId === undefined && input.productId === undefined && needsProduct(input.text)) {
+    return fail('product_required', 'the cue names a product ({商品名} {价格} {库存}): pick one');
   }
   const now = runtime.engine.alertInput(false);
   const product = runtime.engine.productInfo(input.productId ?? now.explaining);

@@ -1,5 +1,6 @@
-// CSV for spreadsheets: a header row, RFC 4180 quoting, UTF-8 with a BOM so Excel reads Chinese correctly.
-export function toCsv<T extends Record<string, unknown>>(rows: T[], columns: (keyof T & string)[]): string {
+// CSV for spreadsheets: RFC 4180 quoting, UTF-8 with a BOM so Excel reads Chinese correctly. The rows come laid
+// out as cells (csv-columns.ts: two header rows, then the values).
+export function cellsToCsv(rows: unknown[][]): string {
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return '';
     const s = String(v);
@@ -7,6 +8,5 @@ export function toCsv<T extends Record<string, unknown>>(rows: T[], columns: (ke
     const safe = /^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

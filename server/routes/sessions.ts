@@ -6,7 +6,8 @@ import { SessionInfoSchema } from '../../shared/replay.ts';
 import { RoomStateSchema } from '../../shared/state.ts';
 import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
-import { toCsv } from '../replay/csv.ts';
+import { cellsToCsv } from '../replay/csv.ts';
+import { csvRows, DEFAULT_CSV_TIME_ZONE, isTimeZone, minuteColumns, PRODUCT_COLUMNS } from '../replay/csv-columns.ts';
 import { buildReport } from '../replay/report.ts';
 import { listSessions, parseSessionId, type SessionInfo } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
@@ -90,34 +91,25 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     {
       schema: {
         params: Sid,
-        querystring: Type.Object({ table: Type.Union([Type.Literal('minutes'), Type.Literal('products')]) }),
+        querystring: Type.Object({
+          table: Type.Union([Type.Literal('minutes'), Type.Literal('products')]),
+          /** The first header row's language; the second row keeps the machine names. */
+          lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])),
+          /** IANA time zone of the times (default Asia/Shanghai). */
+          tz: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
         response: { 200: Type.String({ description: 'CSV text' }), ...errors },
       },
     },
     async (req, reply) => {
+      const tz = req.query.tz ?? DEFAULT_CSV_TIME_ZONE;
+      if (!isTimeZone(tz)) throw new HttpError(400, 'invalid_field', `unknown time zone ${tz}`);
+      const lang = req.query.lang ?? 'zh';
       const report = await buildReport(services, await sessionFor(req));
       const csv =
         req.query.table === 'minutes'
-          ? toCsv(
-              report.minutes.map((m) => ({ ...m, time: new Date(m.minute).toISOString() })),
-              ['time', 'online', 'entries', 'comments', 'clicks', 'orders', 'gmv'],
-            )
-          : toCsv(report.products, [
-              'id',
-              'name',
-              'price',
-              'exposureUsers',
-              'clickUsers',
-              'clickRate',
-              'orderUsers',
-              'orders',
-              'gmv',
-              'paid',
-              'payUsers',
-              'explainSeconds',
-              'explainOrders',
-              'explainGmv',
-            ]);
+          ? cellsToCsv(csvRows(report.minutes, minuteColumns(tz), lang))
+          : cellsToCsv(csvRows(report.products, PRODUCT_COLUMNS, lang));
       const name = `${req.params.sid}-${req.query.table}.csv`;
       return reply
         .type('text/csv; charset=utf-8')

@@ -18,6 +18,8 @@ export class SimulatorSource implements Source {
   /** False until the first backlog (warm-up) is delivered, and while a batch is in flight. */
   private caughtUp = false;
   private lastEventAt: number | null = null;
+  /** Events delivered, shown like a connector's message count (a flowing simulator never reads 0 条消息). */
+  private messages = 0;
   /** The latest time virtualNow() returned. */
   private handedOut = Number.NEGATIVE_INFINITY;
   private lastSuccessAt: number | null = null;
@@ -80,6 +82,7 @@ export class SimulatorSource implements Source {
     await this.sink!.ingest(batch);
     this.lastSuccessAt = this.clock.now();
     this.lastEventAt = (batch[batch.length - 1] as { ts: number }).ts;
+    this.messages += batch.length;
     this.error = null;
     this.caughtUp = this.pending.length === 0;
     return this.pending.length > 0 ? 0 : undefined;
@@ -93,6 +96,7 @@ export class SimulatorSource implements Source {
       lastSuccessAt: this.lastSuccessAt,
       lagMs: this.lastEventAt === null ? null : Math.max(0, this.target() - this.lastEventAt),
       error: this.error,
+      messages: this.messages,
     };
   }
 }

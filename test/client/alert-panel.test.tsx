@@ -5,6 +5,8 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertPanel } from '../../client/src/features/alerts/alert-panel.tsx';
+import { useRulesStore } from '../../client/src/stores/rules-store.ts';
+import { DEFAULT_RULES } from '../../server/alerts/default-rules.ts';
 import type { Alert } from '../../shared/alerts.ts';
 import { startFakeBridge } from './fake-bridge.ts';
 import type { FakeSocket } from './fake-socket.ts';
@@ -110,13 +112,33 @@ describe('alert panel', () => {
     expect((inItem('stock-p1', 'alert-forward') as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('shows a sold-out 0 as a count and a rate in percent', () => {
+  it('shows a sold-out 0 as a count and a rate in percent, each with its label, unit and comparison', () => {
     open([
       alertOf({ value: 0 }),
       alertOf({ id: 'a3', ruleId: 'click-rate-drop', metric: 'clickRate', value: 0.052, baseline: 0.1 }),
     ]);
-    expect(item('stock-p1').querySelector('.alert-figures')?.textContent?.trim()).toBe('0');
-    expect(item('click-rate-drop').querySelector('.alert-figures')?.textContent?.trim()).toBe('5.2% ← 10.0%');
+    expect(item('stock-p1').querySelector('.alert-figures')?.textContent?.trim()).toBe('库存 0 件');
+    expect(item('click-rate-drop').querySelector('.alert-figures')?.textContent?.trim()).toBe(
+      '商品点击率 5.2%（之前 10.0%）',
+    );
+    // With the rule known, the comparison says what the rule compares.
+    update(() =>
+      useRulesStore.setState({
+        rules: [
+          { ...DEFAULT_RULES[0]!, id: 'stock-p1', metric: 'stock', condition: { kind: 'below', value: 20 } },
+          {
+            ...DEFAULT_RULES[0]!,
+            id: 'click-rate-drop',
+            metric: 'clickRate',
+            condition: { kind: 'drop', pct: 0.3, baselineMinutes: 5 },
+          },
+        ],
+      }),
+    );
+    expect(item('stock-p1').querySelector('.alert-figures')?.textContent?.trim()).toBe('库存 0 件（低于 20 件）');
+    expect(item('click-rate-drop').querySelector('.alert-figures')?.textContent?.trim()).toBe(
+      '商品点击率 5.2%（前5分钟平均 10.0%，跌 48%）',
+    );
   });
 
   it('cannot forward a rule without 话术 (a cue needs text)', () => {

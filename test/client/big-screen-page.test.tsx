@@ -80,12 +80,28 @@ describe('big screen page', () => {
     expect(m.byTestId('big-screen')?.classList.contains('outdated')).toBe(true);
   });
 
-  it('shows a refused handshake with its code', () => {
+  it('cut off from the server: 连接中断 instead of 一切正常, the source unknown, the next try counted down', () => {
+    m = mount(<BigScreen roomId="r_test" />);
+    update(() => socket.serve('room:snapshot', snapshotMessage(5)));
+    expect(m.text('alert-panel')).toContain('一切正常');
+    expect(m.text('source-badge')).toContain('推送');
+    socket.connected = false;
+    update(() => socket.serve('disconnect', 'transport close'));
+    expect(m.text('alert-panel')).not.toContain('一切正常');
+    expect(m.text('conn-lost')).toContain('连接中断');
+    expect(m.byTestId('source-badge')?.dataset.status).toBe('unknown');
+    expect(m.text('retry-in')).toMatch(/^\d+秒后重连$/);
+    expect(m.byTestId('retry-now')?.textContent).toBe('立即重试');
+  });
+
+  it('shows a refused handshake in words, its code kept out of the text', () => {
     m = mount(<BigScreen roomId="r_test" />);
     const err = Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'unknown token' } });
     update(() => socket.serve('connect_error', err));
     expect(m.byTestId('conn-badge')?.dataset.status).toBe('error');
-    expect(m.text('conn-badge')).toContain('unauthorized');
+    expect(m.byTestId('conn-badge')?.dataset.code).toBe('unauthorized');
+    expect(m.text('conn-badge')).toContain('链接无效或已过期');
+    expect(m.text('conn-badge')).not.toContain('unauthorized');
     expect(useConnectionStore.getState().errorMessage).toBe('unknown token');
   });
 

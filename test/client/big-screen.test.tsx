@@ -31,10 +31,16 @@ describe('KPI tiles', () => {
     expect(m.text('kpi-conversion')).toBe('0.45%');
     expect(m.host.querySelector('.kpi-online .kpi-change.down')?.textContent).toContain('▼ 18%');
     expect(m.host.querySelector('.kpi-entries .kpi-change.up')?.textContent).toContain('▲ 13%');
+    // A running total shows its increase, never a percentage beside a session total; both windows on hover.
+    const gmv = m.host.querySelector<HTMLElement>('.kpi-gmv .kpi-change')!;
+    expect(gmv.textContent).toMatch(/^\+¥[\d,.万]+ 近5分钟新增$/);
+    expect(gmv.textContent).not.toContain('%');
+    expect(gmv.title).toMatch(/^近5分钟 \+¥.+ · 前5分钟 \+¥.+$/);
+    expect(m.host.querySelector<HTMLElement>('.kpi-online .kpi-change')!.title).toMatch(/^近5分钟 .+ · 前5分钟 .+$/);
     update(() => useUiStore.getState().setLang('en'));
     expect(m.text('kpi-online')).toBe('12.3k');
     expect(m.host.textContent).toContain('Online');
-    expect(m.host.textContent).toContain('vs prev 5 min');
+    expect(m.host.textContent).toContain('last 5 min vs the 5 before');
   });
 
   it('follows each tick', () => {

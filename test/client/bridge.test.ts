@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RESYNC_RETRY_MS, startBridge } from '../../client/src/lib/bridge.ts';
+import {
+  RECONNECT_BASE_MS,
+  RECONNECT_MAX_MS,
+  RESYNC_RETRY_MS,
+  reconnectDelay,
+  retryNow,
+  startBridge,
+} from '../../client/src/lib/bridge.ts';
 import { resetAlertsStore } from '../../client/src/stores/alerts-store.ts';
 import { resetConnectionStore, useConnectionStore } from '../../client/src/stores/connection-store.ts';
 import { resetCuesStore } from '../../client/src/stores/cues-store.ts';
@@ -25,7 +32,11 @@ beforeEach(() => {
   resetAlertsStore();
   resetCuesStore();
   socket = new FakeSocket();
-  stop = startBridge(socket.asBridgeSocket(), () => now);
+  stop = startBridge(
+    socket.asBridgeSocket(),
+    () => now,
+    () => 0.5,
+  );
 });
 afterEach(() => {
   stop();
@@ -178,13 +189,54 @@ describe('bridge: connection errors', () => {
     expect(socket.disconnected).toBe(false);
   });
 
-  it('shows a dropped link as reconnecting, and a server-side close as an error', () => {
+  it('shows a dropped link as reconnecting, and a server-side close (restart, drain) as reconnecting too', () => {
     socket.serve('room:snapshot', snapshotMessage(5));
     socket.serve('disconnect', 'transport close');
     expect(status()).toBe('reconnecting');
     socket.serve('room:snapshot', snapshotMessage(6));
+    socket.active = false; // socket.io gives up after a server-side close: the bridge does not
+    socket.connected = false;
     socket.serve('disconnect', 'io server disconnect');
-    expect(useConnectionStore.getState()).toMatchObject({ status: 'error', errorCode: 'server_disconnect' });
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'reconnecting' });
+    vi.advanceTimersByTime(RECONNECT_MAX_MS);
+    expect(socket.connects).toBe(1);
+  });
+
+  it('backs off with jitter between tries, within the bound, and says when the next one starts', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    socket.connected = false;
+    socket.serve('disconnect', 'transport close');
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const retryAt = useConnectionStore.getState().retryAt!;
+      waits.push(retryAt - now);
+      vi.advanceTimersByTime(retryAt - now);
+      expect(socket.connects).toBe(i + 1);
+      socket.serve('connect_error', new Error('websocket error'));
+    }
+    for (const [i, w] of waits.entries()) expect(w).toBe(reconnectDelay(i, 0.5));
+    expect(Math.max(...waits)).toBeLessThanOrEqual(RECONNECT_MAX_MS);
+    expect(reconnectDelay(3, 0)).toBe((RECONNECT_BASE_MS * 8) / 2);
+    socket.connected = true;
+    socket.serve('room:snapshot', snapshotMessage(9));
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'live', retryAt: null });
+  });
+
+  it('tries at once on 立即重试, and a drained server is tried again after the wait it asked for', () => {
+    socket.serve('room:snapshot', snapshotMessage(5));
+    socket.serve('server:draining', { retryInMs: 1000 });
+    socket.connected = false;
+    socket.active = false;
+    socket.serve('disconnect', 'io server disconnect');
+    expect(useConnectionStore.getState()).toMatchObject({ status: 'reconnecting', draining: true });
+    expect(useConnectionStore.getState().retryAt! - now).toBe(1000); // 1000 × (0.5 + 0.5)
+    retryNow();
+    expect(socket.connects).toBe(1);
+    // Refused while the instance is still closing: not a final refusal, the screen keeps trying.
+    socket.serve('connect_error', new Error('server shutting down'));
+    expect(status()).toBe('reconnecting');
+    vi.advanceTimersByTime(RECONNECT_MAX_MS);
+    expect(socket.connects).toBe(2);
   });
 
   it('keeps the reason of a revoked seat link through the close that follows it', () => {

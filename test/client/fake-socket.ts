@@ -40,6 +40,14 @@ export class FakeSocket {
     };
   }
 
+  /** How often the bridge asked to connect again (its own reconnect loop). */
+  connects = 0;
+  connect() {
+    this.connects++;
+    this.active = true;
+    return this;
+  }
+
   disconnect() {
     this.disconnected = true;
     this.connected = false;

@@ -61,3 +61,19 @@ describe('prompter: why a cue came', () => {
     expect(root.querySelector('[data-testid="cue-evidence"]')).toBeNull();
   });
 });
+
+describe('prompter: countdown and who sent what', () => {
+  it('a queued cue keeps its whole countdown until shown, then counts from when it was shown', () => {
+    show(cue({ countdownSeconds: 60, sentAt: Date.now() - 53_000 }));
+    expect(root.querySelector('.countdown')?.textContent).toBe('60秒');
+    unmount();
+    show(cue({ countdownSeconds: 60, status: 'shown', shownAt: Date.now() - 10_000 }));
+    expect(root.querySelector('.countdown')?.textContent).toMatch(/^(50|51)秒$/);
+  });
+
+  it('names the priority, the product and the sender in small type', () => {
+    const product = roomState().products[0]!;
+    show(cue({ priority: 'urgent', productId: product.id, from: 'assistant' }));
+    expect(root.querySelector('[data-testid="cue-meta"]')?.textContent).toBe(`紧急 · ${product.name} · 来自 助播`);
+  });
+});

@@ -94,6 +94,7 @@ describe.skipIf(!e2eReady && !process.env.CI)('admin in Chromium', () => {
     await host.waitForSelector('.prompter:not(.offline)');
 
     // Revoked: the prompter is told at once, in its language, and the old link opens nothing any more.
+    page.once('dialog', (d) => void d.accept()); // revoking asks first
     await page.getByTestId('revoke-host').click();
     const notice = host.getByTestId('seat-closed');
     await notice.waitFor({ timeout: 5_000 });

@@ -9,6 +9,7 @@ import { importAll } from '../helpers/server.ts';
 
 describe.skipIf(!e2eReady && !process.env.CI)('replay and report in Chromium', () => {
   let e2e: E2eRoom;
+  let sim: ReturnType<typeof createSimulator>;
 
   beforeAll(async () => {
     e2e = await startE2eRoom({ name: '复盘演练' });
@@ -21,7 +22,7 @@ describe.skipIf(!e2eReady && !process.env.CI)('replay and report in Chromium', (
     // loaded machine changes nothing (a wall-clock simulator at 30× once left the session short of the
     // playback this test scrubs through). The stream ends a second ago, the cue goes in at the room's now.
     const t0 = Date.now() - 20 * 60_000 - 1000;
-    const sim = createSimulator({
+    sim = createSimulator({
       seed: 21,
       startTs: t0,
       peakOnline: 500,
@@ -83,6 +84,18 @@ describe.skipIf(!e2eReady && !process.env.CI)('replay and report in Chromium', (
       })
       .toBeGreaterThan(c0 + 20_000);
     await page.getByTestId('replay-play').click();
+
+    // The session is still running: its live alert stays in view above the replay, and new events move the
+    // session's end (the report is fetched again) without reopening the replay.
+    await page.getByTestId('live-alerts').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('live-alerts').textContent()).toContain('在线人数骤降');
+    const end0 = Number(await page.getByTestId('replay-end').getAttribute('data-ts'));
+    const later = await importAll(e2e.server, e2e.room.id, sim.advance(Date.now() + 3 * 60_000));
+    expect(later.statusCode).toBe(200);
+    await expect
+      .poll(async () => Number(await page.getByTestId('replay-end').getAttribute('data-ts')), { timeout: 20_000 })
+      .toBeGreaterThan(end0 + 60_000);
+    await page.screenshot({ path: screenshotPath('replay-following.png') });
 
     await page.getByTestId('open-report').click();
     await page.getByTestId('report-view').waitFor({ timeout: 15_000 });

@@ -41,6 +41,8 @@ export async function startServer(
     dataDir?: string;
     tickHz?: number;
     listen?: boolean;
+    /** Listen on this port instead of any free one (a restart on the same address, as screens see it). */
+    port?: number;
     /** SOURCE_ALLOW; tests run their platform servers on loopback, so loopback is allowed by default. */
     sourceAllow?: string;
     /** The built client to serve (e2e); none by default. */
@@ -88,7 +90,7 @@ export async function startServer(
   });
   let url = '';
   if (opts.listen !== false) {
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
+    await built.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
   }
   const close = async () => {

@@ -79,6 +79,9 @@ describe('cues', () => {
       productId: 'p1',
     });
     expect(first.ok && first.data.cue.text).toBe('保温杯只剩12件，59元');
+    // Typed by hand with a product placeholder and no product: asked for one, not filled from 讲解中.
+    const unnamed = await assistant.emitWithAck('cue:push', { text: '{商品名}快抢', priority: 'normal' });
+    expect(unnamed).toMatchObject({ ok: false, error: { code: 'product_required' } });
     // The host connects only now: the snapshot carries the pending cue.
     let host = await seat('host', room);
     const urgent = await assistant.emitWithAck('cue:push', {

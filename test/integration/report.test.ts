@@ -96,15 +96,30 @@ describe('复盘 report', () => {
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('time,online,entries,comments,clicks,orders,gmv');
-    expect(lines.length).toBeGreaterThanOrEqual(3);
+    // Headers in the reader's language, the machine names in the second row, local time with its offset.
+    expect(lines[0]).toBe('时间,在线人数,进入人数,评论数,商品点击,订单数,GMV（元）');
+    expect(lines[1]).toBe('time,online,entries,comments,clicks,orders,gmv');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines[2]).toMatch(/^2025-06-01 21:\d\d:00\+08:00,/); // 13:00 UTC in Shanghai
+    const en = await get(`/api/sessions/${sid}/report.csv?table=minutes&lang=en&tz=Europe/London`);
+    const enLines = en.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(enLines[0]).toBe('Time,Online,Entries,Comments,Product clicks,Orders,GMV (CNY)');
+    expect(enLines[2]).toMatch(/^2025-06-01 14:\d\d:00\+01:00,/);
+    expect((await get(`/api/sessions/${sid}/report.csv?table=minutes&tz=Mars/Olympus`)).statusCode).toBe(400);
     const products = await get(`/api/sessions/${sid}/report.csv?table=products`);
     const rows = products.body
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(rows[0]).toContain('id,name,price');
-    expect(rows[1]).toContain('p1,保温杯,59');
+    expect(rows[0]).toContain('商品编号,商品名,价格（元）');
+    expect(rows[1]).toContain('id,name,price');
+    expect(rows[2]).toContain('p1,保温杯,59');
+    // Ratios to 4 places, never 0.14673913043478262.
+    const rate = rows[2]!.split(',')[rows[1]!.split(',').indexOf('clickRate')]!;
+    expect(rate).toMatch(/^(\d+(\.\d{1,4})?)?$/);
     const bad = await get(`/api/sessions/${sid}/report.csv?table=nope`);
     expect(bad.statusCode).toBe(400);
     const unknown = await get('/api/sessions/r_00.1/report');

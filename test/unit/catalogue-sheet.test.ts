@@ -63,3 +63,27 @@ describe('catalogue sheet', () => {
     expect(splitCells('a,b"c,"d,e"', false)).toEqual(['a', 'b"c', 'd,e']);
   });
 });
+
+describe('a sheet without a product code', () => {
+  it('reads 名称/价格/库存, keeping the stored ids of known names and numbering the new ones', () => {
+    const existing = [{ id: 'p1', name: '保温杯', price: 59, stock: 10 }];
+    const r = parseCatalogueSheet('名称\t价格\t库存\n保温杯\t61\t9\n紫砂壶\t199\t5\n面膜\t66\t20', existing);
+    expect(r).toEqual({
+      ok: true,
+      products: [
+        { id: 'p1', name: '保温杯', price: 61, stock: 9 },
+        { id: 'p2', name: '紫砂壶', price: 199, stock: 5 },
+        { id: 'p3', name: '面膜', price: 66, stock: 20 },
+      ],
+    });
+    // A short row still names the right column.
+    const bad = parseCatalogueSheet('名称,价格,库存\n杯,5');
+    expect(bad).toMatchObject({ ok: false, errors: [{ line: 2, column: 'stock', code: 'missing_cell' }] });
+  });
+
+  it('writes its header in the reader’s words and reads it back', () => {
+    const products = [{ id: 'p1', name: '保温杯', price: 59, stock: 10 }];
+    expect(catalogueToSheet(products, 'zh').split('\n')[0]).toBe('编号\t名称\t价格\t库存');
+    expect(parseCatalogueSheet(catalogueToSheet(products, 'zh'))).toEqual({ ok: true, products });
+  });
+});

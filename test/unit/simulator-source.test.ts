@@ -48,4 +48,20 @@ describe('SimulatorSource clock', () => {
     await step();
     expect(src.health()).toMatchObject({ status: 'ok', error: null });
   });
+
+  it('counts the events it delivers, like a connector counts its messages', async () => {
+    let wall = 0;
+    const sim = createSimulator({ seed: 5, startTs: T0, peakOnline: 300 });
+    const src = new SimulatorSource(sim, T0, 10, { now: () => wall });
+    let delivered = 0;
+    const ingest = async (b: unknown[]) => {
+      delivered += b.length;
+    };
+    Object.assign(src, { sink: { ingest }, wall0: 0 });
+    const step = () => (src as unknown as { step(): Promise<number | undefined> }).step();
+    wall = 30_000;
+    while ((await step()) === 0);
+    expect(delivered).toBeGreaterThan(0);
+    expect(src.health().messages).toBe(delivered);
+  });
 });

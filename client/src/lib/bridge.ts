@@ -1,12 +1,15 @@
 // The bridge is the only code that listens to the socket and the only writer into the stores. It applies each
 // patch to the state of the previous seq: a gap, a patch that does not fit, or a silence longer than
-// STALE_AFTER_TICKS clock ticks marks the screen stale and asks for a resync; a refused handshake is shown with
-// its code, never retried blindly.
+// STALE_AFTER_TICKS clock ticks marks the screen stale and asks for a resync. A lost link, a restart or a drain
+// of the server is retried here with backoff and jitter (socket.io itself never reconnects after the server
+// closed the socket), then the server's fresh snapshot replaces what the screen held; only a refusal retrying
+// cannot fix (bad seat link, revoked seat) stops it.
 import type { Alert } from '../../../shared/alerts.ts';
 import type { Cue } from '../../../shared/cues.ts';
 import { applyPatch, PATCH_FORMAT } from '../../../shared/patch.ts';
 import {
   COMMAND_SEATS,
+  type DrainingMessage,
   type PatchMessage,
   PROTOCOL_VERSION,
   type RebuildingMessage,
@@ -34,10 +37,24 @@ export const RESYNC_RETRY_MS = 5_000;
 const WATCHDOG_MS = 250;
 /** Handshake codes that retrying cannot fix; anything the server refused (socket not active) is fatal too. */
 const FATAL_CODES = new Set(['unauthorized', 'forbidden', 'forbidden_seat', 'bad_handshake', 'unknown_room']);
+/** Refusals that pass with time: retried even though the server closed the socket. */
+const RETRY_CODES = new Set(['too_many_auth_failures']);
+/** The first retry waits about this long, each next one twice as long up to RECONNECT_MAX_MS. */
+export const RECONNECT_BASE_MS = 500;
+/** The longest wait between two tries (before jitter takes up to half of it off): the bound a screen is back
+ * within once the server is. */
+export const RECONNECT_MAX_MS = 8_000;
+
+/** The wait before try number `attempt` (0 first): exponential, capped, with jitter so that a thousand screens
+ * of a restarted instance do not all knock at once. `random` in [0, 1). */
+export function reconnectDelay(attempt: number, random: number): number {
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.min(attempt, 16));
+  return Math.round(ceiling * (0.5 + 0.5 * random));
+}
 const CUE_SENDERS = new Set<Seat>(COMMAND_SEATS['cue:push']);
 
 /** The subset of a socket the bridge uses, so tests can hand it a fake. */
-export type BridgeSocket = Pick<LiveSocket, 'on' | 'off' | 'emit' | 'disconnect'> & {
+export type BridgeSocket = Pick<LiveSocket, 'on' | 'off' | 'emit' | 'disconnect' | 'connect'> & {
   connected: boolean;
   /** false once the server refused the handshake or closed the socket: socket.io will not reconnect by itself. */
   active: boolean;
@@ -49,11 +66,39 @@ const conn = useConnectionStore;
 
 class Bridge {
   private resyncAskedAt: number | null = null;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly socket: BridgeSocket,
     private readonly now: () => number,
+    private readonly random: () => number,
   ) {}
+
+  /** Tries again after the backoff (or `afterMs`, when the server said how long), unless a try is due already. */
+  private scheduleRetry(afterMs?: number): void {
+    if (this.stopped || this.retryTimer !== null) return;
+    const wait = afterMs ?? reconnectDelay(this.attempt, this.random());
+    this.attempt++;
+    conn.setState({ retryAt: this.now() + wait });
+    this.retryTimer = setTimeout(this.retryNow, wait);
+  }
+
+  /** Now, not at the end of the countdown (the 立即重试 button). */
+  readonly retryNow = (): void => {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.stopped || this.socket.connected || conn.getState().status === 'error') return;
+    conn.setState({ retryAt: null });
+    this.socket.connect();
+  };
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
 
   readonly onSnapshot = (msg: SnapshotMessage): void => {
     this.resyncAskedAt = null;
@@ -75,7 +120,12 @@ class Bridge {
       errorCode: null,
       errorMessage: null,
       rebuild: null,
+      retryAt: null,
+      draining: false,
     });
+    this.attempt = 0;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   };
 
   /** The figures on screen (if any) are not current until the snapshot that ends the rebuild. */
@@ -107,21 +157,32 @@ class Bridge {
 
   readonly onConnectError = (err: HandshakeError): void => {
     const code = err.data?.code ?? err.message;
-    const fatal = FATAL_CODES.has(code) || !this.socket.active;
+    const fatal = FATAL_CODES.has(code) || (!this.socket.active && !RETRY_CODES.has(code) && !this.draining());
     conn.setState({
       status: fatal ? 'error' : 'reconnecting',
       errorCode: code,
       errorMessage: err.data?.message ?? code,
     });
     if (fatal) this.socket.disconnect();
+    else this.scheduleRetry();
   };
 
   readonly onDisconnect = (reason: string): void => {
     this.resyncAskedAt = null;
-    if (conn.getState().status === 'error') return;
-    // The server closed the socket on purpose: socket.io will not reconnect, so say so instead of waiting.
-    if (reason === 'io server disconnect') this.fail('server_disconnect', 'the server closed this screen');
-    else conn.setState({ status: 'reconnecting', lastSeq: null });
+    // A revoked seat (seat:closed came first) or the screen closing itself: nothing to come back to.
+    if (conn.getState().status === 'error' || reason === 'io client disconnect') return;
+    conn.setState({ status: 'reconnecting', lastSeq: null });
+    // A drained server said when to come back; any other close (restart, crash, lost link) backs off.
+    this.scheduleRetry(this.draining() ? this.drainWait : undefined);
+  };
+
+  private drainWait = 0;
+  private draining = () => conn.getState().draining;
+  /** The server goes away next (restart, hand-over): come back after what it asked, spread by jitter. */
+  readonly onDraining = (msg: DrainingMessage): void => {
+    this.attempt = 0;
+    this.drainWait = Math.round(msg.retryInMs * (0.5 + this.random()));
+    conn.setState({ draining: true });
   };
 
   readonly onAlertRaised = ({ alert }: { alert: Alert }): void => {
@@ -178,16 +239,31 @@ function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
   socket[op]('alert:rules', b.onRules);
   socket[op]('seat:closed', b.onSeatClosed);
   socket[op]('room:outlook', applyOutlook);
+  socket[op]('server:draining', b.onDraining);
   socket[op]('connect_error', b.onConnectError);
   socket[op]('disconnect', b.onDisconnect);
 }
 
+let current: Bridge | null = null;
+
+/** The screen's 立即重试: try to connect now instead of at the end of the countdown. */
+export function retryNow(): void {
+  current?.retryNow();
+}
+
 /** Starts writing the socket's facts into the stores; the returned function detaches and disconnects. */
-export function startBridge(socket: BridgeSocket, now: () => number = () => Date.now()): () => void {
-  const bridge = new Bridge(socket, now);
+export function startBridge(
+  socket: BridgeSocket,
+  now: () => number = () => Date.now(),
+  random: () => number = Math.random,
+): () => void {
+  const bridge = new Bridge(socket, now, random);
+  current = bridge;
   wire(socket, bridge, 'on');
   const watchdog = setInterval(bridge.watch, WATCHDOG_MS);
   return () => {
+    bridge.stop();
+    if (current === bridge) current = null;
     clearInterval(watchdog);
     wire(socket, bridge, 'off');
     socket.disconnect();

@@ -13,6 +13,10 @@ interface ConnectionState {
   lastTickAt: number | null;
   /** While rebuilding: events replayed of the total. */
   rebuild: { done: number; total: number } | null;
+  /** While reconnecting: when the next try starts (screen clock), so the screen can count down to it. */
+  retryAt: number | null;
+  /** The server said it is restarting or handing its rooms over (`server:draining`): the screen comes back. */
+  draining: boolean;
 }
 
 const initial: ConnectionState = {
@@ -23,6 +27,8 @@ const initial: ConnectionState = {
   lastSeq: null,
   lastTickAt: null,
   rebuild: null,
+  retryAt: null,
+  draining: false,
 };
 
 /** Written only by the bridge. */

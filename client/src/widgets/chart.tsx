@@ -2,6 +2,7 @@
 // subscription (outside React renders), dispose on unmount. React re-renders never touch the chart.
 import { useEffect, useRef } from 'react';
 import { type EChart, type EChartsOption, echarts } from '../lib/echarts.ts';
+import { screenScale } from '../lib/screen-scale.ts';
 
 interface ChartProps {
   testId: string;
@@ -21,7 +22,13 @@ export function Chart({ testId, className, base, subscribe }: ChartProps) {
   useEffect(() => {
     const node = el.current;
     if (!node) return;
-    const chart: EChart = echarts.init(node, undefined, INIT_OPTS);
+    // Zoomed (a 4K big screen), the canvas needs that many more pixels to stay sharp.
+    const ratio = (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1) * screenScale();
+    const chart: EChart = echarts.init(
+      node,
+      undefined,
+      inJsdom ? INIT_OPTS : { ...INIT_OPTS, devicePixelRatio: ratio },
+    );
     chart.setOption(base);
     // Merge (the default) with lazyUpdate: many store changes within a frame cost one redraw.
     const unsubscribe = subscribe((option) => chart.setOption(option, { lazyUpdate: true }));

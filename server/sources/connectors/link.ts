@@ -2,6 +2,7 @@
 // states the screen shows (连接中, 直播中, N 秒后重连, 未开播, 认证失败). Each connector supplies `open`; the
 // link owns the timers, the counters and the health, so every connector behaves the same when links fail.
 import { Type } from '@sinclair/typebox';
+import { SOURCE_STALE_MS } from '../../../shared/constants.ts';
 import type { SourceHealth } from '../../../shared/state.ts';
 import type { Clock } from '../../clock.ts';
 
@@ -60,6 +61,9 @@ export class Link {
   lastEventAt: number | null = null;
   private lastAliveAt: number | null = null;
   private liveSince: number | null = null;
+  /** Since when the feed has not been live (start, or the last drop): flapping between 连接中 and 重连 must not
+   * read as healthy, so a feed down longer than SOURCE_STALE_MS is stale whatever its current attempt. */
+  private downSince: number | null = null;
   private failures = 0;
   private retryAt: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -71,6 +75,7 @@ export class Link {
 
   start(): void {
     if (this.phase !== 'stopped') return;
+    this.downSince = this.opts.clock.now();
     this.connect();
   }
 
@@ -95,6 +100,7 @@ export class Link {
       live: () => {
         if (!current()) return;
         this.phase = 'live';
+        this.downSince = null;
         this.liveSince = this.opts.clock.now();
         this.lastAliveAt = this.liveSince;
         this.error = null;
@@ -129,6 +135,7 @@ export class Link {
     const wasStable = this.liveSince !== null && now - this.liveSince >= STABLE_MS;
     this.failures = wasStable ? 1 : this.failures + 1;
     this.liveSince = null;
+    this.downSince ??= now;
     // A refused auth and a room that is not on air stay what they are while the next attempt waits.
     const keep = this.phase === 'auth_failed' || this.phase === 'offline';
     if (!keep) {
@@ -166,12 +173,14 @@ export class Link {
       sampled: this.opts.sampled ?? false,
       ...(this.masked ? { masked: true } : {}),
     };
-    return { ...base, status: statusOf(this.phase, lagMs) };
+    const downMs = this.downSince === null ? 0 : now - this.downSince;
+    return { ...base, status: statusOf(this.phase, lagMs, downMs) };
   }
 }
 
-function statusOf(phase: LinkPhase, lagMs: number | null): SourceHealth['status'] {
+function statusOf(phase: LinkPhase, lagMs: number | null, downMs: number): SourceHealth['status'] {
   if (phase === 'reconnecting' || phase === 'auth_failed') return 'error';
+  if (phase === 'connecting' && downMs > SOURCE_STALE_MS) return 'stale';
   if (phase === 'live') return lagMs !== null && lagMs > SILENT_STALE_MS ? 'stale' : 'ok';
   // Connecting, waiting, stopped, or a room that is not on air: nothing is wrong with the data.
   return 'idle';

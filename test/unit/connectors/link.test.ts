@@ -94,4 +94,18 @@ describe('Link', () => {
     expect(opened).toHaveLength(1);
     expect(l.health()).toMatchObject({ phase: 'stopped', retryAt: null });
   });
+
+  it('a feed flapping between 连接中 and 重连 for longer than the stale limit is stale, never idle', () => {
+    const l = link({ minMs: 1000, maxMs: 1000 });
+    l.start();
+    for (let i = 0; i < 20; i++) {
+      opened.at(-1)!.closed('refused');
+      advance(1000); // the next attempt: 连接中 again
+    }
+    expect(l.health().phase).toBe('connecting');
+    expect(l.health().status).toBe('stale');
+    opened.at(-1)!.live();
+    expect(l.health().status).toBe('ok');
+    l.stop();
+  });
 });

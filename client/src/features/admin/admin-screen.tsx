@@ -13,20 +13,27 @@ import '../../styles/admin.css';
 
 export default function AdminScreen() {
   const [token, setToken] = useState(() => takeAdminToken());
+  // Refused by the server (a wrong #admin= link, a token changed at restart): the sign-in form says so.
+  const [refused, setRefused] = useState(false);
   const signOut = useCallback(() => {
     saveAdminToken(null);
     setToken(null);
   }, []);
-  if (!token) return <SignIn onSignedIn={setToken} />;
-  return <AdminHome token={token} onSignOut={signOut} />;
+  const unauthorized = useCallback(() => {
+    setRefused(true);
+    signOut();
+  }, [signOut]);
+  if (!token) return <SignIn onSignedIn={setToken} refused={refused} />;
+  return <AdminHome token={token} onSignOut={signOut} onUnauthorized={unauthorized} />;
 }
 
-function AdminHome({ token, onSignOut }: { token: string; onSignOut: () => void }) {
+function AdminHome(props: { token: string; onSignOut: () => void; onUnauthorized: () => void }) {
+  const { token, onSignOut } = props;
   const t = useAdminT();
   const lang = useUiStore((s) => s.lang);
   const setLang = useUiStore((s) => s.setLang);
   const api = useMemo(() => adminApi(token), [token]);
-  const rooms = useRooms(api, onSignOut);
+  const rooms = useRooms(api, props.onUnauthorized);
   const [selected, setSelected] = useState<string | null>(null);
   const room = rooms.list.find((r) => r.id === selected) ?? null;
   const onDeleted = useCallback(() => {

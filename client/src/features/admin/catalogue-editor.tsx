@@ -9,6 +9,7 @@ import {
   type SheetResult,
 } from '../../../../shared/catalogue-sheet.ts';
 import type { Product } from '../../../../shared/events.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
 import type { AdminApi } from './admin-api.ts';
 import { type AdminKey, useAdminT } from './admin-dict.ts';
 
@@ -27,12 +28,12 @@ export function CatalogueEditor({
   const [products, setProducts] = useState<Product[]>([]);
   const [sheet, setSheet] = useState('');
   const [checked, setChecked] = useState<SheetResult | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ saved: number } | { error: string } | null>(null);
   const load = useCallback(async () => {
     const res = await api.room(roomId);
     if (res.ok) {
       setProducts(res.data.products);
-      setSheet(res.data.products.length > 0 ? catalogueToSheet(res.data.products) : '');
+      setSheet(res.data.products.length > 0 ? catalogueToSheet(res.data.products, useUiStore.getState().lang) : '');
     }
   }, [api, roomId]);
   useEffect(() => {
@@ -47,12 +48,13 @@ export function CatalogueEditor({
     if (file) edit(await file.text());
   };
   const save = async () => {
-    const result = parseCatalogueSheet(sheet);
+    const result = parseCatalogueSheet(sheet, products);
     setChecked(result);
     if (!result.ok) return;
     const res = await api.setProducts(roomId, result.products);
-    if (!res.ok) return setStatus(`${t('error')}${res.message}`);
-    setStatus(t('savedCatalogue', { n: res.data.products }));
+    if (!res.ok) return setStatus({ error: res.message });
+    // Kept as what happened, worded at render: the language toggle rewords it too.
+    setStatus({ saved: res.data.products });
     setChecked(null);
     await load();
     await onSaved();
@@ -73,7 +75,11 @@ export function CatalogueEditor({
         data-testid="catalogue-sheet"
       />
       <div className="sheet-actions">
-        <button type="button" onClick={() => setChecked(parseCatalogueSheet(sheet))} data-testid="catalogue-check">
+        <button
+          type="button"
+          onClick={() => setChecked(parseCatalogueSheet(sheet, products))}
+          data-testid="catalogue-check"
+        >
           {t('check')}
         </button>
         <label className="upload">
@@ -83,7 +89,11 @@ export function CatalogueEditor({
         <button type="button" className="primary" onClick={save} data-testid="catalogue-save">
           {t('saveCatalogue')}
         </button>
-        {status ? <span data-testid="catalogue-status">{status}</span> : null}
+        {status ? (
+          <span data-testid="catalogue-status">
+            {'saved' in status ? t('savedCatalogue', { n: status.saved }) : `${t('error')}${status.error}`}
+          </span>
+        ) : null}
       </div>
       {checked ? <SheetVerdict result={checked} /> : null}
     </section>
@@ -101,7 +111,7 @@ function SheetVerdict({ result }: { result: SheetResult }) {
       <ul>
         {result.errors.slice(0, 50).map((e) => (
           <li key={`${e.line}-${e.column}-${e.code}`} data-testid="catalogue-error">
-            <strong>{where(e)}</strong>: {t(`err_${e.code}`)} <span className="muted">({e.message})</span>
+            <strong>{where(e)}</strong>: {t(`err_${e.code}`)}
           </li>
         ))}
       </ul>

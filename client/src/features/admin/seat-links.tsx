@@ -24,6 +24,8 @@ export function SeatLinks({ api, roomId }: { api: AdminApi; roomId: string }) {
     void load();
   }, [load]);
   const change = async (seat: RoleName, how: 'rotate' | 'revoke') => {
+    // Both end the open screens of that seat at once: asked first.
+    if (!window.confirm(t(how === 'rotate' ? 'confirmRotate' : 'confirmRevoke'))) return;
     const res = await (how === 'rotate' ? api.rotate(roomId, seat) : api.revoke(roomId, seat));
     if (res.ok) setSeats(res.data);
     else setError(res.message);

@@ -6,13 +6,13 @@ import { adminApi } from './admin-api.ts';
 import { useAdminT } from './admin-dict.ts';
 import { saveAdminToken, seatPath } from './admin-session.ts';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+export function SignIn({ onSignedIn, refused = false }: { onSignedIn: (token: string) => void; refused?: boolean }) {
   const t = useAdminT();
   const lang = useUiStore((s) => s.lang);
   const setLang = useUiStore((s) => s.setLang);
   const [token, setToken] = useState('');
   const [link, setLink] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => (refused ? t('badToken') : null));
   const signIn = async (e: FormEvent) => {
     e.preventDefault();
     const res = await adminApi(token.trim()).rooms();

@@ -4,17 +4,23 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatEvidence } from '../../../../shared/alert-evidence.ts';
-import { type Alert, type AlertMetric, RATE_METRICS, SEVERITY_RANK } from '../../../../shared/alerts.ts';
+import { formatAlertFigures } from '../../../../shared/alert-figures.ts';
+import { type Alert, SEVERITY_RANK } from '../../../../shared/alerts.ts';
 import { SNOOZE_MINUTES } from '../../../../shared/protocol.ts';
 import { send } from '../../lib/commands.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useAlertsStore } from '../../stores/alerts-store.ts';
+import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { useRulesStore } from '../../stores/rules-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { forwardAlert, useAlertPreview, useAlertProductName } from './alert-product.ts';
 import { CueStatusLine } from './cue-status.tsx';
 import { EscalatedCues, isEscalatedCue } from './escalated-cues.tsx';
+
+const CUT_OFF = new Set(['connecting', 'reconnecting', 'error', 'rebuilding']);
 
 const bySeverityThenAge = (a: Alert, b: Alert) =>
   SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.activeAt - b.activeAt;
@@ -28,6 +34,8 @@ export function AlertPanel() {
   const canAct = seat === 'controller' || seat === 'assistant';
   // "All is well" would contradict an unacknowledged urgent cue shown just above it.
   const escalated = useCuesStore((s) => canAct && Object.values(s.byId).some(isEscalatedCue));
+  // Cut off from the server, the screen cannot know what fires: it says so instead of 一切正常.
+  const cutOff = useConnectionStore((s) => CUT_OFF.has(s.status));
   return (
     <section className="panel alerts" data-testid="alert-panel">
       <h2>
@@ -37,7 +45,12 @@ export function AlertPanel() {
         </button>
       </h2>
       {canAct ? <EscalatedCues /> : null}
-      {alerts.length === 0 && !escalated ? <p className="calm">{t('noAlerts')}</p> : null}
+      {cutOff ? (
+        <p className="cut-off" role="alert" data-testid="conn-lost">
+          {t('connectionLost')}
+        </p>
+      ) : null}
+      {alerts.length === 0 && !escalated && !cutOff ? <p className="calm">{t('noAlerts')}</p> : null}
       <ul>
         {alerts.map((a) => (
           <AlertItem key={a.id} alert={a} canAct={canAct} />
@@ -56,9 +69,10 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
   const preview = useAlertPreview(alert);
   const productName = useAlertProductName(alert);
   const lang = useUiStore((s) => s.lang);
-  const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
+  const condition = useRulesStore((s) => s.rules?.find((r) => r.id === alert.ruleId)?.condition);
+  const act = async (p: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
     const res = await p;
-    setError(res.ok ? null : (res.error?.message ?? 'failed'));
+    setError(res.ok ? null : errorText(res.error ?? { code: 'internal_error' }, t));
   };
   const ageMin = Math.max(0, Math.round((roomTs - (alert.firedAt ?? alert.activeAt)) / 60_000));
   return (
@@ -75,13 +89,14 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
             {productName}
           </span>
         )}
-        <span className="age">{ageMin} min</span>
+        <span className="age">
+          {ageMin}
+          {t('minutesAgo')}
+        </span>
       </div>
       <div className="alert-figures" data-testid="alert-evidence">
         {alert.evidence ? `${t('evidence')}: ` : ''}
-        {alert.evidence
-          ? formatEvidence(alert.evidence, lang)
-          : `${fmt(alert.value, alert.metric)} ${alert.baseline !== null ? `← ${fmt(alert.baseline, alert.metric)}` : ''}`}
+        {alert.evidence ? formatEvidence(alert.evidence, lang) : formatAlertFigures(alert, condition, lang)}
         {alert.ackedAt ? ` · ${t('acked')}` : ''}
         {snoozed ? ` · ${t('snoozed')}` : ''}
       </div>
@@ -110,7 +125,8 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
           </button>
           {SNOOZE_MINUTES.map((m) => (
             <button key={m} type="button" onClick={() => act(send('alert:snooze', { alertId: alert.id, minutes: m }))}>
-              {m}′
+              {m}
+              {t('minutesShort')}
             </button>
           ))}
         </div>
@@ -119,7 +135,3 @@ function AlertItem({ alert, canAct }: { alert: Alert; canAct: boolean }) {
     </li>
   );
 }
-
-/** Rates are fractions shown in percent; every other metric is a count or seconds (a sold-out 0 is "0", not 0 %). */
-const fmt = (v: number | null, metric: AlertMetric) =>
-  v === null ? '—' : RATE_METRICS.has(metric) ? `${(v * 100).toFixed(1)}%` : v.toFixed(0);

@@ -1,11 +1,13 @@
 // Urgent cues the host has not acknowledged in time (the server set `escalatedAt`), whoever sent them and
 // whether or not they came from an alert: the 场控 must see them even when the 助播 sent the cue. Newest
 // escalation first; a cue leaves the block once acknowledged, cancelled or expired.
+
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import type { Cue } from '../../../../shared/cues.ts';
 import { send } from '../../lib/commands.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
 import { isOpenCue, useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
@@ -50,7 +52,7 @@ function EscalatedCue({ cue }: { cue: Cue }) {
   const sender = SENDER[cue.from];
   const cancel = async () => {
     const res = await send('cue:cancel', { cueId: cue.id });
-    setError(res.ok ? null : res.error.message);
+    setError(res.ok ? null : errorText(res.error, t));
   };
   return (
     <li className="escalated-cue" data-testid="escalated-cue" data-cue={cue.id}>

@@ -2,8 +2,10 @@
 // cue's life; the alert panel sits beside it so an alert's 话术 can be forwarded in one click.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { fillTemplate, needsProduct } from '../../../../shared/cue-template.ts';
 import { MAX_CUE_CHARS } from '../../../../shared/cues.ts';
 import { send } from '../../lib/commands.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { useT } from '../../lib/i18n.ts';
 import { addScripts, loadScripts, removeScript } from '../../lib/scripts.ts';
 import { useCuesStore } from '../../stores/cues-store.ts';
@@ -40,6 +42,15 @@ function Composer({ text, setText }: { text: string; setText: (t: string) => voi
   // Select the stable array and map in render: a selector returning fresh tuples would loop forever.
   const productList = useRoomStore((s) => s.state?.products);
   const products = (productList ?? []).map((p) => [p.id, p.name] as const);
+  const online = useRoomStore((s) => s.state?.online ?? null);
+  const picked = (productList ?? []).find((p) => p.id === productId);
+  // A product placeholder needs a product: asked here, never filled with whatever is being explained.
+  const missingProduct = needsProduct(text) && !picked;
+  const preview = fillTemplate(text.trim(), {
+    ...(picked ? { 商品名: picked.name, 价格: picked.price } : {}),
+    ...(picked?.stock != null ? { 库存: picked.stock } : {}),
+    ...(online !== null ? { 在线人数: online } : {}),
+  });
   const submit = async () => {
     const seconds = Number(countdown);
     const res = await send('cue:push', {
@@ -48,8 +59,12 @@ function Composer({ text, setText }: { text: string; setText: (t: string) => voi
       ...(countdown && Number.isInteger(seconds) && seconds > 0 ? { countdownSeconds: seconds } : {}),
       ...(productId ? { productId } : {}),
     });
-    setError(res.ok ? null : res.error.message);
-    if (res.ok) setText('');
+    setError(res.ok ? null : errorText(res.error, t));
+    if (!res.ok) return;
+    // Each cue says its own urgency and time: the next one starts from 普通 with no countdown.
+    setText('');
+    setPriority('normal');
+    setCountdown('');
   };
   return (
     <section className="panel composer">
@@ -83,7 +98,7 @@ function Composer({ text, setText }: { text: string; setText: (t: string) => voi
             onChange={(e) => setCountdown(e.target.value.replace(/\D/g, ''))}
           />
         </label>
-        <select value={productId} onChange={(e) => setProductId(e.target.value)}>
+        <select data-testid="cue-product" value={productId} onChange={(e) => setProductId(e.target.value)}>
           <option value="">{t('productOpt')}: —</option>
           {products.map(([id, name]) => (
             <option key={id} value={id}>
@@ -91,10 +106,25 @@ function Composer({ text, setText }: { text: string; setText: (t: string) => voi
             </option>
           ))}
         </select>
-        <button type="button" data-testid="cue-send" disabled={text.trim().length === 0} onClick={() => void submit()}>
+        <button
+          type="button"
+          data-testid="cue-send"
+          disabled={text.trim().length === 0 || missingProduct}
+          onClick={() => void submit()}
+        >
           {t('send')}
         </button>
       </div>
+      {missingProduct ? (
+        <div className="hint-warn" data-testid="cue-needs-product">
+          {t('cueNeedsProduct')}
+        </div>
+      ) : null}
+      {text.trim() && preview !== text.trim() ? (
+        <div className="cue-preview" data-testid="cue-preview">
+          {t('preview')}: {preview}
+        </div>
+      ) : null}
       {error ? (
         <div className="error" data-testid="cue-error">
           {error}

@@ -12,6 +12,11 @@ export function BarrageTicker() {
   return (
     <section className="panel barrage">
       <h2>{t('barrage')}</h2>
+      {lines.length === 0 ? (
+        <p className="empty" data-testid="barrage-empty">
+          {t('noBarrage')}
+        </p>
+      ) : null}
       <ul data-testid="barrage-ticker">
         {lines.slice(0, RECENT_COMMENTS_MAX).map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a flood repeats the same user, time and text; position is the identity

@@ -1,6 +1,7 @@
 // The 场控 big screen: every widget reads its own narrow slice of the stores the bridge fills. While the link
 // is not live the figures are dimmed and say so: a frozen number must never look like a current one.
 import { useT } from '../../lib/i18n.ts';
+import { useScreenScale } from '../../lib/screen-scale.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { QuestionPanelCompact } from '../../widgets/question-panel.tsx';
@@ -21,8 +22,14 @@ export function BigScreen({ roomId }: { roomId: string }) {
   const outdated = useConnectionStore(
     (s) => s.status === 'stale' || s.status === 'reconnecting' || s.status === 'error' || s.status === 'rebuilding',
   );
+  const scale = useScreenScale();
+  // CSS zoom scales layout and type together; the screen's own box is the viewport in unzoomed pixels.
+  const style =
+    scale > 1
+      ? { zoom: scale, height: `${window.innerHeight / scale}px`, width: `${window.innerWidth / scale}px` }
+      : {};
   return (
-    <div className={`screen${outdated ? ' outdated' : ''}`} data-testid="big-screen">
+    <div className={`screen${outdated ? ' outdated' : ''}`} data-testid="big-screen" data-scale={scale} style={style}>
       <Header roomId={roomId} />
       <KpiTiles />
       <SecondaryStats />

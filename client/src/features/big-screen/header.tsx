@@ -8,7 +8,7 @@ import { useUiStore } from '../../stores/ui-store.ts';
 import { RecentRoomList, RoomForm } from '../../widgets/room-choice.tsx';
 import { RulesButton } from '../rules/rules-button.tsx';
 import { SourcesButton } from '../sources/sources-button.tsx';
-import { ConnectionBadge, SourceBadge, SourceList } from './status-badges.tsx';
+import { ConnectionBadge, RetryControl, SourceBadge, SourceList } from './status-badges.tsx';
 
 export function Header({ roomId }: { roomId: string }) {
   const t = useT();
@@ -31,6 +31,7 @@ export function Header({ roomId }: { roomId: string }) {
         <SourceBadge />
         <SourceList />
         <ConnectionBadge />
+        <RetryControl />
         <RulesButton roomId={roomId} />
         <SourcesButton roomId={roomId} />
         <RoomMenu />

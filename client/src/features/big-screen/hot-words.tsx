@@ -29,11 +29,16 @@ export function HotWords() {
               data-window={w}
               onClick={() => setWin(w)}
             >
-              {w === 'session' ? t('session') : w}
+              {w === 'session' ? t('session') : t(w === '1m' ? 'window1m' : 'window5m')}
             </button>
           ))}
         </span>
       </h2>
+      {words.length === 0 ? (
+        <p className="empty" data-testid="hot-words-empty">
+          {t('noHotWords')}
+        </p>
+      ) : null}
       <ol>
         {words.slice(0, SHOWN).map((w) => (
           <li key={w.word} className={w.rising ? 'rising' : ''}>

@@ -1,11 +1,14 @@
 // Staleness is shown, never hidden: the link to the server and the health of the room's data source.
-import { DASH, fmtDuration } from '../../lib/format.ts';
+import { useEffect, useState } from 'react';
+import type { SourceHealth } from '../../../../shared/state.ts';
+import { retryNow } from '../../lib/bridge.ts';
+import { errorText } from '../../lib/error-words.ts';
+import { DASH } from '../../lib/format.ts';
 import { type Key, useT } from '../../lib/i18n.ts';
+import { retryCountdown } from '../../lib/retry-text.ts';
+import { agoText, sourceName } from '../../lib/source-words.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
-
-/** Source lag under this is normal delivery delay, not worth the 场控's attention. */
-const SHOW_LAG_ABOVE_MS = 2_000;
 
 export function ConnectionBadge() {
   const t = useT();
@@ -14,18 +17,58 @@ export function ConnectionBadge() {
   const message = useConnectionStore((s) => s.errorMessage);
   const rebuild = useConnectionStore((s) => s.rebuild);
   const pct = rebuild && rebuild.total > 0 ? ` ${Math.floor((100 * rebuild.done) / rebuild.total)}%` : '';
+  // A refusal in words, never its code: the code stays in data-code for tests and support.
+  const words = status === 'error' && code ? errorText({ code, message: message ?? code }, t) : null;
   return (
-    <span className={`badge badge-${status}`} data-testid="conn-badge" data-status={status} title={message ?? ''}>
-      {t('connection')}: {t(status as Key)}
-      {status === 'error' && code ? ` (${code})` : ''}
+    <span
+      className={`badge badge-${status}`}
+      data-testid="conn-badge"
+      data-status={status}
+      data-code={code ?? ''}
+      title={words ?? ''}
+    >
+      {t('connection')}: {words ?? t(status as Key)}
       {status === 'rebuilding' ? pct : ''}
     </span>
   );
 }
 
+/** While the screen waits to reconnect: the seconds until the next try, and a button to try now. */
+export function RetryControl() {
+  const t = useT();
+  const status = useConnectionStore((s) => s.status);
+  const draining = useConnectionStore((s) => s.draining);
+  const [now, setNow] = useState(() => Date.now());
+  const waiting = status === 'reconnecting';
+  useEffect(() => {
+    if (!waiting) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [waiting]);
+  if (!waiting) return null;
+  const line = retryCountdown(t, now);
+  return (
+    <span className="retry" data-testid="retry" title={draining ? t('serverDraining') : ''}>
+      {line ? <span data-testid="retry-in">{line}</span> : null}
+      <button type="button" data-testid="retry-now" onClick={retryNow}>
+        {t('retryNow')}
+      </button>
+    </span>
+  );
+}
+
+/** What a source's chip says about it: its state word and, once it sent anything, how long ago. */
+function sourceState(src: SourceHealth, t: (key: Key) => string): string {
+  const word = src.phase ? t(`phase_${src.phase}` as Key) : t(src.status as Key);
+  const ago = src.status === 'idle' && !src.lastSuccessAt ? null : agoText(src.lagMs, t);
+  return ago ? `${word} · ${ago}` : word;
+}
+
 export function SourceBadge() {
   const t = useT();
   const source = useRoomStore((s) => s.state?.source);
+  // Cut off from the server, the screen does not know the source's state: never a green 正常 from before.
+  const cutOff = useConnectionStore((s) => s.status === 'reconnecting' || s.status === 'error');
   if (!source) {
     return (
       <span className="badge" data-testid="source-badge" data-status="unknown">
@@ -33,8 +76,14 @@ export function SourceBadge() {
       </span>
     );
   }
-  const lagMs = source.lagMs;
-  const lag = lagMs !== null && lagMs > SHOW_LAG_ABOVE_MS ? ` · ${t('lag')} ${fmtDuration(lagMs / 1000)}` : '';
+  const name = sourceName(source.kind, t);
+  if (cutOff) {
+    return (
+      <span className="badge" data-testid="source-badge" data-status="unknown">
+        {t('source')}: {name} {t('unknownState')}
+      </span>
+    );
+  }
   return (
     <span
       className={`badge badge-src-${source.status}`}
@@ -42,8 +91,7 @@ export function SourceBadge() {
       data-status={source.status}
       title={[source.error, source.note].filter(Boolean).join(' · ')}
     >
-      {t('source')}: {source.kind} {source.phase ? t(`phase_${source.phase}` as Key) : t(source.status as Key)}
-      {lag}
+      {t('source')}: {name} {sourceState(source, t)}
       {source.sampled ? ` · ${t('sampled')}` : ''}
       {source.masked ? ` · ${t('masked')}` : ''}
     </span>
@@ -54,6 +102,7 @@ export function SourceBadge() {
 export function SourceList() {
   const t = useT();
   const sources = useRoomStore((s) => s.state?.sources);
+  const cutOff = useConnectionStore((s) => s.status === 'reconnecting' || s.status === 'error');
   if (!sources || sources.length < 2) return null;
   return (
     <span className="source-list">
@@ -65,13 +114,13 @@ export function SourceList() {
         return (
           <span
             key={src.id ?? src.kind}
-            className={`badge badge-src-${src.status}`}
+            className={cutOff ? 'badge' : `badge badge-src-${src.status}`}
             data-testid={`source-${src.id}`}
             data-phase={src.phase ?? ''}
             title={[src.error, src.note].filter(Boolean).join(' · ')}
           >
-            {src.id}: {src.phase ? t(`phase_${src.phase}` as Key) : t(src.status as Key)}
-            {retryS !== null ? ` · ${retryS}${t('retryInS')}` : ''}
+            {sourceName(src.kind, t)}: {cutOff ? t('unknownState') : sourceState(src, t)}
+            {retryS !== null && !cutOff ? ` · ${retryS}${t('retryInS')}` : ''}
             {src.sampled ? ` · ${t('sampled')}` : ''}
             {src.masked ? ` · ${t('masked')}` : ''}
           </span>

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { startBridge } from '../../lib/bridge.ts';
 import { setCommandSocket } from '../../lib/commands.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { useT } from '../../lib/i18n.ts';
 import { seatHeaders } from '../../lib/location.ts';
 import { rememberRoom } from '../../lib/recent-rooms.ts';
@@ -11,7 +12,7 @@ import { createLiveSocket } from '../../lib/socket.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { SeatClosedNotice } from '../../widgets/seat-closed.tsx';
-import { ConnectionBadge } from '../big-screen/status-badges.tsx';
+import { ConnectionBadge, RetryControl } from '../big-screen/status-badges.tsx';
 
 const loadPrompter = () => import('../prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
 const loadAssistant = () => import('../assistant/assistant-console.tsx').then((m) => ({ default: m.AssistantConsole }));
@@ -70,6 +71,7 @@ export function LiveScreen({ roomId, seat: seatName }: { roomId: string; seat: s
   return (
     <div className="waiting">
       <ConnectionBadge />
+      <RetryControl />
       {status === 'error' ? <ErrorNotice /> : <p>…</p>}
     </div>
   );
@@ -86,10 +88,11 @@ function seatScreen(seat: string | null, roomId: string) {
 function ErrorNotice() {
   const t = useT();
   const message = useConnectionStore((s) => s.errorMessage);
+  const code = useConnectionStore((s) => s.errorCode);
   return (
     <>
       <p className="error-message" data-testid="conn-error">
-        {message}
+        {code ? errorText({ code, message: message ?? code }, t) : message}
       </p>
       <a href="/">{t('pickRoom')}</a>
     </>

@@ -4,10 +4,14 @@
 // and the senders are warned. It reads the same stores the bridge writes, through their subscribe API.
 import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import type { Cue } from '../../../../shared/cues.ts';
+import { retryNow } from '../../lib/bridge.ts';
 import { send } from '../../lib/commands.ts';
+import { errorText } from '../../lib/error-words.ts';
 import { DICTS, type Key } from '../../lib/i18n.ts';
+import { retryCountdown } from '../../lib/retry-text.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { openCues, useCuesStore } from '../../stores/cues-store.ts';
+import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { nextQuestionLine, onNextQuestionChange } from '../questions/next-question.ts';
 import { reportSeen } from './report-seen.ts';
@@ -27,12 +31,22 @@ const currentCue = (): Cue | null => openCues(useCuesStore.getState().byId)[0] ?
 function badge(): HTMLElement {
   const { status, errorCode, errorMessage, rebuild } = useConnectionStore.getState();
   const pct = rebuild && rebuild.total > 0 ? ` ${Math.floor((100 * rebuild.done) / rebuild.total)}%` : '';
-  const text = `${t('connection')}: ${t(status as Key)}${status === 'error' && errorCode ? ` (${errorCode})` : ''}${status === 'rebuilding' ? pct : ''}`;
+  const words = status === 'error' && errorCode ? errorText({ code: errorCode, message: errorMessage ?? '' }, t) : null;
+  const text = `${t('connection')}: ${words ?? t(status as Key)}${status === 'rebuilding' ? pct : ''}`;
   return el(
     'span',
-    { class: `badge badge-${status}`, 'data-testid': 'conn-badge', 'data-status': status, title: errorMessage ?? '' },
+    { class: `badge badge-${status}`, 'data-testid': 'conn-badge', 'data-status': status, title: words ?? '' },
     text,
   );
+}
+
+/** While reconnecting: seconds to the next try and 立即重试 (the cue stays on screen meanwhile). */
+function retryBox(): HTMLElement | string {
+  if (useConnectionStore.getState().status !== 'reconnecting') return '';
+  const button = el('button', { type: 'button', 'data-testid': 'retry-now' }, t('retryNow'));
+  button.addEventListener('click', retryNow);
+  const line = el('span', { class: 'retry-in', 'data-testid': 'retry-in' }, retryCountdown(t, Date.now()) ?? '');
+  return el('span', { class: 'retry', 'data-testid': 'retry' }, line, button);
 }
 
 function ackKeySetting(): HTMLElement {
@@ -58,6 +72,7 @@ function cueCard(cue: Cue): HTMLElement {
     el('span', { class: 'cue-text' }, cue.text), // text, never markup: cues come from people
   );
   if (cue.countdownSeconds !== null) card.append(el('span', { class: 'countdown' }, countdown(cue)));
+  card.append(el('span', { class: 'cue-meta', 'data-testid': 'cue-meta' }, cueMeta(cue)));
   // Why the cue came, in small type under it: the host reads the line, the figure is for a glance.
   if (cue.evidence) {
     const why = formatEvidence(cue.evidence, useUiStore.getState().lang);
@@ -68,8 +83,25 @@ function cueCard(cue: Cue): HTMLElement {
   return card;
 }
 
-const countdown = (cue: Cue) =>
-  `${Math.max(0, Math.ceil((cue.sentAt + (cue.countdownSeconds ?? 0) * 1000 - Date.now()) / 1000))}s`;
+/** Seconds left, counted from when the host first saw the cue (the server's shownAt, kept through reconnects);
+ * the whole countdown until the server confirms it was shown. */
+/** Small type under the cue: how urgent, which product, who sent it (紧急 · 保温杯 · 来自 助播). */
+function cueMeta(cue: Cue): string {
+  const parts = [t(cue.priority)];
+  if (cue.productId) {
+    const product = useRoomStore.getState().state?.products.find((p) => p.id === cue.productId);
+    parts.push(product?.name ?? cue.productId);
+  }
+  const seat = `seat_${cue.from}` as Key;
+  parts.push(`${t('cueFrom')} ${DICTS[useUiStore.getState().lang][seat] ?? cue.from}`);
+  return parts.join(' · ');
+}
+
+const countdown = (cue: Cue) => {
+  const total = (cue.countdownSeconds ?? 0) * 1000;
+  const left = cue.shownAt === null ? total : cue.shownAt + total - Date.now();
+  return `${Math.max(0, Math.ceil(left / 1000))}${t('secondsUnit')}`;
+};
 
 function body(): HTMLElement {
   const { status, errorCode, errorMessage } = useConnectionStore.getState();
@@ -80,7 +112,10 @@ function body(): HTMLElement {
       el('p', { class: 'seat-closed-reason' }, t(errorCode as Key)),
       el('p', {}, t('seatClosedHint')),
     );
-  if (status === 'error') return el('p', { class: 'error-message', 'data-testid': 'conn-error' }, errorMessage ?? '');
+  if (status === 'error') {
+    const words = errorCode ? errorText({ code: errorCode, message: errorMessage ?? '' }, t) : (errorMessage ?? '');
+    return el('p', { class: 'error-message', 'data-testid': 'conn-error' }, words);
+  }
   const cue = currentCue();
   return cue ? cueCard(cue) : el('div', { class: 'no-cue' }, t('noCue'));
 }
@@ -92,6 +127,7 @@ function render(root: HTMLElement): void {
     'div',
     { class: 'prompter-top' },
     badge(),
+    retryBox(),
     el('span', { class: 'queue', 'data-testid': 'cue-queue' }, `${t('queue')} ${Math.max(0, queue.length - 1)}`),
     ackKeySetting(),
   );
@@ -132,6 +168,8 @@ export function mountPrompterView(root: HTMLElement): () => void {
     const node = root.querySelector('.countdown');
     const cue = currentCue();
     if (node && cue) node.textContent = countdown(cue);
+    const retry = root.querySelector('.retry-in');
+    if (retry) retry.textContent = retryCountdown(t, Date.now()) ?? '';
   }, 250);
   const offs = [
     useCuesStore.subscribe(redraw),

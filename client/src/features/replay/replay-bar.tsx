@@ -1,7 +1,7 @@
 // The replay's timeline: a scrubber with markers (alerts, cues, explain segments, the largest dips),
 // play/pause, speeds 1×–60×, previous/next marker.
 
-import { useT } from '../../lib/i18n.ts';
+import { type Key, useT } from '../../lib/i18n.ts';
 import type { Marker } from '../../lib/replay-types.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60];
@@ -13,6 +13,8 @@ interface Props {
   playing: boolean;
   speed: number;
   markers: Marker[];
+  /** Product names by id, so an explain marker reads 讲解 保温杯, not p1. */
+  productName?: (id: string) => string;
   onSeek: (t: number) => void;
   onPlay: (playing: boolean) => void;
   onSpeed: (speed: number) => void;
@@ -21,7 +23,17 @@ interface Props {
 
 const clock = (ts: number) => new Date(ts).toTimeString().slice(0, 8);
 
-export function ReplayBar({ start, end, t, playing, speed, markers, onSeek, onPlay, onSpeed, onStep }: Props) {
+/** A marker's tooltip in words: what it is, then its own line (告警 在线人数骤降, 在线下跌 9%, 讲解 保温杯). */
+export function markerWords(m: Marker, tr: (k: Key) => string, productName: (id: string) => string): string {
+  if (m.kind === 'explain') return `${tr('markerExplain')} ${productName(m.label)}`;
+  if (m.kind === 'dip') return `${tr('markerDip')} ${m.label.replace(/^-/, '')}`;
+  if (m.kind === 'cue') return `${tr('markerCue')} ${m.label}${m.acked ? ` · ${tr('acked')}` : ''}`;
+  return `${tr('markerAlert')} ${m.label}${m.severity ? ` · ${tr(m.severity as Key)}` : ''}`;
+}
+
+export function ReplayBar(props: Props) {
+  const { start, end, t, playing, speed, markers, onSeek, onPlay, onSpeed, onStep } = props;
+  const productName = props.productName ?? ((id: string) => id);
   const tr = useT();
   const span = Math.max(1, end - start);
   return (
@@ -66,14 +78,16 @@ export function ReplayBar({ start, end, t, playing, speed, markers, onSeek, onPl
                 left: `${((m.ts - start) / span) * 100}%`,
                 width: m.end ? `${Math.max(0.3, ((m.end - m.ts) / span) * 100)}%` : undefined,
               }}
-              title={`${clock(m.ts)} ${m.label}`}
+              title={`${clock(m.ts)} ${markerWords(m, tr, productName)}`}
               data-testid={`marker-${m.kind}`}
               onClick={() => onSeek(m.ts)}
             />
           ))}
         </div>
       </div>
-      <span className="replay-clock">{clock(end)}</span>
+      <span className="replay-clock" data-testid="replay-end" data-ts={end}>
+        {clock(end)}
+      </span>
     </div>
   );
 }

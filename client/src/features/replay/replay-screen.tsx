@@ -1,17 +1,23 @@
 // 复盘 replay: the whole console as it was at any moment of a session, with a timeline to scrub and play.
 // Keyboard: Space play/pause, ←/→ previous/next marker, +/− speed, Home/End.
-import { useEffect, useMemo, useState } from 'react';
-import { useT } from '../../lib/i18n.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SESSION_GAP_MS } from '../../../../shared/constants.ts';
+import { fmtCount, fmtDateTime } from '../../lib/format.ts';
+import { type Key, type Lang, useT } from '../../lib/i18n.ts';
 import { screenUrl, seatHeaders } from '../../lib/location.ts';
 import { ReplayDriver } from '../../lib/replay-driver.ts';
 import type { Report, SessionInfo } from '../../lib/replay-types.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
 import { BigScreen } from '../big-screen/big-screen.tsx';
+import { LiveAlerts } from './live-alerts.tsx';
 import { ReplayBar, SPEEDS } from './replay-bar.tsx';
 import { useReplayKeys } from './use-replay-keys.ts';
 
 const TICK_MS = 250;
+/** How often a running session's report is fetched again. */
+const FOLLOW_MS = 10_000;
 
 async function getJson<T>(url: string, seat: string): Promise<T> {
   const res = await fetch(url, { headers: seatHeaders(seat) });
@@ -19,14 +25,23 @@ async function getJson<T>(url: string, seat: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** 2026年12月7日 23:26 · 31 分钟 · 43,816 条事件 (in the screen's language). */
+function sessionWords(s: SessionInfo, lang: Lang, t: (k: Key) => string): string {
+  const minutes = t('rMinutesLong').replace('{n}', String(Math.round(s.durationSeconds / 60)));
+  return `${fmtDateTime(s.start, lang)} · ${minutes} · ${fmtCount(s.events, lang)}${t('eventsUnit')}`;
+}
+
 export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: string; sid: string | null }) {
   const t = useT();
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const lang = useUiStore((s) => s.lang);
   const [current, setCurrent] = useState<string | null>(sid);
   const [report, setReport] = useState<Report | null>(null);
   const [pos, setPos] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(10);
+  const endRef = useRef<number | null>(null);
   useEffect(() => {
     useConnectionStore.setState({ status: 'replay' });
     useRoomStore.setState({ seat: 'viewer' });
@@ -35,15 +50,34 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
     );
     void getJson<SessionInfo[]>(`/api/rooms/${roomId}/sessions`, seat).then((list) => {
       setSessions(list);
+      setLoaded(true);
       setCurrent((c) => c ?? list[list.length - 1]?.id ?? null);
     });
   }, [roomId, seat]);
   useEffect(() => {
     if (!current) return;
-    void getJson<Report>(`/api/sessions/${current}/report`, seat).then((r) => {
-      setReport(r);
-      setPos(r.session.start);
-    });
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let first = true;
+    // A session still running (the room's latest, with events in the last SESSION_GAP_MS) is fetched again
+    // every FOLLOW_MS: new seconds, alerts and cues appear, its end is its real end, and a replay parked at
+    // the end follows it live.
+    const load = () =>
+      getJson<Report>(`/api/sessions/${current}/report`, seat).then((r) => {
+        if (stopped) return;
+        setReport(r);
+        setPos((p) =>
+          first || p < r.session.start ? r.session.start : p >= (endRef.current ?? 0) - 2_000 ? r.session.end : p,
+        );
+        endRef.current = r.session.end;
+        first = false;
+        if (Date.now() - r.session.end < SESSION_GAP_MS) timer = setTimeout(() => void load(), FOLLOW_MS);
+      });
+    void load();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
   }, [current, seat]);
   const driver = useMemo(
     () => (report && current ? new ReplayDriver(current, seat, report) : null),
@@ -73,13 +107,19 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
     <div className="replay" data-testid="replay-screen">
       <div className="replay-top">
         <strong>{t('replay')}</strong>
-        <select value={current ?? ''} onChange={(e) => setCurrent(e.target.value)} data-testid="session-picker">
-          {sessions.map((s) => (
-            <option key={s.id} value={s.id}>
-              {new Date(s.start).toLocaleString()} · {Math.round(s.durationSeconds / 60)} min · {s.events} events
-            </option>
-          ))}
-        </select>
+        {loaded && sessions.length === 0 ? (
+          <span className="empty" data-testid="no-sessions">
+            {t('noSessions')}
+          </span>
+        ) : (
+          <select value={current ?? ''} onChange={(e) => setCurrent(e.target.value)} data-testid="session-picker">
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {sessionWords(s, lang, t)}
+              </option>
+            ))}
+          </select>
+        )}
         {current ? (
           <a href={`${screenUrl(roomId, seat)}&report=${encodeURIComponent(current)}`} data-testid="open-report">
             {t('report')}
@@ -87,6 +127,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
         ) : null}
         <a href={screenUrl(roomId, seat)}>{t('backToLive')}</a>
       </div>
+      <LiveAlerts roomId={roomId} seat={seat} />
       {report ? (
         <ReplayBar
           start={report.session.start}
@@ -95,6 +136,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
           playing={playing}
           speed={speed}
           markers={report.markers}
+          productName={(id) => report.products.find((p) => p.id === id)?.name ?? id}
           onSeek={setPos}
           onPlay={setPlaying}
           onSpeed={setSpeed}

@@ -40,10 +40,17 @@ export function ReportCompare({ r }: { r: Report }) {
           ))}
         </tbody>
       </table>
+      {r.comparison?.previousSession ? null : (
+        <p className="muted" data-testid="no-previous">
+          {t('rNoPreviousWhy')}
+        </p>
+      )}
       {w ? (
-        <p className="weakest" data-testid="weakest-stage">
-          {t('rWeakest')}: <strong>{STAGE_KEY[w.stage] ? t(STAGE_KEY[w.stage]!) : w.stage}</strong> {fmtPct(w.rate, 1)}{' '}
-          ({fill(t('rTypical'), { lo: fmtPct(w.typical[0], 0), hi: fmtPct(w.typical[1], 0) })})
+        <p className="weakest" data-testid="weakest-stage" data-below={w.belowTypical}>
+          {/* A stage within its usual range is not called weak: the line says all are normal instead. */}
+          {w.belowTypical ? t('rWeakest') : t('rNoWeakStage')}:{' '}
+          <strong>{STAGE_KEY[w.stage] ? t(STAGE_KEY[w.stage]!) : w.stage}</strong> {fmtPct(w.rate, 1)} (
+          {fill(t('rTypical'), { lo: fmtPct(w.typical[0], 0), hi: fmtPct(w.typical[1], 0) })})
         </p>
       ) : null}
     </div>

@@ -36,8 +36,10 @@ export function ReportView({ roomId, seat, sid }: { roomId: string; seat: string
       .then((x) => setR(x as Report));
   }, [sid, seat]);
   if (!r) return <div className="waiting">…</div>;
+  // Headers in the screen's language, times in this browser's time zone (with their offset).
+  const tz = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone);
   const csv = (table: 'minutes' | 'products') =>
-    void download(`/api/sessions/${sid}/report.csv?table=${table}`, seat, `${sid}-${table}.csv`);
+    void download(`/api/sessions/${sid}/report.csv?table=${table}&lang=${lang}&tz=${tz}`, seat, `${sid}-${table}.csv`);
   return (
     <div className="report" data-testid="report-view">
       <header className="top">

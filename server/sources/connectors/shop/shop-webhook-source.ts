@@ -1,12 +1,14 @@
 // Orders from the shop platform's push (the public live feeds carry none). A passive source: it waits for
 // POST /api/rooms/:id/webhooks/:platform, checks the platform's signature, maps the shop's product ids to the
 // room's, and ingests with ids built from the order and its stage, so a retried push is counted once.
+
 import { type Static, Type } from '@sinclair/typebox';
 import type { LiveEvent } from '../../../../shared/events.ts';
 import type { SourceHealth } from '../../../../shared/state.ts';
 import type { Clock } from '../../../clock.ts';
 import { OutboundPolicy } from '../../outbound-policy.ts';
 import type { EventSink, IngestResult, Source } from '../../source.ts';
+import { UsualGap } from '../../usual-gap.ts';
 import { DoudianApiSchema, DoudianOrderDetail } from './doudian-order-detail.ts';
 import { douyinShop } from './douyin-shop.ts';
 import type { ShopAdapter, ShopOrderMessage } from './shop-adapter.ts';
@@ -59,6 +61,7 @@ export class ShopWebhookSource implements Source {
   private readonly detail: DoudianOrderDetail | null;
   /** Lookups under way: stop() waits for them (their events go to the sink before it is let go). */
   private readonly pending = new Set<Promise<void>>();
+  private readonly gap = new UsualGap();
 
   constructor(
     readonly config: ShopWebhookConfig,
@@ -111,6 +114,7 @@ export class ShopWebhookSource implements Source {
     this.received += parsed.orders.length;
     this.ignored += parsed.ignored;
     this.lastSuccessAt = now;
+    this.gap.note(now);
     if (result.accepted > 0) this.lastEventAt = now;
     this.error = result.rejected[0] ? `rejected: ${result.rejected[0].message}` : null;
     return { ok: true, reply: this.adapter.okReply, result, ignored: parsed.ignored };
@@ -148,7 +152,7 @@ export class ShopWebhookSource implements Source {
     const now = this.clock.now();
     return {
       kind: this.kind,
-      status: this.lastSuccessAt === null ? 'idle' : 'ok',
+      status: this.lastSuccessAt === null ? 'idle' : this.gap.stale(now) ? 'stale' : 'ok',
       phase: this.lastSuccessAt === null ? 'waiting' : 'live',
       lastEventAt: this.lastEventAt,
       lastSuccessAt: this.lastSuccessAt,
