@@ -41,9 +41,13 @@ export class Commerce {
       if (!v) return;
       const ts = instant(ctx, t, v);
       ctx.emit({ type: 'product_exposure', ts, id: ctx.id(), productId, userId: v.id });
-      if (!ctx.rng.chance(r.click * f.click)) continue;
+      const clicked = ctx.rng.chance(r.click * f.click);
+      ctx.truth?.trial('click', ts, r.click, r.click * f.click, clicked);
+      if (!clicked) continue;
       ctx.emit({ type: 'product_click', ts, id: ctx.id(), productId, userId: v.id });
-      if (ctx.rng.chance(r.order * f.order)) this.order(ts, r, v.id, f.pay);
+      const ordered = ctx.rng.chance(r.order * f.order);
+      ctx.truth?.trial('order', ts, r.order, r.order * f.order, ordered);
+      if (ordered) this.order(ts, r, v.id, f.pay);
     }
   }
 
@@ -69,7 +73,9 @@ export class Commerce {
     } as const;
     if (ts === clickTs) ctx.emit(created);
     else ctx.later(created);
-    if (!ctx.rng.chance(r.pay * payFactor)) return; // 压单: created, never paid
+    const paid = ctx.rng.chance(r.pay * payFactor);
+    ctx.truth?.trial('pay', ts, r.pay, r.pay * payFactor, paid);
+    if (!paid) return; // 压单: created, never paid
     const payDelay = realistic
       ? 5000 + this.logNormal(PAY_DELAY_MEDIAN_MS, PAY_DELAY_SIGMA, MAX_PAY_DELAY_MS - 5000)
       : Math.min(MAX_PAY_DELAY_MS, 3000 + Math.round(ctx.rng.exp(20_000)));

@@ -14,6 +14,7 @@ import { RunOfShow } from './run-of-show.ts';
 import { SecondBuckets } from './second-buckets.ts';
 import { sortSecond } from './sort-second.ts';
 import { Traffic } from './traffic.ts';
+import type { TruthSink } from './truth.ts';
 
 export type { DipKind, DipSpec } from './dips.ts';
 
@@ -41,6 +42,8 @@ export interface SimulatorOptions {
    * card exposures and clicks; orders come complete from the shop's push), and with `enterLeave` false no
    * entries or departures are sent, only an online_count every 5 s. Default: everything, no counters. */
   feed?: { share?: number; enterLeave?: boolean };
+  /** Ground truth of every trial and count (oracles only; it changes nothing the simulator draws). */
+  truth?: TruthSink;
 }
 
 /** Events a sampled public feed may drop (DOMAIN.md: "抽样性发送消息"). */
@@ -71,6 +74,7 @@ class RoomSimulator implements Simulator, SimContext {
   readonly rng: Rng;
   readonly audience = new Audience();
   readonly anonymousShare: number;
+  readonly truth?: TruthSink;
   private readonly base: number;
   private readonly endTs: number;
   private readonly peak: number;
@@ -99,6 +103,7 @@ class RoomSimulator implements Simulator, SimContext {
     this.reached = this.base;
     this.peak = Math.max(0, opts.peakOnline ?? 300);
     this.anonymousShare = opts.anonymousShare ?? 0.05;
+    if (opts.truth) this.truth = opts.truth;
     this.endTs =
       opts.durationMs === undefined ? Number.POSITIVE_INFINITY : this.base + Math.ceil(opts.durationMs / 1000) * 1000;
     const shop = opts.catalogueSeed === undefined ? this.rng : new Rng(opts.catalogueSeed);
@@ -168,7 +173,7 @@ class RoomSimulator implements Simulator, SimContext {
   private live(k: number, t: number): void {
     const f = this.factors(t);
     const target = this.targetOnline(t, f);
-    this.traffic.arrive(k, t, target, f.arrivals);
+    this.traffic.arrive(k, t, target, f.arrivals, this.targetOnline(t, { ...f, online: 1 }));
     if (f.online < 1) this.traffic.walkOut(t, target);
     if (!this.enterLeave && k % ONLINE_COUNT_EVERY_S === 0) {
       this.current.push({ type: 'online_count', ts: t, id: this.id(), count: this.audience.size });
