@@ -7,7 +7,7 @@ import type { Strategy } from '../server/alerts/alert-evaluator.ts';
 import type { DipKind } from '../server/sources/simulator/dips.ts';
 import type { StreamPlan } from '../server/sources/simulator/families.ts';
 import { type DipScore, type StreamScore, scoreStream } from './alert-score.ts';
-import { SETS, type SetName } from './alert-sets.ts';
+import { differences, SETS, type SetName } from './alert-sets.ts';
 import { type Blackout, runStream, STRATEGIES } from './alert-streams.ts';
 import { fmt, percentile, printRows, type Row } from './lib.ts';
 
@@ -78,7 +78,8 @@ export function benchAlertQuality(set: SetName = SET): Row[] {
       name: `${set} set: streams, simulated hours, dips (oracle tells within the dip)`,
       value: `${ps.length}, ${fmt(hours, 1)}, ${dips.length} (${dips.length - left.length})`,
     },
-    ...Object.entries(SETS[set].structure).map(([k, v]) => ({ name: `  ${k}`, value: v })),
+    { name: 'differs between the sets: tuning | held-out', value: '' },
+    ...differences().map(([k, t, h]) => ({ name: `  ${k}`, value: `${t} | ${h}` })),
     { name: 'columns: today’s detector → sequential', value: '' },
     {
       name: 'recall, oracle-detectable dips',
@@ -112,6 +113,12 @@ export function benchAlertQuality(set: SetName = SET): Row[] {
         value: pair((k) => `${pct(s(k))}; ${fmt(s(k).median, 0)}`),
       });
     }
+  }
+  const small = dips.filter((d) => d.size < 300);
+  for (const kind of ['conversion', 'audience']) {
+    const ds = small.filter((d) => kindOf(d) === kind);
+    if (ds.length > 0)
+      rows.push({ name: `  30–299 online ${kind}: recall`, value: pair((k) => pct(summarise(ds, k))) });
   }
   for (const [name, lo, hi] of [
     ['30–299', 0, 300],

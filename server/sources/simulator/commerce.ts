@@ -21,7 +21,9 @@ const MAX_ORDER_DELAY_MS = 2 * 60_000;
 const PAY_DELAY_MEDIAN_MS = 30_000;
 const PAY_DELAY_SIGMA = 1;
 
-export type FunnelDelays = 'instant' | 'realistic';
+/** 'bimodal' (another lag shape, for held-out streams): 55 % order within seconds (1 s plus an exponential of
+ * mean 6 s), the rest after 20–75 s (uniform); payment 3 s plus an exponential of mean 45 s. */
+export type FunnelDelays = 'instant' | 'realistic' | 'bimodal';
 
 export class Commerce {
   private orders = 0;
@@ -58,9 +60,12 @@ export class Commerce {
     const amount = Math.round(r.product.price * quantity * 100) / 100; // to the fen, not 179.70000000000002
     const orderId = `o${this.seed}-${this.orders++}`;
     const realistic = this.delays === 'realistic';
+    const bimodal = this.delays === 'bimodal';
     const ts = realistic
       ? clickTs + this.logNormal(ORDER_DELAY_MEDIAN_MS, ORDER_DELAY_SIGMA, MAX_ORDER_DELAY_MS)
-      : clickTs;
+      : bimodal
+        ? clickTs + this.bimodalMs()
+        : clickTs;
     const created = {
       type: 'order_created',
       ts,
@@ -78,12 +83,17 @@ export class Commerce {
     if (!paid) return; // 压单: created, never paid
     const payDelay = realistic
       ? 5000 + this.logNormal(PAY_DELAY_MEDIAN_MS, PAY_DELAY_SIGMA, MAX_PAY_DELAY_MS - 5000)
-      : Math.min(MAX_PAY_DELAY_MS, 3000 + Math.round(ctx.rng.exp(20_000)));
+      : Math.min(MAX_PAY_DELAY_MS, 3000 + Math.round(ctx.rng.exp(bimodal ? 45_000 : 20_000)));
     const paidAt = ts + payDelay;
     ctx.later({ type: 'order_paid', ts: paidAt, id: `${orderId}-paid`, orderId, amount });
     if (!ctx.rng.chance(REFUND_SHARE)) return;
     const refundAt = paidAt + Math.min(MAX_REFUND_DELAY_MS, 60_000 + Math.round(ctx.rng.exp(300_000)));
     ctx.later({ type: 'refund', ts: refundAt, id: `${orderId}-refund`, orderId, amount });
+  }
+
+  private bimodalMs(): number {
+    const r = this.ctx.rng;
+    return Math.round(r.chance(0.55) ? 1000 + r.exp(6000) : r.range(20_000, 75_000));
   }
 
   /** Whole ms, at least 1 s (so the event lands in a later simulated second than the click). */

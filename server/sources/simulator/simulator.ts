@@ -9,8 +9,9 @@ import { defaultCatalogue } from './content.ts';
 import type { SimContext } from './context.ts';
 import { type DipSpec, type StageFactors, stageFactors } from './dips.ts';
 import { Engagement } from './engagement.ts';
+import { platformView } from './platform-feed.ts';
 import { Rng } from './rng.ts';
-import { RunOfShow } from './run-of-show.ts';
+import { RunOfShow, type ShowPace } from './run-of-show.ts';
 import { SecondBuckets } from './second-buckets.ts';
 import { sortSecond } from './sort-second.ts';
 import { Traffic } from './traffic.ts';
@@ -40,8 +41,12 @@ export interface SimulatorOptions {
   delays?: FunnelDelays;
   /** A platform's public feed: only `share` of the viewer-side events arrive (barrage, likes, gifts, shares,
    * card exposures and clicks; orders come complete from the shop's push), and with `enterLeave` false no
-   * entries or departures are sent, only an online_count every 5 s. Default: everything, no counters. */
-  feed?: { share?: number; enterLeave?: boolean };
+   * entries or departures are sent, only an online_count every 5 s. `platform`: shaped like a platform's feed
+   * (platform-feed.ts): sampled entries but no departures, online every 5 s, no card exposures, clicks without
+   * viewer ids, orders under the shop's buyer ids. Default: everything, no counters. */
+  feed?: { share?: number; enterLeave?: boolean; platform?: boolean };
+  /** The pace of the run of show, drawn apart so a plan knows its switches (run-of-show.ts showSchedule). */
+  show?: ShowPace;
   /** Ground truth of every trial and count (oracles only; it changes nothing the simulator draws). */
   truth?: TruthSink;
 }
@@ -84,6 +89,7 @@ class RoomSimulator implements Simulator, SimContext {
   private readonly commerce: Commerce;
   private readonly share: number;
   private readonly enterLeave: boolean;
+  private readonly platform: boolean;
   private readonly show: RunOfShow;
   private readonly scheduled = new SecondBuckets<LiveEvent>();
   /** Index of the next simulated second to generate (second k starts at base + k·1000). */
@@ -111,8 +117,9 @@ class RoomSimulator implements Simulator, SimContext {
     this.dips = opts.dips ?? [];
     this.commerce = new Commerce(this, opts.seed, opts.delays);
     this.share = Math.min(1, Math.max(0, opts.feed?.share ?? 1));
+    this.platform = opts.feed?.platform ?? false;
     this.enterLeave = opts.feed?.enterLeave ?? true;
-    this.show = new RunOfShow(this.catalogue, this, shop);
+    this.show = new RunOfShow(this.catalogue, this, shop, opts.show);
   }
 
   get now(): number {
@@ -124,7 +131,11 @@ class RoomSimulator implements Simulator, SimContext {
   }
 
   emit(e: LiveEvent): void {
-    if (!this.enterLeave && (e.type === 'viewer_enter' || e.type === 'viewer_leave')) return;
+    if (this.platform) {
+      const seen = platformView(e);
+      if (!seen) return;
+      e = seen;
+    } else if (!this.enterLeave && (e.type === 'viewer_enter' || e.type === 'viewer_leave')) return;
     if (this.share < 1 && SAMPLED.has(e.type) && !this.rng.chance(this.share)) return;
     this.current.push(e);
   }
@@ -175,7 +186,7 @@ class RoomSimulator implements Simulator, SimContext {
     const target = this.targetOnline(t, f);
     this.traffic.arrive(k, t, target, f.arrivals, this.targetOnline(t, { ...f, online: 1 }));
     if (f.online < 1) this.traffic.walkOut(t, target);
-    if (!this.enterLeave && k % ONLINE_COUNT_EVERY_S === 0) {
+    if ((!this.enterLeave || this.platform) && k % ONLINE_COUNT_EVERY_S === 0) {
       this.current.push({ type: 'online_count', ts: t, id: this.id(), count: this.audience.size });
     }
     const rates = this.show.step(t);
