@@ -162,6 +162,9 @@ export class RoomEngine {
       case 'refund':
         this.commerce.refund(e);
         break;
+      case 'counters':
+        this.commerce.counters(e);
+        break;
       case 'explain_start':
         this.commerce.explainStart(e);
         break;
