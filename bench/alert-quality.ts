@@ -60,7 +60,8 @@ function summarise(dips: DipScore[], k: Strategy): Summary {
 }
 
 const pct = (s: Summary) => (s.n ? `${fmt((s.hits / s.n) * 100, 0)}% (${s.hits}/${s.n})` : '–');
-const pair = (f: (k: Strategy) => string) => `${f('classic')} → ${f('sequential')}`;
+/** classic | issue 8's sequential → the hierarchical one. */
+const pair = (f: (k: Strategy) => string) => `${f('classic')} | ${f('sequential-v1')} → ${f('sequential')}`;
 const kindOf = (d: DipScore) => (CONVERSION.includes(d.label.kind) ? 'conversion' : 'audience');
 const secs = (ms: number | null) => (ms === null ? '–' : `${Math.round(ms / 1000)} s`);
 
@@ -80,7 +81,7 @@ export function benchAlertQuality(set: SetName = SET): Row[] {
     },
     { name: 'differs between the sets: tuning | held-out', value: '' },
     ...differences().map(([k, t, h]) => ({ name: `  ${k}`, value: `${t} | ${h}` })),
-    { name: 'columns: today’s detector → sequential', value: '' },
+    { name: 'columns: classic | today’s sequential → hierarchical', value: '' },
     {
       name: 'recall, oracle-detectable dips',
       value: pair((k) => pct(all(k))),
@@ -132,7 +133,7 @@ export function benchAlertQuality(set: SetName = SET): Row[] {
     name: 'left out (oracle needs longer than the dip)',
     value: `${left.length}: caught ${pair((k) => String(left.filter((d) => d.hit[k]).length))}`,
   });
-  rows.push({ name: 'every dip: oracle delay; today’s → sequential', value: '' });
+  rows.push({ name: 'every dip: oracle delay; classic | today’s → hierarchical', value: '' });
   for (const d of dips) {
     const tag = `${d.detectable ? '' : '(left out) '}${d.label.kind} ${d.family}/${d.size}${d.repeat ? 'r' : 'f'} ${fmt(d.label.depth * 100, 0)}%${d.label.gradual ? '~' : ''} #${d.seed}`;
     rows.push({ name: `  ${tag}`, value: `${secs(d.oracleMs)}; ${pair((k) => secs(d.delayMs[k]))}` });

@@ -12,8 +12,12 @@ import type { Alert } from '../shared/alerts.ts';
 import { SOURCE_STALE_MS } from '../shared/constants.ts';
 import { OracleTruth } from './alert-oracle.ts';
 
-export const STRATEGIES: Strategy[] = ['classic', 'sequential'];
-const RULES: Record<Strategy, typeof DEFAULT_RULES> = { classic: CLASSIC_RULES, sequential: DEFAULT_RULES };
+export const STRATEGIES: Strategy[] = ['classic', 'sequential-v1', 'sequential'];
+const RULES: Record<Strategy, typeof DEFAULT_RULES> = {
+  classic: CLASSIC_RULES,
+  'sequential-v1': DEFAULT_RULES,
+  sequential: DEFAULT_RULES,
+};
 const tokenizer = { tokenize: () => [], addWords: () => {} };
 
 export interface Blackout {
@@ -66,22 +70,22 @@ function play(
 export function runStream(plan: StreamPlan, blackout: Blackout | null = null): StreamRun {
   const sim0 = createSimulator(plan.options);
   const catalogue = sim0.catalogue;
-  const raised: StreamRun['raised'] = { classic: [], sequential: [] };
+  const raised: StreamRun['raised'] = { classic: [], 'sequential-v1': [], sequential: [] };
   const mk = (evaluators: Session['evaluators']): Session => ({
     engine: new RoomEngine('bench', { tokenizer }, catalogue),
     evaluators,
   });
-  let s = mk({
-    classic: new AlertEvaluator(RULES.classic, {}, 'classic'),
-    sequential: new AlertEvaluator(RULES.sequential, {}, 'sequential'),
-  });
+  let s = mk(
+    Object.fromEntries(STRATEGIES.map((k) => [k, new AlertEvaluator(RULES[k], {}, k)])) as Session['evaluators'],
+  );
   let judgedMs = 0;
   if (plan.previous) {
     // Played while still live: the close (everyone leaves at once) is not what is measured here.
     const { durationMs, ...live } = plan.previous;
     play(s, live, (durationMs ?? 0) - 1000, raised, null);
     judgedMs += durationMs ?? 0;
-    s = mk({ classic: s.evaluators.classic.nextSession(), sequential: s.evaluators.sequential.nextSession() });
+    const prev = s.evaluators;
+    s = mk(Object.fromEntries(STRATEGIES.map((k) => [k, prev[k].nextSession()])) as Session['evaluators']);
   }
   const oracle = new OracleTruth();
   const { durationMs, ...live } = plan.options;

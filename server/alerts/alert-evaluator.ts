@@ -16,7 +16,9 @@ import { fromPlain, type Plain, toPlain } from './sequential/snapshot.ts';
 
 export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
 type Gauges = Partial<Record<AlertMetric, number | null>>;
-export type Strategy = 'sequential' | 'classic';
+/** 'sequential': the hierarchical detector (room rate × product factor, depths unknown, counts-only feeds);
+ * 'sequential-v1': the sequential detector as issue 8 left it (kept for the bench); 'classic': before both. */
+export type Strategy = 'sequential' | 'sequential-v1' | 'classic';
 
 /** What a room's next session inherits: the products' history under both strategies. */
 export interface SessionPriors {
@@ -46,7 +48,7 @@ export class AlertEvaluator {
     readonly strategy: Strategy = 'sequential',
   ) {
     this.history = { gauges: new GaugeHistory(), counts: new CountHistory(priors.counts) };
-    this.seq = strategy === 'sequential' ? new SequentialRules(priors.detectors) : null;
+    this.seq = strategy === 'classic' ? null : new SequentialRules(priors.detectors, strategy === 'sequential');
   }
 
   /** The evaluator of the room's next session: same rules and strategy, this session's history as prior. */

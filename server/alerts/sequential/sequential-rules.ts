@@ -17,8 +17,8 @@ export class SequentialRules {
   private roomOrders = 0;
   private lastRoomOrderTs: number | null = null;
 
-  constructor(priors?: DetectorPriors) {
-    this.detectors = new RoomDetectors(priors);
+  constructor(priors?: DetectorPriors, v2 = false) {
+    this.detectors = new RoomDetectors(priors, v2);
   }
 
   observe(e: LiveEvent): void {
@@ -51,7 +51,7 @@ export class SequentialRules {
     if (!isSequential(rule)) return null;
     let st = this.states.get(rule.id);
     if (!st) {
-      st = newSeqState(rule.metric);
+      st = newSeqState(rule.metric, this.detectors.v2 === true);
       this.states.set(rule.id, st);
     }
     return judgeSequential(rule, input.ts, this.detectors, st, firing, gauges, input.online);
@@ -83,5 +83,10 @@ export class SequentialRules {
 
   handOver(): DetectorPriors {
     return this.detectors.handOver();
+  }
+
+  /** Whether each funnel stage can be judged from this feed (v2; the old detector does not say). */
+  stageStates(): ReturnType<RoomDetectors['stageStates']> | null {
+    return this.detectors.v2 ? this.detectors.stageStates() : null;
   }
 }

@@ -9,7 +9,7 @@ import { defaultCatalogue } from './content.ts';
 import type { SimContext } from './context.ts';
 import { type DipSpec, type StageFactors, stageFactors } from './dips.ts';
 import { Engagement } from './engagement.ts';
-import { platformView } from './platform-feed.ts';
+import { MinuteCounters, platformView } from './platform-feed.ts';
 import { Rng } from './rng.ts';
 import { RunOfShow, type ShowPace } from './run-of-show.ts';
 import { SecondBuckets } from './second-buckets.ts';
@@ -54,6 +54,7 @@ export interface SimulatorOptions {
 /** Events a sampled public feed may drop (DOMAIN.md: "抽样性发送消息"). */
 const SAMPLED = new Set(['comment', 'like', 'gift', 'share', 'product_exposure', 'product_click', 'viewer_enter']);
 const ONLINE_COUNT_EVERY_S = 5;
+const COUNTERS_EVERY_S = 60;
 
 export interface Simulator {
   readonly catalogue: Product[];
@@ -90,6 +91,8 @@ class RoomSimulator implements Simulator, SimContext {
   private readonly share: number;
   private readonly enterLeave: boolean;
   private readonly platform: boolean;
+  /** The platform's per-minute product counters (platform feeds). */
+  private readonly minute = new MinuteCounters();
   private readonly show: RunOfShow;
   private readonly scheduled = new SecondBuckets<LiveEvent>();
   /** Index of the next simulated second to generate (second k starts at base + k·1000). */
@@ -131,6 +134,7 @@ class RoomSimulator implements Simulator, SimContext {
   }
 
   emit(e: LiveEvent): void {
+    if (this.platform && (e.type === 'product_exposure' || e.type === 'product_click')) this.minute.add(e);
     if (this.platform) {
       const seen = platformView(e);
       if (!seen) return;
@@ -186,6 +190,9 @@ class RoomSimulator implements Simulator, SimContext {
     const target = this.targetOnline(t, f);
     this.traffic.arrive(k, t, target, f.arrivals, this.targetOnline(t, { ...f, online: 1 }));
     if (f.online < 1) this.traffic.walkOut(t, target);
+    if (this.platform && k > 0 && k % COUNTERS_EVERY_S === 0) {
+      for (const e of this.minute.flush(t - COUNTERS_EVERY_S * 1000, t)) this.current.push(e);
+    }
     if ((!this.enterLeave || this.platform) && k % ONLINE_COUNT_EVERY_S === 0) {
       this.current.push({ type: 'online_count', ts: t, id: this.id(), count: this.audience.size });
     }
