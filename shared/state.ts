@@ -116,6 +116,17 @@ export const CommentLineSchema = Type.Object({
 });
 export type CommentLine = Static<typeof CommentLineSchema>;
 
+/** A conversion stage's alert: judged, still learning the room's usual rate, or not judgeable from the feed. */
+export const StageStateSchema = Type.Union([
+  Type.Literal('judged'),
+  Type.Literal('learning'),
+  Type.Literal('noExposures'),
+  Type.Literal('noClicks'),
+  Type.Literal('noOrders'),
+  Type.Literal('noPayments'),
+]);
+export type StageState = Static<typeof StageStateSchema>;
+
 export const RoomStateSchema = Type.Object({
   roomId: Type.String(),
   seq: Num,
@@ -174,6 +185,9 @@ export const RoomStateSchema = Type.Object({
   source: SourceHealthSchema,
   /** Every source of the room with its own health, when it has more than push (GET /api/rooms/:id/sources). */
   sources: Type.Optional(Type.Array(SourceHealthSchema)),
+  /** Whether each conversion alert stage can be judged from this feed, and if not why (the alert panel says so
+   * in words instead of staying silent). Absent with the classic detector. */
+  alertStages: Type.Optional(Type.Object({ click: StageStateSchema, order: StageStateSchema, pay: StageStateSchema })),
 });
 export type RoomState = Static<typeof RoomStateSchema>;
 

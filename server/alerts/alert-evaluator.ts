@@ -5,6 +5,7 @@
 // (windowed rates against a moving baseline), kept selectable so the benchmark compares both on one stream.
 import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '../../shared/alerts.ts';
 import type { LiveEvent } from '../../shared/events.ts';
+import type { RoomState } from '../../shared/state.ts';
 import type { AlertInput } from './alert-input.ts';
 import { CountHistory, type CountHistoryCheckpoint, type ProductPriors } from './count-history.ts';
 import { GaugeHistory } from './gauge-history.ts';
@@ -89,6 +90,11 @@ export class AlertEvaluator {
     [ev.explainSince, ev.explaining, ev.lastOrders, ev.lastOrderTs] = s.explain;
     ev.setRules(rules);
     return ev;
+  }
+
+  /** Whether each conversion stage can be judged from the feed (the hierarchical detector only). */
+  stageStates(): RoomState['alertStages'] | null {
+    return this.seq?.stageStates() ?? null;
   }
 
   /** Every event applied to the room, in order: the sequential detectors count cohorts from them. */

@@ -4,6 +4,7 @@
 // against the usual hazard. Event time only; a second with no events for SILENCE_MS is not judged, so a feed
 // that stops is never a dip.
 import type { LiveEvent } from '../../../shared/events.ts';
+import type { StageState } from '../../../shared/state.ts';
 import { CohortStage } from './cohort-stage.ts';
 import { HierBaseline } from './hier-baseline.ts';
 import type { LagCdf } from './lag-cdf.ts';
@@ -46,8 +47,6 @@ export type DetectorPriors = Partial<Record<Stage, Map<string, { x: number; m: n
 /** A stage's rates are judged once its lags rest on this many pairs (see LagCdf.seen). */
 const LAG_MIN_SEEN = 30;
 
-/** Whether a stage can be judged from this feed, and if not why (shown in words on the alert panel). */
-export type StageState = 'judged' | 'learning' | 'noExposures' | 'noClicks' | 'noOrders' | 'noPayments';
 /** What each stage's trials and successes are: a stage whose trials never came cannot be judged. */
 const NEEDS: Record<Stage, { trials: StageState; successes: StageState }> = {
   click: { trials: 'noExposures', successes: 'noClicks' },

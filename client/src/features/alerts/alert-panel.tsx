@@ -15,6 +15,7 @@ import { useUiStore } from '../../stores/ui-store.ts';
 import { forwardAlert, useAlertPreview, useAlertProductName } from './alert-product.ts';
 import { CueStatusLine } from './cue-status.tsx';
 import { EscalatedCues, isEscalatedCue } from './escalated-cues.tsx';
+import { StageStates } from './stage-states.tsx';
 
 const bySeverityThenAge = (a: Alert, b: Alert) =>
   SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.activeAt - b.activeAt;
@@ -43,6 +44,7 @@ export function AlertPanel() {
           <AlertItem key={a.id} alert={a} canAct={canAct} />
         ))}
       </ul>
+      <StageStates />
     </section>
   );
 }
