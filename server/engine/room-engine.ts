@@ -188,6 +188,7 @@ export class RoomEngine {
       offAir,
       online: this.audience.count(),
       avgWatchSeconds: this.audience.avgWatchSeconds(now),
+      avgWatchEstimated: this.audience.watchEstimated(),
       entriesPerMin: this.minutes.lastSum('entries', now),
       commentsPerMin: this.minutes.lastSum('comments', now),
       commentersPerMin: this.interaction.recentCommenters.count(now),

@@ -5,11 +5,18 @@
 // budget shared by the depths), so a deep fall is told at its own speed; the evidence states the fall seen.
 import type { AlertEvidence, AlertRule } from '../../../shared/alerts.ts';
 import type { Judgement } from '../judge.ts';
-import { marginalLlr, type ProductPrior } from './hier-baseline.ts';
+import { marginalLlr } from './hier-baseline.ts';
 import type { RoomDetectors } from './room-detectors.ts';
 import { METRIC_STAGE } from './sequential-judge.ts';
 
 export const DEPTHS = [0.2, 0.35, 0.5, 0.7];
+/** A product whose factor is unknown can only ever add a bounded amount of evidence (its own data soon tell a
+ * low factor from a fall), so under no change the statistic plateaus instead of drifting back to zero: a small
+ * leak per second drains a plateau and ends the excursion (a real fall adds far more than this). */
+const LEAK_PER_S = 0.01;
+/** Above this the stage's baseline holds its data back: any evidence pending keeps the fall out of the baseline
+ * (the leak ends the excursions that would otherwise hold it back for good). */
+const SUSPECT_LLR = 0;
 /** The one-depth threshold of the old detector (H_LLR = 8) plus ln 4 for the four depths sharing it. */
 export const H_MIX = 8 + Math.log(DEPTHS.length);
 
@@ -17,7 +24,7 @@ export const H_MIX = 8 + Math.log(DEPTHS.length);
 export class DepthCusum {
   s = 0;
   since: number | null = null;
-  products = new Map<string, { X: number; M: number; prior: ProductPrior }>();
+  products = new Map<string, { X: number; M: number }>();
   x = 0;
   mu0 = 0;
   n = 0;
@@ -50,8 +57,11 @@ export function judgeMixture(
     for (const p of seconds) {
       const prior = d.hier![stage].prior(p.productId);
       if (!prior) continue;
-      const e = k.products.get(p.productId) ?? { X: 0, M: 0, prior };
-      inc += marginalLlr(e.X + p.x, e.M + p.m, e.prior, k.delta) - marginalLlr(e.X, e.M, e.prior, k.delta);
+      // Today's prior, not the one the product joined with: the baseline is held while the statistic is high,
+      // so in a real fall it stays put, and a product that joined an ordinary excursion at its first second
+      // would otherwise stay judged as unknown long after its own rate became known.
+      const e = k.products.get(p.productId) ?? { X: 0, M: 0 };
+      inc += marginalLlr(e.X + p.x, e.M + p.m, prior, k.delta) - marginalLlr(e.X, e.M, prior, k.delta);
       e.X += p.x;
       e.M += p.m;
       k.products.set(p.productId, e);
@@ -60,7 +70,7 @@ export function judgeMixture(
       sum.n += p.n;
       sum.m += p.m;
     }
-    const next = Math.min(1.5 * H_MIX, Math.max(0, k.s + inc));
+    const next = Math.min(1.5 * H_MIX, Math.max(0, k.s + inc - LEAK_PER_S));
     if (next === 0) {
       k.since = null;
       k.products.clear();
@@ -74,7 +84,7 @@ export function judgeMixture(
     }
     k.s = next;
   }
-  if (c.depths.some((k) => k.s > 0)) d.suspect![stage] = true;
+  if (c.depths.some((k) => k.s > SUSPECT_LLR)) d.suspect![stage] = true;
   const top = c.depths.reduce((a, b) => (b.s > a.s ? b : a));
   const holds = top.s >= (firing ? H_MIX / 2 : H_MIX);
   const value = top.m > 0 ? top.x / top.m : null;

@@ -48,6 +48,10 @@ export class SequentialRules {
   ): Judgement | null {
     if (rule.metric === 'explainNoOrdersSeconds' && rule.condition.kind === 'above')
       return this.quiet(rule, input, quietS);
+    // An estimated watch time moves with online over arrivals, not with how long people stay: a fall of it is
+    // no evidence that viewers leave sooner (the hierarchical detector only; v1 judged it as measured).
+    if (this.detectors.v2 && rule.metric === 'avgWatchSeconds' && input.avgWatchEstimated)
+      return { holds: null, value: input.avgWatchSeconds, baseline: null };
     if (!isSequential(rule)) return null;
     let st = this.states.get(rule.id);
     if (!st) {
