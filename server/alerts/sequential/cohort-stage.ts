@@ -22,7 +22,14 @@ export class ProductCohort {
   n = 0;
   /** Effective trials of counted trials placed in past seconds, credited at once (absent in old checkpoints). */
   caught?: number;
+  /** Trials known from a platform's counters: successes and matured trials are judged per counters interval,
+   * released together when the next counters arrive (a success that came before its trial was counted must
+   * meet its expectation in the same judged span). */
+  batch?: { x: number; n: number; m: number; release: boolean; lastSec: number };
 }
+
+/** A product whose counters stopped has its last interval released after this long. */
+const BATCH_STALE_S = 90;
 
 export class CohortStage {
   private readonly products = new Map<string, ProductCohort>();
@@ -31,6 +38,8 @@ export class CohortStage {
   private readonly expiry: [number, string][] = [];
   private expiryHead = 0;
   readonly lag: LagCdf;
+  /** The stage's trials come from counters: every product is judged per counters interval. */
+  batched?: boolean;
 
   /** `windowS`: how long a trial may still be credited (at most LAG_MAX_S; a card's click follows its exposure
    * within seconds, so that stage keeps far fewer open trials). `lag`: the lags handed over from the room's
@@ -87,6 +96,9 @@ export class CohortStage {
     p.n += n;
     p.lastTrialSec = Math.max(p.lastTrialSec, sec);
     p.caught = (p.caught ?? 0) + n * this.lag.at(now - sec);
+    p.batch ??= { x: 0, n: 0, m: 0, release: false, lastSec: now };
+    p.batch.release = true;
+    this.batched = true;
   }
 
   /** `n` successes known only as a count, for the product. */
@@ -117,6 +129,19 @@ export class CohortStage {
         const i = ((c % LAG_MAX_S) + LAG_MAX_S) % LAG_MAX_S;
         if (p.ringSec[i] !== c) continue;
         m += p.ring[i]! * (this.lag.at(age + 1) - this.lag.at(age));
+      }
+      if (this.batched && !p.batch) p.batch = { x: 0, n: 0, m: 0, release: false, lastSec: sec };
+      const b = p.batch;
+      if (b) {
+        b.x += p.x;
+        b.n += p.n;
+        b.m += m;
+        p.x = 0;
+        p.n = 0;
+        if (!b.release && sec - b.lastSec < BATCH_STALE_S) continue;
+        out.push({ productId, x: b.x, n: b.n, m: b.m });
+        p.batch = { x: 0, n: 0, m: 0, release: false, lastSec: sec };
+        continue;
       }
       out.push({ productId, x: p.x, n: p.n, m });
       p.x = 0;

@@ -6,8 +6,15 @@
 // the stage's change statistics are at zero (held back otherwise, for up to HOLD_MAX_S), so a dip never teaches
 // the baseline that it is normal; old data fades with a half-life of HALF_LIFE_S of judged seconds.
 
-/** Shape of the product factor's prior: a coefficient of variation of 1/√K_PRODUCT (≈ 0.5). */
+/** Shape of the product factor's prior until the room shows its own spread: a coefficient of variation of
+ * 1/√K_PRODUCT (≈ 0.5). */
 export const K_PRODUCT = 4;
+/** The spread is learnt from the products with this many successes (empirical Bayes), once there are
+ * SPREAD_MIN_PRODUCTS of them; the shape stays within [K_MIN, K_MAX] (factor CV 0.2–0.7). */
+const SPREAD_MIN_SUCCESSES = 30;
+const SPREAD_MIN_PRODUCTS = 3;
+const K_MIN = 2;
+const K_MAX = 25;
 /** Successes the room needs before any product is judged against its rate. */
 export const MIN_ROOM_SUCCESSES = 20;
 const HALF_LIFE_S = 45 * 60;
@@ -41,9 +48,30 @@ export class HierBaseline {
     if (this.x < MIN_ROOM_SUCCESSES || this.m <= 0) return null;
     const r = this.x / this.m;
     // The room's rate is itself uncertain (relative variance ≈ 1 / its successes): it widens the factor's prior.
-    const k = 1 / (1 / K_PRODUCT + 1 / this.x);
+    const k = 1 / (1 / this.shape(r) + 1 / this.x);
     const p = this.products.get(productId);
     return { r, a: k + (p?.x ?? 0), b: k + r * (p?.m ?? 0) };
+  }
+
+  /** The factor prior's shape from the spread of this room's products (method of moments: the variance of
+   * their factors less the Poisson noise of each), or K_PRODUCT while too few products are known. */
+  private shape(r: number): number {
+    let n = 0;
+    let sum = 0;
+    let sum2 = 0;
+    let noise = 0;
+    for (const p of this.products.values()) {
+      if (p.x < SPREAD_MIN_SUCCESSES || p.m <= 0) continue;
+      const f = p.x / p.m / r;
+      n++;
+      sum += f;
+      sum2 += f * f;
+      noise += (f * f) / p.x;
+    }
+    if (n < SPREAD_MIN_PRODUCTS) return K_PRODUCT;
+    const mean = sum / n;
+    const cv2 = (sum2 / n - mean * mean - noise / n) / (mean * mean);
+    return Math.min(K_MAX, Math.max(K_MIN, 1 / Math.max(1 / K_MAX, cv2)));
   }
 
   /** Takes one judged second of products in: at once when nothing is pending suspicion, else held back. */

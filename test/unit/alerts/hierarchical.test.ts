@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AlertEvaluator, type Strategy } from '../../../server/alerts/alert-evaluator.ts';
 import type { AlertInput } from '../../../server/alerts/alert-input.ts';
 import { DEFAULT_RULES } from '../../../server/alerts/default-rules.ts';
-import { HierBaseline, K_PRODUCT } from '../../../server/alerts/sequential/hier-baseline.ts';
+import { HierBaseline } from '../../../server/alerts/sequential/hier-baseline.ts';
 import { RoomDetectors } from '../../../server/alerts/sequential/room-detectors.ts';
 import { Rng } from '../../../server/sources/simulator/rng.ts';
 import type { LiveEvent } from '../../../shared/events.ts';
@@ -93,7 +93,7 @@ describe('hierarchical baseline', () => {
             return;
           }
           expect((fresh!.r * fresh!.a) / fresh!.b).toBeCloseTo(room, 9);
-          expect(fresh!.a).toBeLessThanOrEqual(K_PRODUCT);
+          expect(fresh!.a).toBeLessThanOrEqual(25);
           products.forEach(([m, rate], i) => {
             const p = b.prior(`p${i}`)!;
             const mean = (p.r * p.a) / p.b;
