@@ -14,9 +14,11 @@ export const DEPTHS = [0.2, 0.35, 0.5, 0.7];
  * low factor from a fall), so under no change the statistic plateaus instead of drifting back to zero: a small
  * leak per second drains a plateau and ends the excursion (a real fall adds far more than this). */
 const LEAK_PER_S = 0.01;
-/** Above this the stage's baseline holds its data back: any evidence pending keeps the fall out of the baseline
- * (the leak ends the excursions that would otherwise hold it back for good). */
-const SUSPECT_LLR = 0;
+/** The stage's baseline holds its data back while evidence is pending and still growing: above SUSPECT_LLR, or
+ * above zero and higher than GROWTH_S seconds ago. A statistic that has stalled above zero (a new product of low
+ * factor) must not hold the baseline back, or that product would never become known. */
+const SUSPECT_LLR = 3;
+const GROWTH_S = 30;
 /** The one-depth threshold of the old detector (H_LLR = 8) plus ln 4 for the four depths sharing it. */
 export const H_MIX = 8 + Math.log(DEPTHS.length);
 
@@ -35,6 +37,8 @@ export class DepthCusum {
 
 export class MixtureCusum {
   readonly depths = DEPTHS.map((d) => new DepthCusum(d));
+  /** The highest statistic of the last GROWTH_S seconds, oldest first (absent in old checkpoints). */
+  recent?: number[];
 }
 
 const NONE: Judgement = { holds: null, value: null, baseline: null };
@@ -84,8 +88,11 @@ export function judgeMixture(
     }
     k.s = next;
   }
-  if (c.depths.some((k) => k.s > SUSPECT_LLR)) d.suspect![stage] = true;
   const top = c.depths.reduce((a, b) => (b.s > a.s ? b : a));
+  c.recent ??= [];
+  const before = c.recent.length >= GROWTH_S ? c.recent.shift()! : 0;
+  c.recent.push(top.s);
+  if (top.s > SUSPECT_LLR || (top.s > 0 && top.s > before)) d.suspect![stage] = true;
   const holds = top.s >= (firing ? H_MIX / 2 : H_MIX);
   const value = top.m > 0 ? top.x / top.m : null;
   const baseline = top.m > 0 ? top.mu0 / top.m : null;
