@@ -21,11 +21,11 @@ export class ProductCohort {
   x = 0;
   n = 0;
   /** Effective trials of counted trials placed in past seconds, credited at once (absent in old checkpoints). */
-  caught?: number;
+  caught = 0;
   /** Trials known from a platform's counters: successes and matured trials are judged per counters interval,
    * released together when the next counters arrive (a success that came before its trial was counted must
    * meet its expectation in the same judged span). */
-  batch?: { x: number; n: number; m: number; release: boolean; lastSec: number };
+  batch: { x: number; n: number; m: number; release: boolean; lastSec: number } | null = null;
 }
 
 /** A product whose counters stopped has its last interval released after this long. */
@@ -39,7 +39,7 @@ export class CohortStage {
   private expiryHead = 0;
   readonly lag: LagCdf;
   /** The stage's trials come from counters: every product is judged per counters interval. */
-  batched?: boolean;
+  batched = false;
 
   /** `windowS`: how long a trial may still be credited (at most LAG_MAX_S; a card's click follows its exposure
    * within seconds, so that stage keeps far fewer open trials). `lag`: the lags handed over from the room's

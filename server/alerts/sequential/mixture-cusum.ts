@@ -38,7 +38,7 @@ export class DepthCusum {
 export class MixtureCusum {
   readonly depths = DEPTHS.map((d) => new DepthCusum(d));
   /** The highest statistic of the last GROWTH_S seconds, oldest first (absent in old checkpoints). */
-  recent?: number[];
+  recent: number[] = [];
 }
 
 const NONE: Judgement = { holds: null, value: null, baseline: null };

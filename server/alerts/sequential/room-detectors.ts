@@ -86,16 +86,16 @@ export class RoomDetectors {
   private readonly priors: DetectorPriors;
   /** The hierarchical detector (counts-only conversion, counters, room rate × product factor); false: the
    * detector as it was (issue 8), kept for the bench. Absent in old checkpoints: the old detector. */
-  readonly v2?: boolean;
+  readonly v2: boolean = false;
   /** Per stage, the room rate × product factor baseline (v2). */
-  hier?: Record<Stage, HierBaseline>;
+  hier: Record<Stage, HierBaseline> | null = null;
   /** Per stage, whether a change statistic of the stage was above zero this second (v2: hold the baseline). */
-  suspect?: Record<Stage, boolean>;
+  suspect: Record<Stage, boolean> | null = null;
   /** Counter fields the room has had: the single events of them are then not counted (v2). */
-  counted?: Record<string, boolean>;
+  counted: Record<string, boolean> | null = null;
   /** Trials and successes ever seen per stage (v2: judgeability). */
-  seenCounts?: Record<Stage, { trials: number; successes: number }>;
-  private lastJudged?: { sec: number; take: boolean } | null;
+  seenCounts: Record<Stage, { trials: number; successes: number }> | null = null;
+  private lastJudged: { sec: number; take: boolean } | null = null;
 
   constructor(priors: DetectorPriors = {}, v2 = false) {
     // The handed-over lags become the stages' own (kept once: a checkpoint restores no shared instances).
@@ -109,8 +109,8 @@ export class RoomDetectors {
     this.entriesBase = new RateBaseline(undefined, false, TRAFFIC_PACE);
     this.entriesSlowBase = new RateBaseline(undefined, false, SLOW_TRAFFIC_PACE);
     this.exitsBase = new RateBaseline(undefined, true, TRAFFIC_PACE);
+    this.v2 = v2;
     if (v2) {
-      this.v2 = true;
       this.hier = {
         click: new HierBaseline(baselines.click),
         order: new HierBaseline(baselines.order),
