@@ -23,9 +23,12 @@ export async function explainSegments(
   return Promise.all(
     segments.map(async (seg) => {
       const rows = await queries.productCounts(roomId, seg.start, seg.end, seg.productId);
-      // Single events and a platform's counters (one row each per type) add up.
-      const sum = (t: string, f: 'n' | 'amount') =>
-        rows.filter((r) => r.type === t).reduce((a, r) => a + Number(r[f]), 0);
+      // A platform's counters (rows 'counters:<type>') replace the single events of a figure they give, as in
+      // the engine: a feed's single events of it are then a sample.
+      const sum = (t: string, f: 'n' | 'amount') => {
+        const counted = rows.find((r) => r.type === `counters:${t}` && Number(r.n) > 0);
+        return Number((counted ?? rows.find((r) => r.type === t))?.[f] ?? 0);
+      };
       return {
         ...seg,
         durationSeconds: Math.round((seg.end - seg.start) / 1000),

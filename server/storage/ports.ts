@@ -147,7 +147,8 @@ export interface ReplayQueries {
   sessionMarks(roomId: string, gapMs: number): Promise<{ marks: SessionMark[]; lastTs: number | null; count: number }>;
   /** explain_start / explain_end events in [start, end], in ts order. */
   explainMarks(roomId: string, start: number, end: number): Promise<{ ts: number; type: string; productId: string }[]>;
-  /** Per type, how many exposure/click/order events of the product lie in [start, end], and the order amount. */
+  /** Per type, how many exposure/click/order events of the product lie in [start, end], and the order amount;
+   * rows 'counters:<type>' (only where the product has counters there) sum its counters events' figures. */
   productCounts(
     roomId: string,
     start: number,

@@ -54,7 +54,23 @@ describe('a platform-shaped recording imported over HTTP', () => {
     const get = async (url: string) =>
       (await fetch(`${s.url}${url}`, { headers: { authorization: `Bearer ${room.tokens.viewer}` } })).json();
     const sessions = (await get(`/api/rooms/${room.id}/sessions`)) as { id: string }[];
-    const report = (await get(`/api/sessions/${sessions[0]!.id}/report`)) as { alertAudit: AlertAuditRow[] };
+    const report = (await get(`/api/sessions/${sessions[0]!.id}/report`)) as {
+      alertAudit: AlertAuditRow[];
+      explainSegments: { productId: string; exposures: number; clicks: number; start: number; end: number }[];
+    };
+    // The report's 讲解 segments count card exposures and clicks from the counters (the feed sends none / a sample).
+    const seg = report.explainSegments.find((x) => x.start <= label.startTs && x.end > label.startTs)!;
+    const counted = (f: 'cardExposures' | 'clicks') =>
+      events.reduce(
+        (a, e) =>
+          e.type === 'counters' && e.productId === seg.productId && e.ts >= seg.start && e.ts <= seg.end
+            ? a + (e[f] ?? 0)
+            : a,
+        0,
+      );
+    expect(seg.exposures).toBe(counted('cardExposures'));
+    expect(seg.clicks).toBe(counted('clicks'));
+    expect(seg.exposures).toBeGreaterThan(0);
     const dipAlerts = report.alertAudit.filter((a) => a.ruleId !== undefined && DIP_RULES.has(a.ruleId));
     const hit = dipAlerts.find(
       (a) => a.ruleId === 'order-rate-drop' && a.firedAt >= label.startTs && a.firedAt <= label.endTs,

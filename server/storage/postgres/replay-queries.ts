@@ -37,14 +37,14 @@ export class PgReplayQueries implements ReplayQueries {
        WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type IN ('product_exposure', 'product_click', 'order_created')
          AND body::json->>'productId' = $4 GROUP BY type
        UNION ALL
-       SELECT 'product_exposure', COALESCE(SUM((body::json->>'cardExposures')::float8), 0), 0 FROM events
-       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4
+       SELECT 'counters:product_exposure', COALESCE(SUM((body::json->>'cardExposures')::float8), 0), 0 FROM events
+       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4 HAVING COUNT(*) > 0
        UNION ALL
-       SELECT 'product_click', COALESCE(SUM((body::json->>'clicks')::float8), 0), 0 FROM events
-       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4
+       SELECT 'counters:product_click', COALESCE(SUM((body::json->>'clicks')::float8), 0), 0 FROM events
+       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4 HAVING COUNT(*) > 0
        UNION ALL
-       SELECT 'order_created', COALESCE(SUM((body::json->>'orders')::float8), 0), COALESCE(SUM((body::json->>'gmv')::float8), 0) FROM events
-       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4`,
+       SELECT 'counters:order_created', COALESCE(SUM((body::json->>'orders')::float8), 0), COALESCE(SUM((body::json->>'gmv')::float8), 0) FROM events
+       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4 HAVING COUNT(*) > 0`,
       [roomId, Math.trunc(start), Math.trunc(end), productId],
     );
     return rows;

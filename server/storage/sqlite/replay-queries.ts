@@ -12,14 +12,14 @@ export class SqliteReplayQueries implements ReplayQueries {
        WHERE room_id = @room AND ts BETWEEN @start AND @end AND type IN ('product_exposure', 'product_click', 'order_created')
          AND json_extract(body, '$.productId') = @productId GROUP BY type
        UNION ALL
-       SELECT 'product_exposure', COALESCE(SUM(json_extract(body, '$.cardExposures')), 0), 0 FROM events
-       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId
+       SELECT 'counters:product_exposure', COALESCE(SUM(json_extract(body, '$.cardExposures')), 0), 0 FROM events
+       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId HAVING COUNT(*) > 0
        UNION ALL
-       SELECT 'product_click', COALESCE(SUM(json_extract(body, '$.clicks')), 0), 0 FROM events
-       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId
+       SELECT 'counters:product_click', COALESCE(SUM(json_extract(body, '$.clicks')), 0), 0 FROM events
+       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId HAVING COUNT(*) > 0
        UNION ALL
-       SELECT 'order_created', COALESCE(SUM(json_extract(body, '$.orders')), 0), COALESCE(SUM(json_extract(body, '$.gmv')), 0) FROM events
-       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId`,
+       SELECT 'counters:order_created', COALESCE(SUM(json_extract(body, '$.orders')), 0), COALESCE(SUM(json_extract(body, '$.gmv')), 0) FROM events
+       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId HAVING COUNT(*) > 0`,
     );
   }
 
