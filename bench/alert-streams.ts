@@ -10,10 +10,14 @@ import type { StreamPlan } from '../server/sources/simulator/families.ts';
 import { createSimulator, type SimulatorOptions } from '../server/sources/simulator/simulator.ts';
 import type { Alert } from '../shared/alerts.ts';
 import { SOURCE_STALE_MS } from '../shared/constants.ts';
-import type { LiveEvent } from '../shared/events.ts';
+import { OracleTruth } from './alert-oracle.ts';
 
-export const STRATEGIES: Strategy[] = ['classic', 'sequential'];
-const RULES: Record<Strategy, typeof DEFAULT_RULES> = { classic: CLASSIC_RULES, sequential: DEFAULT_RULES };
+export const STRATEGIES: Strategy[] = ['classic', 'sequential-v1', 'sequential'];
+const RULES: Record<Strategy, typeof DEFAULT_RULES> = {
+  classic: CLASSIC_RULES,
+  'sequential-v1': DEFAULT_RULES,
+  sequential: DEFAULT_RULES,
+};
 const tokenizer = { tokenize: () => [], addWords: () => {} };
 
 export interface Blackout {
@@ -26,69 +30,14 @@ export interface StreamRun {
   raised: Record<Strategy, Alert[]>;
   /** Event-time span judged, ms (both sessions). */
   judgedMs: number;
-  /** The main session's delivered events (for the detectability bound). */
-  tally: Tally;
-  /** Funnel trials per product delivered in the earlier session (repeat streams), for the bound. */
-  previousTrials: ProductCounts;
+  /** The main session's ground truth, for the oracle. */
+  oracle: OracleTruth;
   blackout: Blackout | null;
 }
-
-/** The main session's delivered events of the funnel and audience (timestamps; funnel ones also per
- * product), and online per second. */
-export type Tally = Record<TallyKey, number[]> & { byProduct: Record<FunnelKey, Map<string, number[]>> };
-export type FunnelKey = 'product_exposure' | 'product_click' | 'order_created' | 'order_paid';
-const FUNNEL_KEYS: FunnelKey[] = ['product_exposure', 'product_click', 'order_created', 'order_paid'];
-/** Events per funnel key and product. */
-export type ProductCounts = Record<FunnelKey, Map<string, number>>;
-export type TallyKey =
-  | 'product_exposure'
-  | 'product_click'
-  | 'order_created'
-  | 'order_paid'
-  | 'viewer_enter'
-  | 'viewer_leave'
-  | 'online';
-const TALLY_KEYS: TallyKey[] = [
-  'product_exposure',
-  'product_click',
-  'order_created',
-  'order_paid',
-  'viewer_enter',
-  'viewer_leave',
-  'online',
-];
 
 interface Session {
   engine: RoomEngine;
   evaluators: Record<Strategy, AlertEvaluator>;
-}
-
-/** Records one delivered event: in the tally (main session) or only per product (earlier session). */
-class Recorder {
-  private readonly orderProduct = new Map<string, string>();
-
-  constructor(
-    private readonly tally: Tally | null,
-    private readonly counts: ProductCounts | null,
-  ) {}
-
-  add(e: LiveEvent): void {
-    const t = this.tally;
-    if (t && (TALLY_KEYS as string[]).includes(e.type)) t[e.type as TallyKey].push(e.ts);
-    let productId: string | undefined;
-    if (e.type === 'order_created') this.orderProduct.set(e.orderId, e.productId);
-    if (e.type === 'order_paid') productId = this.orderProduct.get(e.orderId);
-    else if ('productId' in e && typeof e.productId === 'string') productId = e.productId;
-    if (productId === undefined || !(FUNNEL_KEYS as string[]).includes(e.type)) return;
-    const key = e.type as FunnelKey;
-    if (t) {
-      const m = t.byProduct[key];
-      const list = m.get(productId) ?? [];
-      list.push(e.ts);
-      m.set(productId, list);
-    }
-    if (this.counts) this.counts[key].set(productId, (this.counts[key].get(productId) ?? 0) + 1);
-  }
 }
 
 function play(
@@ -96,8 +45,6 @@ function play(
   opts: SimulatorOptions,
   untilMs: number,
   raised: StreamRun['raised'],
-  rec: Recorder,
-  tally: Tally | null,
   blackout: Blackout | null,
 ): void {
   const sim = createSimulator(opts);
@@ -109,10 +56,8 @@ function play(
     for (const e of events) {
       s.engine.apply(e);
       for (const k of STRATEGIES) s.evaluators[k].observe(e);
-      rec.add(e);
     }
     s.engine.advanceTo(t - 1);
-    tally?.online.push(s.engine.alertInput(false).online);
     const input = s.engine.alertInput(t - lastDelivery > SOURCE_STALE_MS);
     for (const k of STRATEGIES) {
       for (const ev of s.evaluators[k].evaluate(input)) if (ev.type === 'raised') raised[k].push(ev.alert);
@@ -120,35 +65,31 @@ function play(
   }
 }
 
-/** Plays the stream (after its shop's earlier session, if any); the main session's delivered events are tallied,
- * and the earlier session's funnel trials counted per product, for the detectability bound. */
+/** Plays the stream (after its shop's earlier session, if any); the main session's ground truth goes to the
+ * oracle. */
 export function runStream(plan: StreamPlan, blackout: Blackout | null = null): StreamRun {
   const sim0 = createSimulator(plan.options);
   const catalogue = sim0.catalogue;
-  const raised: StreamRun['raised'] = { classic: [], sequential: [] };
+  const raised: StreamRun['raised'] = { classic: [], 'sequential-v1': [], sequential: [] };
   const mk = (evaluators: Session['evaluators']): Session => ({
     engine: new RoomEngine('bench', { tokenizer }, catalogue),
     evaluators,
   });
-  let s = mk({
-    classic: new AlertEvaluator(RULES.classic, {}, 'classic'),
-    sequential: new AlertEvaluator(RULES.sequential, {}, 'sequential'),
-  });
+  let s = mk(
+    Object.fromEntries(STRATEGIES.map((k) => [k, new AlertEvaluator(RULES[k], {}, k)])) as Session['evaluators'],
+  );
   let judgedMs = 0;
-  const previousTrials = Object.fromEntries(FUNNEL_KEYS.map((k) => [k, new Map()])) as ProductCounts;
   if (plan.previous) {
     // Played while still live: the close (everyone leaves at once) is not what is measured here.
     const { durationMs, ...live } = plan.previous;
-    play(s, live, (durationMs ?? 0) - 1000, raised, new Recorder(null, previousTrials), null, null);
+    play(s, live, (durationMs ?? 0) - 1000, raised, null);
     judgedMs += durationMs ?? 0;
-    s = mk({ classic: s.evaluators.classic.nextSession(), sequential: s.evaluators.sequential.nextSession() });
+    const prev = s.evaluators;
+    s = mk(Object.fromEntries(STRATEGIES.map((k) => [k, prev[k].nextSession()])) as Session['evaluators']);
   }
-  const tally = {
-    ...Object.fromEntries(TALLY_KEYS.map((k) => [k, []])),
-    byProduct: Object.fromEntries(FUNNEL_KEYS.map((k) => [k, new Map()])),
-  } as unknown as Tally;
+  const oracle = new OracleTruth();
   const { durationMs, ...live } = plan.options;
-  play(s, live, (durationMs ?? 0) - 1000, raised, new Recorder(tally, null), tally, blackout);
+  play(s, { ...live, truth: oracle }, (durationMs ?? 0) - 1000, raised, blackout);
   judgedMs += durationMs ?? 0;
-  return { plan, raised, judgedMs, tally, previousTrials, blackout };
+  return { plan, raised, judgedMs, oracle, blackout };
 }

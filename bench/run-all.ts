@@ -45,7 +45,10 @@ if (want('hotwords')) {
 if (want('import')) printRows('Import parsing (Bilibili XML vs NDJSON, real recording)', benchImportParse());
 if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
 if (want('alerts'))
-  printRows('Alert quality (held-out labelled streams: today’s detector → sequential)', benchAlertQuality());
+  printRows(
+    'Alert quality (held-out labelled streams, against the oracle: classic | today’s sequential → hierarchical)',
+    benchAlertQuality(),
+  );
 if (want('rebuild')) printRows('Restart of a 4-hour room (checkpoint + tail vs full replay)', await benchRebuild());
 if (want('failover')) {
   printRows('Failover of room ownership (3 instances, private Redis)', await benchFailover());

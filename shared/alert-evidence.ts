@@ -24,6 +24,8 @@ export const AlertEvidenceSchema = Type.Object(
     windowSeconds: Type.Number({ minimum: 0 }),
     /** The trials behind a rate (clicks, exposures, orders), or viewers online for departures. */
     sample: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+    /** rate: the fall the detector estimates (0..1, observed ÷ expected over the window); absent before it. */
+    fall: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   },
   { additionalProperties: false },
 );
@@ -59,9 +61,11 @@ export function formatEvidence(e: AlertEvidence, lang: Lang): string {
   switch (e.kind) {
     case 'rate': {
       const n = e.sample === null ? '' : zh ? ` ${e.sample} ${zhUnit}` : `, ${e.sample} ${enUnit}`;
+      const fall =
+        e.fall === undefined ? '' : zh ? `，约降 ${Math.round(e.fall * 100)}%` : `, ~${Math.round(e.fall * 100)}% down`;
       return zh
-        ? `${zhName} ${pct(e.value)}（${usual(pct)}${span(e.windowSeconds, lang)}${n}）`
-        : `${enName} ${pct(e.value)} (${usual(pct)}${span(e.windowSeconds, lang)}${n})`;
+        ? `${zhName} ${pct(e.value)}（${usual(pct)}${span(e.windowSeconds, lang)}${n}${fall}）`
+        : `${enName} ${pct(e.value)} (${usual(pct)}${span(e.windowSeconds, lang)}${n}${fall})`;
     }
     case 'entries':
     case 'exits': {

@@ -82,6 +82,20 @@ export const EventSchemas = {
   }),
   explain_start: event('explain_start', { productId: Id }),
   explain_end: event('explain_end', { productId: Id }),
+  /** A platform's counters over the interval (fromTs, ts] (data APIs answer with counts per minute, not events):
+   * per product, or the room's when productId is absent. Each field is a count in that interval, not a running
+   * total (a poll source turns totals into deltas). The funnel, product table, report and alerts count them as
+   * they count single events; a field a room has had counters for is then counted from its counters only. */
+  counters: event('counters', {
+    productId: Type.Optional(Id),
+    fromTs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_EVENT_TS_MS })),
+    cardExposures: Type.Optional(Count),
+    clicks: Type.Optional(Count),
+    orders: Type.Optional(Count),
+    paidOrders: Type.Optional(Count),
+    gmv: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_AMOUNT * 1000 })),
+    paidAmount: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_AMOUNT * 1000 })),
+  }),
   /** Explicit session boundaries: a start begins a new session at once, an end closes the current one. */
   session_start: event('session_start', {}),
   session_end: event('session_end', {}),
@@ -102,6 +116,9 @@ export const EVENT_TYPES = Object.keys(EventSchemas) as EventType[];
 export const LiveEventSchema = Type.Union(Object.values(EventSchemas));
 export type LiveEvent = Static<typeof LiveEventSchema>;
 export type EventOf<T extends EventType> = Extract<LiveEvent, { type: T }>;
+/** The count fields of a counters event. */
+export const COUNTER_FIELDS = ['cardExposures', 'clicks', 'orders', 'paidOrders', 'gmv', 'paidAmount'] as const;
+export type CounterField = (typeof COUNTER_FIELDS)[number];
 
 export function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && Object.hasOwn(EventSchemas, value);

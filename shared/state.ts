@@ -127,6 +127,17 @@ export const CommentLineSchema = Type.Object({
 });
 export type CommentLine = Static<typeof CommentLineSchema>;
 
+/** A conversion stage's alert: judged, still learning the room's usual rate, or not judgeable from the feed. */
+export const StageStateSchema = Type.Union([
+  Type.Literal('judged'),
+  Type.Literal('learning'),
+  Type.Literal('noExposures'),
+  Type.Literal('noClicks'),
+  Type.Literal('noOrders'),
+  Type.Literal('noPayments'),
+]);
+export type StageState = Static<typeof StageStateSchema>;
+
 export const RoomStateSchema = Type.Object({
   roomId: Type.String(),
   seq: Num,
@@ -189,6 +200,9 @@ export const RoomStateSchema = Type.Object({
   questions: Type.Optional(Type.Array(QuestionEntrySchema)),
   /** The session's question figures so far (the report reads the last state's). */
   questionStats: Type.Optional(QuestionStatsSchema),
+  /** Whether each conversion alert stage can be judged from this feed, and if not why (the alert panel says so
+   * in words instead of staying silent). Absent with the classic detector. */
+  alertStages: Type.Optional(Type.Object({ click: StageStateSchema, order: StageStateSchema, pay: StageStateSchema })),
 });
 export type RoomState = Static<typeof RoomStateSchema>;
 

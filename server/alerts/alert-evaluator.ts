@@ -5,6 +5,7 @@
 // (windowed rates against a moving baseline), kept selectable so the benchmark compares both on one stream.
 import { type Alert, type AlertMetric, type AlertRule, PRODUCT_METRICS } from '../../shared/alerts.ts';
 import type { LiveEvent } from '../../shared/events.ts';
+import type { RoomState } from '../../shared/state.ts';
 import type { OutlookGauges } from '../outlook/outlook-rules.ts';
 import type { AlertInput } from './alert-input.ts';
 import { CountHistory, type CountHistoryCheckpoint, type ProductPriors } from './count-history.ts';
@@ -17,7 +18,9 @@ import { fromPlain, type Plain, toPlain } from './sequential/snapshot.ts';
 
 export type AlertEvent = { type: 'raised' | 'updated' | 'resolved'; alert: Alert };
 type Gauges = Partial<Record<AlertMetric, number | null>>;
-export type Strategy = 'sequential' | 'classic';
+/** 'sequential': the hierarchical detector (room rate × product factor, depths unknown, counts-only feeds);
+ * 'sequential-v1': the sequential detector as issue 8 left it (kept for the bench); 'classic': before both. */
+export type Strategy = 'sequential' | 'sequential-v1' | 'classic';
 
 /** What a room's next session inherits: the products' history under both strategies. */
 export interface SessionPriors {
@@ -47,7 +50,7 @@ export class AlertEvaluator {
     readonly strategy: Strategy = 'sequential',
   ) {
     this.history = { gauges: new GaugeHistory(), counts: new CountHistory(priors.counts) };
-    this.seq = strategy === 'sequential' ? new SequentialRules(priors.detectors) : null;
+    this.seq = strategy === 'classic' ? null : new SequentialRules(priors.detectors, strategy === 'sequential');
   }
 
   /** The evaluator of the room's next session: same rules and strategy, this session's history as prior. */
@@ -88,6 +91,11 @@ export class AlertEvaluator {
     [ev.explainSince, ev.explaining, ev.lastOrders, ev.lastOrderTs] = s.explain;
     ev.setRules(rules);
     return ev;
+  }
+
+  /** Whether each conversion stage can be judged from the feed (the hierarchical detector only). */
+  stageStates(): RoomState['alertStages'] | null {
+    return this.seq?.stageStates() ?? null;
   }
 
   /** Every event applied to the room, in order: the sequential detectors count cohorts from them. */

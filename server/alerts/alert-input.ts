@@ -21,6 +21,8 @@ export interface AlertInput {
   offAir?: boolean;
   online: number;
   avgWatchSeconds: number | null;
+  /** 人均观看时长 is estimated (Little's law on a feed without departures), not measured: not judged for drops. */
+  avgWatchEstimated?: boolean;
   entriesPerMin: number;
   commentsPerMin: number;
   /** Distinct people who commented in the last minute. */

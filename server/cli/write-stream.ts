@@ -20,7 +20,8 @@ const { values } = parseArgs({
   },
 });
 const family = values.family as Family | undefined;
-if (family && !FAMILIES.includes(family)) throw new Error(`--family: one of ${FAMILIES.join(', ')}`);
+const families: Family[] = [...FAMILIES, 'platform'];
+if (family && !families.includes(family)) throw new Error(`--family: one of ${families.join(', ')}`);
 const kind = values.kind as DipKind | 'none' | undefined;
 if (kind && kind !== 'none' && !DIP_KINDS.includes(kind))
   throw new Error(`--kind: one of ${DIP_KINDS.join(', ')}, none`);

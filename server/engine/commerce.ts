@@ -1,6 +1,6 @@
 // Orders, payments and refunds, room-wide and per product. GMV counts created orders, unpaid included
 // (DOMAIN.md); 成交金额 (paid) counts payments. An order paid before we saw it created still counts as paid.
-import type { EventOf, Product } from '../../shared/events.ts';
+import type { CounterField, EventOf, Product } from '../../shared/events.ts';
 import type { MinuteBuckets } from './minute-buckets.ts';
 import { type PeopleCheckpoint, PeopleCounter, type ProductCheckpoint, ProductTracker } from './products.ts';
 
@@ -29,6 +29,9 @@ export class CommerceTracker {
   refunds = 0;
   explaining: string | null = null;
   sawCommerce = false;
+  /** Fields the room has had counters for: counted from the counters only from then on (the feed's single
+   * events of them are often a sample, and would count twice). */
+  private readonly countedFields = new Set<CounterField>();
 
   constructor(private readonly minutes: MinuteBuckets) {}
 
@@ -49,6 +52,7 @@ export class CommerceTracker {
       counts: [this.exposures, this.clicks, this.orders, this.paidOrders, this.gmv, this.paid, this.refunds],
       explaining: this.explaining,
       sawCommerce: this.sawCommerce,
+      counted: [...this.countedFields],
     };
   }
 
@@ -62,6 +66,8 @@ export class CommerceTracker {
     [this.exposures, this.clicks, this.orders, this.paidOrders, this.gmv, this.paid, this.refunds] = s.counts;
     this.explaining = s.explaining;
     this.sawCommerce = s.sawCommerce;
+    this.countedFields.clear();
+    for (const f of s.counted ?? []) this.countedFields.add(f);
   }
 
   product(id: string): ProductTracker {
@@ -77,20 +83,22 @@ export class CommerceTracker {
   exposure(e: EventOf<'product_exposure'>): void {
     this.sawCommerce = true;
     const p = this.product(e.productId);
+    if (this.countedFields.has('cardExposures')) return;
     p.exposureUsers.add(e.userId);
+    this.roomExposureUsers.add(e.userId);
     p.exposures++;
     this.exposures++;
-    this.roomExposureUsers.add(e.userId);
     this.minutes.add(e.ts, 'productExposures');
   }
 
   click(e: EventOf<'product_click'>): void {
     this.sawCommerce = true;
     const p = this.product(e.productId);
+    if (this.countedFields.has('clicks')) return;
     p.clickUsers.add(e.userId);
+    this.roomClickUsers.add(e.userId);
     p.clicks++;
     this.clicks++;
-    this.roomClickUsers.add(e.userId);
     this.minutes.add(e.ts, 'clicks');
   }
 
@@ -103,6 +111,51 @@ export class CommerceTracker {
     if (e.hot !== undefined) p.hotBuy = e.hot;
   }
 
+  /** A platform's counters: the product's (and the room's) figures grow by the interval's counts. */
+  counters(e: EventOf<'counters'>): void {
+    this.sawCommerce = true;
+    const p = e.productId === undefined ? null : this.product(e.productId);
+    const n = (f: CounterField) => {
+      const v = e[f];
+      if (v !== undefined) this.countedFields.add(f);
+      return v ?? 0;
+    };
+    const [exposures, clicks, orders, paidOrders, gmv, paid] = [
+      n('cardExposures'),
+      n('clicks'),
+      n('orders'),
+      n('paidOrders'),
+      n('gmv'),
+      n('paidAmount'),
+    ];
+    // People behind counts are unknown: each counted action is one person, as an anonymous event is.
+    if (p) {
+      p.exposures += exposures;
+      p.clicks += clicks;
+      p.addCounted(orders, gmv, paid);
+      p.exposureUsers.addAnonymous(exposures);
+      p.clickUsers.addAnonymous(clicks);
+      p.orderUsers.addAnonymous(orders);
+      p.payUsers.addAnonymous(paidOrders);
+    }
+    this.roomExposureUsers.addAnonymous(exposures);
+    this.roomClickUsers.addAnonymous(clicks);
+    this.roomOrderUsers.addAnonymous(orders);
+    this.roomPayUsers.addAnonymous(paidOrders);
+    this.exposures += exposures;
+    this.clicks += clicks;
+    this.orders += orders;
+    this.gmv += gmv;
+    this.paidOrders += paidOrders;
+    this.paid += paid;
+    this.minutes.add(e.ts, 'productExposures', exposures);
+    this.minutes.add(e.ts, 'clicks', clicks);
+    this.minutes.add(e.ts, 'orders', orders);
+    this.minutes.add(e.ts, 'gmv', gmv);
+    this.minutes.add(e.ts, 'paidOrders', paidOrders);
+    this.minutes.add(e.ts, 'paid', paid);
+  }
+
   orderCreated(e: EventOf<'order_created'>): void {
     this.sawCommerce = true;
     // A repeated orderId is the same order: counted, and its stock taken, once.
@@ -110,6 +163,7 @@ export class CommerceTracker {
     const info: OrderInfo = { productId: e.productId, userId: e.userId, paid: false };
     if (e.amountUnknown) info.amountUnknown = true;
     this.orderIndex.set(e.orderId, info);
+    if (this.countedFields.has('orders')) return; // kept for its payment, counted by the counters
     const amount = e.amountUnknown ? 0 : e.amount;
     const p = this.product(e.productId);
     p.addOrder(amount, e.quantity ?? 1);
@@ -125,6 +179,7 @@ export class CommerceTracker {
     this.sawCommerce = true;
     const order = this.orderIndex.get(e.orderId);
     if (order?.paid) return; // a second payment notice for the same order
+    if (this.countedFields.has('paidOrders')) return;
     this.paidOrders++;
     this.paid += e.amount;
     this.minutes.add(e.ts, 'paid', e.amount);
@@ -176,6 +231,8 @@ export interface CommerceCheckpoint {
   counts: [number, number, number, number, number, number, number];
   explaining: string | null;
   sawCommerce: boolean;
+  /** Absent in checkpoints from before counters. */
+  counted?: CounterField[];
 }
 
 /** Orders are most of a long room's checkpoint: columns instead of one object each parse several times faster. */

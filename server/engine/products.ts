@@ -87,6 +87,17 @@ export class ProductTracker {
     }
   }
 
+  /** Orders known only as counts (a platform's counters): no quantities, so stock is left alone. */
+  addCounted(orders: number, gmv: number, paid: number): void {
+    this.orders += orders;
+    this.gmv += gmv;
+    this.paid += paid;
+    if (this.explaining) {
+      this.explainOrders += orders;
+      this.explainGmv += gmv;
+    }
+  }
+
   checkpoint(): ProductCheckpoint {
     const { exposureUsers, clickUsers, orderUsers, payUsers, product, catalogued } = this;
     return {
@@ -151,6 +162,11 @@ export class PeopleCounter {
       return true;
     }
     return this.known.add(userId);
+  }
+
+  /** `n` people known only as a count (a platform's counters), each counted as an anonymous one is. */
+  addAnonymous(n: number): void {
+    this.anonymous += Math.max(0, n);
   }
 
   get size(): number {

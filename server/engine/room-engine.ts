@@ -182,6 +182,9 @@ export class RoomEngine {
       case 'purchase_intent':
         this.commerce.purchaseIntent(e);
         break;
+      case 'counters':
+        this.commerce.counters(e);
+        break;
       case 'explain_start':
         this.commerce.explainStart(e);
         break;
@@ -207,6 +210,7 @@ export class RoomEngine {
       offAir,
       online: this.audience.count(),
       avgWatchSeconds: this.audience.avgWatchSeconds(now),
+      avgWatchEstimated: this.audience.watchEstimated(),
       entriesPerMin: this.minutes.lastSum('entries', now),
       commentsPerMin: this.minutes.lastSum('comments', now),
       commentersPerMin: this.interaction.recentCommenters.count(now),

@@ -48,6 +48,9 @@ export function validateEvent(value: unknown, bounds: TimeBounds | null): Verdic
       message: `ts ${event.ts} is more than 24 h in the past or 5 min in the future of server time ${bounds.now}; use the import route for recordings`,
     };
   }
+  if (event.type === 'counters' && event.fromTs !== undefined && event.fromTs > event.ts) {
+    return { ok: false, code: 'invalid_field', message: 'counters: fromTs must not be after ts' };
+  }
   if (hasControlChars(event)) {
     return { ok: false, code: 'invalid_text', message: `${type}: text fields must not contain control characters` };
   }

@@ -23,14 +23,19 @@ export async function explainSegments(
   return Promise.all(
     segments.map(async (seg) => {
       const rows = await queries.productCounts(roomId, seg.start, seg.end, seg.productId);
-      const by = (t: string) => rows.find((r) => r.type === t);
+      // A platform's counters (rows 'counters:<type>') replace the single events of a figure they give, as in
+      // the engine: a feed's single events of it are then a sample.
+      const sum = (t: string, f: 'n' | 'amount') => {
+        const counted = rows.find((r) => r.type === `counters:${t}` && Number(r.n) > 0);
+        return Number((counted ?? rows.find((r) => r.type === t))?.[f] ?? 0);
+      };
       return {
         ...seg,
         durationSeconds: Math.round((seg.end - seg.start) / 1000),
-        exposures: by('product_exposure')?.n ?? 0,
-        clicks: by('product_click')?.n ?? 0,
-        orders: by('order_created')?.n ?? 0,
-        gmv: Math.round((by('order_created')?.amount ?? 0) * 100) / 100,
+        exposures: sum('product_exposure', 'n'),
+        clicks: sum('product_click', 'n'),
+        orders: sum('order_created', 'n'),
+        gmv: Math.round(sum('order_created', 'amount') * 100) / 100,
       };
     }),
   );

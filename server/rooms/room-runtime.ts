@@ -309,6 +309,8 @@ export class RoomRuntime {
   state(wallNow: number, opts: { slowParts?: boolean } = {}): RoomState {
     const state = this.engine.state(this.seq, this.health(wallNow), opts);
     if (this.driver instanceof SourceGroup) state.sources = this.driver.healths();
+    const stages = this.alerts.stageStates();
+    if (stages) state.alertStages = stages;
     return state;
   }
 

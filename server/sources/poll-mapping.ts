@@ -1,6 +1,7 @@
 // Pull sources: platform metric APIs give counts, not events. A declarative mapping names where each figure
 // sits in the JSON response; gauges become online_count, running totals become deltas (room_exposure, like).
 import { type Static, Type } from '@sinclair/typebox';
+import { mapProducts, ProductsMappingSchema, type ProductTotals } from './poll-products.ts';
 
 const Path = Type.String({ minLength: 1, maxLength: 200, description: 'dot path into the JSON, e.g. data.online' });
 
@@ -17,6 +18,8 @@ export const PollConfigSchema = Type.Object(
         online: Type.Optional(Path),
         exposureTotal: Type.Optional(Path),
         likesTotal: Type.Optional(Path),
+        /** Per-product counters (card exposures, clicks, orders, GMV …): poll-products.ts. */
+        products: Type.Optional(ProductsMappingSchema),
         /** An array of events in our event format, passed through validation. */
         events: Type.Optional(Path),
         /** Event time of the figures (ms, or s if < 1e12); poll time when absent. */
@@ -32,6 +35,9 @@ export type PollConfig = Static<typeof PollConfigSchema>;
 export interface Totals {
   exposure: number | null;
   likes: number | null;
+  /** Per product, for `mapping.products`; and when they were read (the next interval starts there). */
+  products?: ProductTotals;
+  productsTs?: number;
 }
 
 export function readPath(body: unknown, path: string): unknown {
@@ -66,7 +72,20 @@ export function mapPollResponse(
   if (likes !== null && prev.likes !== null && likes > prev.likes) {
     events.push({ type: 'like', ts, count: Math.round(likes - prev.likes) });
   }
+  let products = prev.products;
+  if (mapping.products) {
+    const mapped = mapProducts(body, mapping.products, prev.products ?? {}, ts, prev.productsTs ?? null);
+    events.push(...mapped.events);
+    products = mapped.totals;
+  }
   const list = mapping.events ? readPath(body, mapping.events) : undefined;
   if (Array.isArray(list)) events.push(...list);
-  return { events, totals: { exposure: exposure ?? prev.exposure, likes: likes ?? prev.likes } };
+  return {
+    events,
+    totals: {
+      exposure: exposure ?? prev.exposure,
+      likes: likes ?? prev.likes,
+      ...(products ? { products, productsTs: ts } : {}),
+    },
+  };
 }

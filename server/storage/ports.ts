@@ -154,7 +154,8 @@ export interface ReplayQueries {
     start: number,
     end: number,
   ): Promise<{ ts: number; action: string; productId: string | null; note: string | null }[]>;
-  /** Per type, how many exposure/click/order events of the product lie in [start, end], and the order amount. */
+  /** Per type, how many exposure/click/order events of the product lie in [start, end], and the order amount;
+   * rows 'counters:<type>' (only where the product has counters there) sum its counters events' figures. */
   productCounts(
     roomId: string,
     start: number,

@@ -64,3 +64,34 @@ describe('simulator families', () => {
     expect(p.labels[0]!.endTs - p.labels[0]!.startTs).toBeGreaterThanOrEqual(4 * MIN);
   });
 });
+
+describe('structured plans (held-out streams)', () => {
+  it('a paced show switches exactly where showSchedule says, and a switch-placed dip spans one', async () => {
+    const { showSchedule } = await import('../../server/sources/simulator/run-of-show.ts');
+    const { spansSwitch } = await import('../../server/sources/simulator/families.ts');
+    const p = planStream(77, {
+      family: 'realistic',
+      peakOnline: 300,
+      kind: 'clickToOrder',
+      pace: { segmentMs: [90_000, 240_000], gapMs: [10_000, 30_000] },
+      placement: 'switch',
+      repeat: false,
+    });
+    const es = all(p.options, 45);
+    const starts = es.filter((e) => e.type === 'explain_start').map((e) => e.ts - p.options.startTs);
+    const planned = showSchedule(p.options.show!, 8, 45 * MIN).map((s) => s.startMs);
+    expect(starts).toEqual(planned.slice(0, starts.length));
+    expect(spansSwitch(p.labels[0]!, es)).toBe(true);
+  });
+
+  it('the platform-shaped feed: entries but no departures, no card exposures, clicks without viewers, shop buyer ids', () => {
+    const es = all({ seed: 8, startTs: T0, peakOnline: 800, feed: { share: 0.5, platform: true } }, 10);
+    expect(count(es, 'viewer_enter')).toBeGreaterThan(100);
+    expect(count(es, 'viewer_leave') + count(es, 'product_exposure')).toBe(0);
+    expect(count(es, 'online_count')).toBeGreaterThan(100);
+    expect(es.filter((e) => e.type === 'product_click').every((e) => !('userId' in e))).toBe(true);
+    const orders = es.filter((e) => e.type === 'order_created');
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders.every((e) => e.userId?.startsWith('buyer-'))).toBe(true);
+  });
+});

@@ -4,7 +4,9 @@
 // against the usual hazard. Event time only; a second with no events for SILENCE_MS is not judged, so a feed
 // that stops is never a dip.
 import type { LiveEvent } from '../../../shared/events.ts';
+import type { StageState } from '../../../shared/state.ts';
 import { CohortStage } from './cohort-stage.ts';
+import { HierBaseline } from './hier-baseline.ts';
 import type { LagCdf } from './lag-cdf.ts';
 import { type Pace, RateBaseline } from './rate-baseline.ts';
 
@@ -45,6 +47,13 @@ export type DetectorPriors = Partial<Record<Stage, Map<string, { x: number; m: n
 /** A stage's rates are judged once its lags rest on this many pairs (see LagCdf.seen). */
 const LAG_MIN_SEEN = 30;
 
+/** What each stage's trials and successes are: a stage whose trials never came cannot be judged. */
+const NEEDS: Record<Stage, { trials: StageState; successes: StageState }> = {
+  click: { trials: 'noExposures', successes: 'noClicks' },
+  order: { trials: 'noClicks', successes: 'noOrders' },
+  pay: { trials: 'noOrders', successes: 'noPayments' },
+};
+
 export class RoomDetectors {
   private readonly stages: Record<Stage, CohortStage>;
   private readonly base: Record<Stage, Map<string, RateBaseline>> = {
@@ -75,8 +84,20 @@ export class RoomDetectors {
   private readonly orderProduct = new Map<string, string>();
 
   private readonly priors: DetectorPriors;
+  /** The hierarchical detector (counts-only conversion, counters, room rate × product factor); false: the
+   * detector as it was (issue 8), kept for the bench. Absent in old checkpoints: the old detector. */
+  readonly v2: boolean = false;
+  /** Per stage, the room rate × product factor baseline (v2). */
+  hier: Record<Stage, HierBaseline> | null = null;
+  /** Per stage, whether a change statistic of the stage was above zero this second (v2: hold the baseline). */
+  suspect: Record<Stage, boolean> | null = null;
+  /** Counter fields the room has had: the single events of them are then not counted (v2). */
+  counted: Record<string, boolean> | null = null;
+  /** Trials and successes ever seen per stage (v2: judgeability). */
+  seenCounts: Record<Stage, { trials: number; successes: number }> | null = null;
+  private lastJudged: { sec: number; take: boolean } | null = null;
 
-  constructor(priors: DetectorPriors = {}) {
+  constructor(priors: DetectorPriors = {}, v2 = false) {
     // The handed-over lags become the stages' own (kept once: a checkpoint restores no shared instances).
     const { lags: lag = {}, ...baselines } = priors;
     this.priors = baselines;
@@ -88,11 +109,102 @@ export class RoomDetectors {
     this.entriesBase = new RateBaseline(undefined, false, TRAFFIC_PACE);
     this.entriesSlowBase = new RateBaseline(undefined, false, SLOW_TRAFFIC_PACE);
     this.exitsBase = new RateBaseline(undefined, true, TRAFFIC_PACE);
+    this.v2 = v2;
+    if (v2) {
+      this.hier = {
+        click: new HierBaseline(baselines.click),
+        order: new HierBaseline(baselines.order),
+        pay: new HierBaseline(baselines.pay),
+      };
+      this.suspect = { click: false, order: false, pay: false };
+      this.counted = {};
+      this.seenCounts = {
+        click: { trials: 0, successes: 0 },
+        order: { trials: 0, successes: 0 },
+        pay: { trials: 0, successes: 0 },
+      };
+      this.lastJudged = null;
+    }
+  }
+
+  /** Per stage: judged, still learning the room's rate, or not judgeable from this feed and why. */
+  stageStates(): Record<Stage, StageState> {
+    const out = { click: 'judged', order: 'judged', pay: 'judged' } as Record<Stage, StageState>;
+    for (const stage of STAGES) {
+      const seen = this.seenCounts?.[stage];
+      if (seen && seen.trials === 0) out[stage] = NEEDS[stage].trials;
+      else if (seen && seen.successes === 0) out[stage] = NEEDS[stage].successes;
+      else if (this.hier && this.hier[stage].x < 20) out[stage] = 'learning';
+    }
+    return out;
+  }
+
+  private seen(stage: Stage, what: 'trials' | 'successes', n = 1): void {
+    if (this.seenCounts) this.seenCounts[stage][what] += n;
+  }
+
+  /** v2: one event of the funnel, counts-only successes credited to their product. */
+  private observeV2(e: LiveEvent): void {
+    const s = this.stages;
+    const counted = this.counted!;
+    const key = (u: string | undefined, p: string) => u && `${u}|${p}`;
+    switch (e.type) {
+      case 'product_exposure':
+        if (counted.cardExposures) break;
+        s.click.trial(e.ts, e.productId, key(e.userId, e.productId));
+        this.seen('click', 'trials');
+        break;
+      case 'product_click':
+        if (counted.clicks) break;
+        s.click.success(e.ts, key(e.userId, e.productId), e.productId);
+        s.order.trial(e.ts, e.productId, key(e.userId, e.productId));
+        this.seen('click', 'successes');
+        this.seen('order', 'trials');
+        break;
+      case 'order_created':
+        if (this.orderProduct.has(e.orderId)) break;
+        this.orderProduct.set(e.orderId, e.productId);
+        if (!counted.orders) {
+          s.order.success(e.ts, key(e.userId, e.productId), e.productId);
+          this.seen('order', 'successes');
+        }
+        s.pay.trial(e.ts, e.productId, e.orderId);
+        this.seen('pay', 'trials');
+        break;
+      case 'order_paid':
+        if (s.pay.success(e.ts, e.orderId) !== null) this.seen('pay', 'successes');
+        break;
+      case 'counters': {
+        if (e.productId === undefined) break; // a room's counts name no product: nothing to judge them against
+        const mid = e.fromTs === undefined ? e.ts - 30_000 : (e.fromTs + e.ts) / 2;
+        for (const f of ['cardExposures', 'clicks', 'orders'] as const) if (e[f] !== undefined) counted[f] = true;
+        const { cardExposures: ce = 0, clicks = 0, orders = 0 } = e;
+        s.click.trialsAt(e.ts, mid, e.productId, ce);
+        s.click.credit(e.productId, clicks);
+        s.order.trialsAt(e.ts, mid, e.productId, clicks);
+        s.order.credit(e.productId, orders);
+        this.seen('click', 'trials', ce);
+        this.seen('click', 'successes', clicks);
+        this.seen('order', 'trials', clicks);
+        this.seen('order', 'successes', orders);
+        break;
+      }
+      case 'viewer_enter':
+        this.entriesSec++;
+        break;
+      case 'viewer_leave':
+        this.exitsSec++;
+        break;
+    }
   }
 
   observe(e: LiveEvent): void {
     if (this.lastEventTs === null || e.ts > this.lastEventTs) this.lastEventTs = e.ts;
     this.eventsSec++;
+    if (this.v2) {
+      this.observeV2(e);
+      return;
+    }
     const s = this.stages;
     switch (e.type) {
       case 'product_exposure':
@@ -134,6 +246,7 @@ export class RoomDetectors {
     if (!take) this.resumedAt = null;
     else if (wasSilent || this.resumedAt === null) this.resumedAt = ts;
     if (take) this.firstSec ??= sec;
+    if (this.v2) this.learnV2();
     for (const stage of STAGES) {
       const out: JudgedSecond[] = [];
       const raw: { productId: string; x: number; n: number; m: number }[] = [];
@@ -142,10 +255,18 @@ export class RoomDetectors {
       // from them and none is judged.
       const lagKnown = this.stages[stage].lag.seen >= LAG_MIN_SEEN;
       for (const r of raw) {
+        if (this.v2) {
+          // v2 judges through the lags' prior too (a slow prior under-expects: it can only hide a dip), and its
+          // baselines learn after the rules have judged the second (learnV2).
+          const pr = take ? this.hier![stage].prior(r.productId) : null;
+          out.push({ ...r, mu0: pr === null ? null : ((pr.r * pr.a) / pr.b) * r.m });
+          continue;
+        }
         out.push({ ...r, mu0: take && lagKnown ? this.baseline(stage, r.productId).step(sec, r.x, r.m) : null });
       }
       this.now[stage] = out;
     }
+    if (this.v2) this.lastJudged = { sec, take };
     this.entries = { x: this.entriesSec, mu0: take ? this.entriesBase.step(sec, this.entriesSec, 1) : null };
     // Checkpoints from before the slow reference restore without it: it starts afresh.
     this.entriesSlowBase ??= new RateBaseline(undefined, false, SLOW_TRAFFIC_PACE);
@@ -165,6 +286,15 @@ export class RoomDetectors {
     this.entriesSec = 0;
     this.exitsSec = 0;
     if (this.orderProduct.size > 200_000) this.orderProduct.clear(); // bounded: only repeats within a session matter
+  }
+
+  /** v2: the last second's judged counts enter the baselines, held back where a rule found them suspicious. */
+  private learnV2(): void {
+    const last = this.lastJudged;
+    for (const stage of STAGES) {
+      if (last?.take) this.hier![stage].learn(last.sec, this.now[stage], this.suspect![stage]);
+      this.suspect![stage] = false;
+    }
   }
 
   /** The usual rate of a stage for one product (per effective trial), or null while thin. */
@@ -187,6 +317,12 @@ export class RoomDetectors {
     const out: DetectorPriors = { lags: {} };
     for (const stage of STAGES) {
       out.lags![stage] = this.stages[stage].lag.scaled(0.5);
+      if (this.hier) {
+        const m = new Map<string, { x: number; m: number }>();
+        for (const [id, t] of this.hier[stage].totals()) m.set(id, half(t));
+        out[stage] = m;
+        continue;
+      }
       const m = new Map<string, { x: number; m: number }>();
       for (const [id, p] of this.priors[stage] ?? []) m.set(id, half(p));
       for (const [id, b] of this.base[stage]) m.set(id, half(b.total()));

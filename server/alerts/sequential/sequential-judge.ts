@@ -7,6 +7,7 @@ import type { AlertEvidence, AlertMetric, AlertRule } from '../../../shared/aler
 import type { GaugeHistory } from '../gauge-history.ts';
 import type { Judgement } from '../judge.ts';
 import { Dispersion } from './dispersion.ts';
+import { judgeMixture, MixtureCusum } from './mixture-cusum.ts';
 import { llr } from './rate-baseline.ts';
 import type { RoomDetectors, Stage } from './room-detectors.ts';
 
@@ -72,6 +73,7 @@ export class Cusum {
 /** Online: arrivals against the fast and the slow reference (two speeds), departures per viewer. */
 export type SeqState =
   | { rate: Cusum }
+  | { mix: MixtureCusum }
   | {
       entries: Cusum;
       exits: Cusum;
@@ -81,8 +83,8 @@ export type SeqState =
       entriesSlowPhi?: Dispersion;
     };
 
-export function newSeqState(metric: AlertMetric): SeqState {
-  if (metric !== 'online') return { rate: new Cusum() };
+export function newSeqState(metric: AlertMetric, v2 = false): SeqState {
+  if (metric !== 'online') return v2 ? { mix: new MixtureCusum() } : { rate: new Cusum() };
   return {
     entries: new Cusum(),
     exits: new Cusum(H_TRAFFIC_LLR),
@@ -111,6 +113,7 @@ export function judgeSequential(
 ): Judgement {
   if (d.silent) return NONE;
   const delta = (rule.condition as { pct: number }).pct;
+  if ('mix' in st) return judgeMixture(rule, ts, d, st.mix, firing);
   if ('rate' in st) return judgeRate(rule, ts, d, st.rate, delta, firing);
   // Traffic is overdispersed: its evidence is divided by the measured dispersion (quasi-likelihood).
   const e = d.entries;

@@ -17,8 +17,8 @@ export class SequentialRules {
   private roomOrders = 0;
   private lastRoomOrderTs: number | null = null;
 
-  constructor(priors?: DetectorPriors) {
-    this.detectors = new RoomDetectors(priors);
+  constructor(priors?: DetectorPriors, v2 = false) {
+    this.detectors = new RoomDetectors(priors, v2);
   }
 
   observe(e: LiveEvent): void {
@@ -48,10 +48,14 @@ export class SequentialRules {
   ): Judgement | null {
     if (rule.metric === 'explainNoOrdersSeconds' && rule.condition.kind === 'above')
       return this.quiet(rule, input, quietS);
+    // An estimated watch time moves with online over arrivals, not with how long people stay: a fall of it is
+    // no evidence that viewers leave sooner (the hierarchical detector only; v1 judged it as measured).
+    if (this.detectors.v2 && rule.metric === 'avgWatchSeconds' && input.avgWatchEstimated)
+      return { holds: null, value: input.avgWatchSeconds, baseline: null };
     if (!isSequential(rule)) return null;
     let st = this.states.get(rule.id);
     if (!st) {
-      st = newSeqState(rule.metric);
+      st = newSeqState(rule.metric, this.detectors.v2 === true);
       this.states.set(rule.id, st);
     }
     return judgeSequential(rule, input.ts, this.detectors, st, firing, gauges, input.online);
@@ -83,5 +87,10 @@ export class SequentialRules {
 
   handOver(): DetectorPriors {
     return this.detectors.handOver();
+  }
+
+  /** Whether each funnel stage can be judged from this feed (v2; the old detector does not say). */
+  stageStates(): ReturnType<RoomDetectors['stageStates']> | null {
+    return this.detectors.v2 ? this.detectors.stageStates() : null;
   }
 }

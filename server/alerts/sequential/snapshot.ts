@@ -4,7 +4,9 @@
 import { CohortStage, ProductCohort } from './cohort-stage.ts';
 import { Dispersion } from './dispersion.ts';
 import { ExplainRates } from './explain-rates.ts';
+import { HierBaseline } from './hier-baseline.ts';
 import { LagCdf } from './lag-cdf.ts';
+import { DepthCusum, MixtureCusum } from './mixture-cusum.ts';
 import { RateBaseline } from './rate-baseline.ts';
 import { RoomDetectors } from './room-detectors.ts';
 import { Cusum } from './sequential-judge.ts';
@@ -15,6 +17,9 @@ const CLASSES: Record<string, { prototype: object }> = {
   ProductCohort,
   Dispersion,
   ExplainRates,
+  HierBaseline,
+  DepthCusum,
+  MixtureCusum,
   LagCdf,
   RateBaseline,
   RoomDetectors,

@@ -21,7 +21,9 @@ const MAX_ORDER_DELAY_MS = 2 * 60_000;
 const PAY_DELAY_MEDIAN_MS = 30_000;
 const PAY_DELAY_SIGMA = 1;
 
-export type FunnelDelays = 'instant' | 'realistic';
+/** 'bimodal' (another lag shape, for held-out streams): 55 % order within seconds (1 s plus an exponential of
+ * mean 6 s), the rest after 20–75 s (uniform); payment 3 s plus an exponential of mean 45 s. */
+export type FunnelDelays = 'instant' | 'realistic' | 'bimodal';
 
 export class Commerce {
   private orders = 0;
@@ -41,9 +43,13 @@ export class Commerce {
       if (!v) return;
       const ts = instant(ctx, t, v);
       ctx.emit({ type: 'product_exposure', ts, id: ctx.id(), productId, userId: v.id });
-      if (!ctx.rng.chance(r.click * f.click)) continue;
+      const clicked = ctx.rng.chance(r.click * f.click);
+      ctx.truth?.trial('click', ts, r.click, r.click * f.click, clicked);
+      if (!clicked) continue;
       ctx.emit({ type: 'product_click', ts, id: ctx.id(), productId, userId: v.id });
-      if (ctx.rng.chance(r.order * f.order)) this.order(ts, r, v.id, f.pay);
+      const ordered = ctx.rng.chance(r.order * f.order);
+      ctx.truth?.trial('order', ts, r.order, r.order * f.order, ordered);
+      if (ordered) this.order(ts, r, v.id, f.pay);
     }
   }
 
@@ -54,9 +60,12 @@ export class Commerce {
     const amount = Math.round(r.product.price * quantity * 100) / 100; // to the fen, not 179.70000000000002
     const orderId = `o${this.seed}-${this.orders++}`;
     const realistic = this.delays === 'realistic';
+    const bimodal = this.delays === 'bimodal';
     const ts = realistic
       ? clickTs + this.logNormal(ORDER_DELAY_MEDIAN_MS, ORDER_DELAY_SIGMA, MAX_ORDER_DELAY_MS)
-      : clickTs;
+      : bimodal
+        ? clickTs + this.bimodalMs()
+        : clickTs;
     const created = {
       type: 'order_created',
       ts,
@@ -69,15 +78,22 @@ export class Commerce {
     } as const;
     if (ts === clickTs) ctx.emit(created);
     else ctx.later(created);
-    if (!ctx.rng.chance(r.pay * payFactor)) return; // 压单: created, never paid
+    const paid = ctx.rng.chance(r.pay * payFactor);
+    ctx.truth?.trial('pay', ts, r.pay, r.pay * payFactor, paid);
+    if (!paid) return; // 压单: created, never paid
     const payDelay = realistic
       ? 5000 + this.logNormal(PAY_DELAY_MEDIAN_MS, PAY_DELAY_SIGMA, MAX_PAY_DELAY_MS - 5000)
-      : Math.min(MAX_PAY_DELAY_MS, 3000 + Math.round(ctx.rng.exp(20_000)));
+      : Math.min(MAX_PAY_DELAY_MS, 3000 + Math.round(ctx.rng.exp(bimodal ? 45_000 : 20_000)));
     const paidAt = ts + payDelay;
     ctx.later({ type: 'order_paid', ts: paidAt, id: `${orderId}-paid`, orderId, amount });
     if (!ctx.rng.chance(REFUND_SHARE)) return;
     const refundAt = paidAt + Math.min(MAX_REFUND_DELAY_MS, 60_000 + Math.round(ctx.rng.exp(300_000)));
     ctx.later({ type: 'refund', ts: refundAt, id: `${orderId}-refund`, orderId, amount });
+  }
+
+  private bimodalMs(): number {
+    const r = this.ctx.rng;
+    return Math.round(r.chance(0.55) ? 1000 + r.exp(6000) : r.range(20_000, 75_000));
   }
 
   /** Whole ms, at least 1 s (so the event lands in a later simulated second than the click). */

@@ -2,12 +2,15 @@
 import type { LiveEvent } from '../../../shared/events.ts';
 import type { Audience, Viewer } from './audience.ts';
 import type { Rng } from './rng.ts';
+import type { TruthSink } from './truth.ts';
 
 export interface SimContext {
   readonly rng: Rng;
   readonly audience: Audience;
   /** Share of comments, likes and shares sent without a userId, as some platforms do. */
   readonly anonymousShare: number;
+  /** Ground truth of each trial, for oracles (absent: nothing recorded). */
+  readonly truth?: TruthSink;
   /** The next unique event id. */
   id(): string;
   /** An event of the second being generated: its ts lies within [t, t + 1000). */

@@ -9,11 +9,13 @@ import { defaultCatalogue } from './content.ts';
 import type { SimContext } from './context.ts';
 import { type DipSpec, type StageFactors, stageFactors } from './dips.ts';
 import { Engagement } from './engagement.ts';
+import { MinuteCounters, platformView } from './platform-feed.ts';
 import { Rng } from './rng.ts';
-import { RunOfShow } from './run-of-show.ts';
+import { RunOfShow, type ShowPace } from './run-of-show.ts';
 import { SecondBuckets } from './second-buckets.ts';
 import { sortSecond } from './sort-second.ts';
 import { Traffic } from './traffic.ts';
+import type { TruthSink } from './truth.ts';
 
 export type { DipKind, DipSpec } from './dips.ts';
 
@@ -39,15 +41,22 @@ export interface SimulatorOptions {
   delays?: FunnelDelays;
   /** A platform's public feed: only `share` of the viewer-side events arrive (barrage, likes, gifts, shares,
    * card exposures and clicks; orders come complete from the shop's push), and with `enterLeave` false no
-   * entries or departures are sent, only an online_count every 5 s. Default: everything, no counters. */
-  feed?: { share?: number; enterLeave?: boolean };
+   * entries or departures are sent, only an online_count every 5 s. `platform`: shaped like a platform's feed
+   * (platform-feed.ts): sampled entries but no departures, online every 5 s, no card exposures, clicks without
+   * viewer ids, orders under the shop's buyer ids. Default: everything, no counters. */
+  feed?: { share?: number; enterLeave?: boolean; platform?: boolean };
+  /** The pace of the run of show, drawn apart so a plan knows its switches (run-of-show.ts showSchedule). */
+  show?: ShowPace;
   /** The session's shape: a multiplier of the target online by time since the start (shapes.ts). Default 1. */
   shape?: (offsetMs: number) => number;
+  /** Ground truth of every trial and count (oracles only; it changes nothing the simulator draws). */
+  truth?: TruthSink;
 }
 
 /** Events a sampled public feed may drop (DOMAIN.md: "抽样性发送消息"). */
 const SAMPLED = new Set(['comment', 'like', 'gift', 'share', 'product_exposure', 'product_click', 'viewer_enter']);
 const ONLINE_COUNT_EVERY_S = 5;
+const COUNTERS_EVERY_S = 60;
 
 export interface Simulator {
   readonly catalogue: Product[];
@@ -73,6 +82,7 @@ class RoomSimulator implements Simulator, SimContext {
   readonly rng: Rng;
   readonly audience = new Audience();
   readonly anonymousShare: number;
+  readonly truth?: TruthSink;
   private readonly base: number;
   private readonly endTs: number;
   private readonly peak: number;
@@ -82,6 +92,9 @@ class RoomSimulator implements Simulator, SimContext {
   private readonly commerce: Commerce;
   private readonly share: number;
   private readonly enterLeave: boolean;
+  private readonly platform: boolean;
+  /** The platform's per-minute product counters (platform feeds). */
+  private readonly minute = new MinuteCounters();
   private readonly show: RunOfShow;
   private readonly shape: (offsetMs: number) => number;
   private readonly scheduled = new SecondBuckets<LiveEvent>();
@@ -102,6 +115,7 @@ class RoomSimulator implements Simulator, SimContext {
     this.reached = this.base;
     this.peak = Math.max(0, opts.peakOnline ?? 300);
     this.anonymousShare = opts.anonymousShare ?? 0.05;
+    if (opts.truth) this.truth = opts.truth;
     this.endTs =
       opts.durationMs === undefined ? Number.POSITIVE_INFINITY : this.base + Math.ceil(opts.durationMs / 1000) * 1000;
     const shop = opts.catalogueSeed === undefined ? this.rng : new Rng(opts.catalogueSeed);
@@ -109,8 +123,9 @@ class RoomSimulator implements Simulator, SimContext {
     this.dips = opts.dips ?? [];
     this.commerce = new Commerce(this, opts.seed, opts.delays);
     this.share = Math.min(1, Math.max(0, opts.feed?.share ?? 1));
+    this.platform = opts.feed?.platform ?? false;
     this.enterLeave = opts.feed?.enterLeave ?? true;
-    this.show = new RunOfShow(this.catalogue, this, shop);
+    this.show = new RunOfShow(this.catalogue, this, shop, opts.show);
     this.shape = opts.shape ?? (() => 1);
   }
 
@@ -123,7 +138,12 @@ class RoomSimulator implements Simulator, SimContext {
   }
 
   emit(e: LiveEvent): void {
-    if (!this.enterLeave && (e.type === 'viewer_enter' || e.type === 'viewer_leave')) return;
+    if (this.platform && (e.type === 'product_exposure' || e.type === 'product_click')) this.minute.add(e);
+    if (this.platform) {
+      const seen = platformView(e);
+      if (!seen) return;
+      e = seen;
+    } else if (!this.enterLeave && (e.type === 'viewer_enter' || e.type === 'viewer_leave')) return;
     if (this.share < 1 && SAMPLED.has(e.type) && !this.rng.chance(this.share)) return;
     this.current.push(e);
   }
@@ -172,9 +192,12 @@ class RoomSimulator implements Simulator, SimContext {
   private live(k: number, t: number): void {
     const f = this.factors(t);
     const target = this.targetOnline(t, f);
-    this.traffic.arrive(k, t, target, f.arrivals);
+    this.traffic.arrive(k, t, target, f.arrivals, this.targetOnline(t, { ...f, online: 1 }));
     if (f.online < 1) this.traffic.walkOut(t, target);
-    if (!this.enterLeave && k % ONLINE_COUNT_EVERY_S === 0) {
+    if (this.platform && k > 0 && k % COUNTERS_EVERY_S === 0) {
+      for (const e of this.minute.flush(t - COUNTERS_EVERY_S * 1000, t)) this.current.push(e);
+    }
+    if ((!this.enterLeave || this.platform) && k % ONLINE_COUNT_EVERY_S === 0) {
       this.current.push({ type: 'online_count', ts: t, id: this.id(), count: this.audience.size });
     }
     const rates = this.show.step(t);

@@ -14,6 +14,8 @@ const EXPOSURE_REPORT_EVERY_S = 5;
 export class Traffic {
   private readonly departures = new SecondBuckets<Viewer>();
   private exposures = 0;
+  /** Scheduled departures of the last second taken (for the ground truth of a walk-out). */
+  departed = 0;
 
   constructor(private readonly ctx: SimContext) {}
 
@@ -23,18 +25,23 @@ export class Traffic {
 
   /** Viewers whose stay ends in second `k` (starting at `t`) leave, at the instant their stay ends. */
   leave(k: number): void {
+    this.departed = 0;
     for (const v of this.departures.take(k)) {
-      if (this.audience.leave(v)) this.emitLeave(v, v.leaveAt);
+      if (!this.audience.leave(v)) continue;
+      this.emitLeave(v, v.leaveAt);
+      this.departed++;
     }
   }
 
   /** New viewers in second `k`, steered towards `target` online; in an arrivals dip (`arrivals` < 1) the
-   * steering stops and only that share of the usual arrivals comes, so online sinks as stays end. */
-  arrive(k: number, t: number, target: number, arrivals = 1): void {
+   * steering stops and only that share of the usual arrivals comes, so online sinks as stays end. `target0`:
+   * the target without the dips, for the ground truth. */
+  arrive(k: number, t: number, target: number, arrivals = 1, target0 = target): void {
     const { ctx } = this;
-    const steered = Math.max(0, target / MEAN_STAY_S + (target - this.audience.size) / CATCH_UP_S);
-    const rate = arrivals < 1 ? (arrivals * target) / MEAN_STAY_S : steered;
+    const steer = (to: number) => Math.max(0, to / MEAN_STAY_S + (to - this.audience.size) / CATCH_UP_S);
+    const rate = arrivals < 1 ? (arrivals * target) / MEAN_STAY_S : steer(target);
     const n = ctx.rng.poisson(rate);
+    ctx.truth?.flow('arrivals', t, steer(target0), rate, n);
     if (n > 0) this.exposures += n * ctx.rng.range(3, 10);
     for (let i = 0; i < n; i++) {
       const ts = t + ctx.rng.int(1000);
@@ -52,8 +59,13 @@ export class Traffic {
   /** In a retention dip, viewers above the lowered target walk out on top of the usual departures. */
   walkOut(t: number, target: number): void {
     const excess = this.audience.size - target;
-    if (excess <= 0) return;
-    for (let n = this.ctx.rng.poisson(excess / CATCH_UP_S); n > 0; n--) {
+    // Ground truth: departures are the scheduled ones (mean: the room's size over the mean stay) plus the
+    // walk-outs drawn here.
+    const usual = (this.audience.size + this.departed) / MEAN_STAY_S;
+    const walk = Math.max(0, excess) / CATCH_UP_S;
+    const drawn = excess > 0 ? this.ctx.rng.poisson(walk) : 0;
+    this.ctx.truth?.flow('departures', t, usual, usual + walk, this.departed + drawn);
+    for (let n = drawn; n > 0; n--) {
       const v = this.audience.pick(this.ctx.rng);
       if (!v) return;
       this.audience.leave(v);

@@ -48,9 +48,18 @@ export class PgReplayQueries implements ReplayQueries {
 
   async productCounts(roomId: string, start: number, end: number, productId: string) {
     const { rows } = await this.pool.query<{ type: string; n: number; amount: number }>(
-      `SELECT type, COUNT(*) AS n, COALESCE(SUM((body::json->>'amount')::float8), 0) AS amount FROM events
+      `SELECT type, COUNT(*)::float8 AS n, COALESCE(SUM((body::json->>'amount')::float8), 0) AS amount FROM events
        WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type IN ('product_exposure', 'product_click', 'order_created')
-         AND body::json->>'productId' = $4 GROUP BY type`,
+         AND body::json->>'productId' = $4 GROUP BY type
+       UNION ALL
+       SELECT 'counters:product_exposure', COALESCE(SUM((body::json->>'cardExposures')::float8), 0), 0 FROM events
+       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4 HAVING COUNT(*) > 0
+       UNION ALL
+       SELECT 'counters:product_click', COALESCE(SUM((body::json->>'clicks')::float8), 0), 0 FROM events
+       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4 HAVING COUNT(*) > 0
+       UNION ALL
+       SELECT 'counters:order_created', COALESCE(SUM((body::json->>'orders')::float8), 0), COALESCE(SUM((body::json->>'gmv')::float8), 0) FROM events
+       WHERE room_id = $1 AND ts BETWEEN $2 AND $3 AND type = 'counters' AND body::json->>'productId' = $4 HAVING COUNT(*) > 0`,
       [roomId, Math.trunc(start), Math.trunc(end), productId],
     );
     return rows;

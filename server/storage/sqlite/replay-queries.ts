@@ -10,8 +10,17 @@ export class SqliteReplayQueries implements ReplayQueries {
   constructor(private readonly db: Db) {
     this.counts = db.prepare(
       `SELECT type, COUNT(*) AS n, COALESCE(SUM(json_extract(body, '$.amount')), 0) AS amount FROM events
-       WHERE room_id = ? AND ts BETWEEN ? AND ? AND type IN ('product_exposure', 'product_click', 'order_created')
-         AND json_extract(body, '$.productId') = ? GROUP BY type`,
+       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type IN ('product_exposure', 'product_click', 'order_created')
+         AND json_extract(body, '$.productId') = @productId GROUP BY type
+       UNION ALL
+       SELECT 'counters:product_exposure', COALESCE(SUM(json_extract(body, '$.cardExposures')), 0), 0 FROM events
+       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId HAVING COUNT(*) > 0
+       UNION ALL
+       SELECT 'counters:product_click', COALESCE(SUM(json_extract(body, '$.clicks')), 0), 0 FROM events
+       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId HAVING COUNT(*) > 0
+       UNION ALL
+       SELECT 'counters:order_created', COALESCE(SUM(json_extract(body, '$.orders')), 0), COALESCE(SUM(json_extract(body, '$.gmv')), 0) FROM events
+       WHERE room_id = @room AND ts BETWEEN @start AND @end AND type = 'counters' AND json_extract(body, '$.productId') = @productId HAVING COUNT(*) > 0`,
     );
   }
 
@@ -51,7 +60,7 @@ export class SqliteReplayQueries implements ReplayQueries {
   }
 
   async productCounts(roomId: string, start: number, end: number, productId: string) {
-    return this.counts.all(roomId, start, end, productId) as { type: string; n: number; amount: number }[];
+    return this.counts.all({ room: roomId, start, end, productId }) as { type: string; n: number; amount: number }[];
   }
 
   async *audienceEvents(roomId: string, start: number, end: number): AsyncIterable<LiveEvent[]> {

@@ -19,6 +19,7 @@ import { useUiStore } from '../../stores/ui-store.ts';
 import { forwardAlert, useAlertPreview, useAlertProductName } from './alert-product.ts';
 import { CueStatusLine } from './cue-status.tsx';
 import { EscalatedCues, isEscalatedCue } from './escalated-cues.tsx';
+import { StageStates } from './stage-states.tsx';
 
 const CUT_OFF = new Set(['connecting', 'reconnecting', 'error', 'rebuilding']);
 
@@ -56,6 +57,7 @@ export function AlertPanel() {
           <AlertItem key={a.id} alert={a} canAct={canAct} />
         ))}
       </ul>
+      <StageStates />
     </section>
   );
 }
