@@ -6,6 +6,7 @@ import { COHORT_SPAN_MIN, DEFAULT_PAST_SESSIONS } from '../../shared/outlook/out
 import { type TargetsInput, TargetsSchema } from '../../shared/outlook/targets-schema.ts';
 import { type Ack, COMMAND_SEATS, LIVE_NAMESPACE } from '../../shared/protocol.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
+import { commandArgs } from '../realtime/live-namespace.ts';
 import { roomChannel } from '../realtime/seat-channels.ts';
 import { listSessions } from '../replay/sessions.ts';
 import type { RoomListener, RoomRuntime } from '../rooms/room-runtime.ts';
@@ -45,8 +46,10 @@ export class OutlookService {
       const o = this.rooms.get(roomId);
       if (o?.full) socket.emit('room:outlook', o.full);
       else this.changed(roomId);
-      socket.on('room:targets', (payload, ack) => {
-        if (typeof ack !== 'function') return;
+      // Read as every command is (commandArgs): `emit('room:targets', ack)` without a payload still gets its answer.
+      socket.on('room:targets', (...args: unknown[]) => {
+        const { payload, ack } = commandArgs(args);
+        if (!ack) return;
         if (!(COMMAND_SEATS['room:targets'] as readonly string[]).includes(seat)) {
           return ack({ ok: false, error: { code: 'forbidden', message: `the ${seat} seat may not set targets` } });
         }
