@@ -19,8 +19,11 @@ export function ActionMarker({ roomId }: { roomId: string }) {
   const [last, setLast] = useState<LedgerRow | null>(null);
   const seat = useRoomStore((s) => s.seat) ?? 'assistant';
   const refresh = useCallback(async () => {
-    const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/effects/last`, { headers: seatHeaders(seat) });
-    if (res.ok) setLast(((await res.json()) as { row: LedgerRow | null }).row);
+    // A failed read keeps the last effect shown; the next one (30 s) tries again.
+    try {
+      const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/effects/last`, { headers: seatHeaders(seat) });
+      if (res.ok) setLast(((await res.json()) as { row: LedgerRow | null }).row);
+    } catch {}
   }, [roomId, seat]);
   useEffect(() => {
     void refresh();

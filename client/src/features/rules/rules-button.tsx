@@ -1,9 +1,11 @@
 // The header button that opens the rules drawer, on the screens whose seats see alerts (the host's prompter
 // has no header, and the server sends it no rules).
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useT } from '../../lib/i18n.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
-import { RuleEditor } from './rule-editor.tsx';
+
+// The editor is opened now and then, the big screen is watched all day: it loads on first open.
+const RuleEditor = lazy(() => import('./rule-editor.tsx').then((m) => ({ default: m.RuleEditor })));
 
 export function RulesButton({ roomId }: { roomId: string }) {
   const t = useT();
@@ -17,7 +19,11 @@ export function RulesButton({ roomId }: { roomId: string }) {
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="rules-button">
         {t('rules')}
       </button>
-      {open ? <RuleEditor roomId={roomId} onClose={close} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <RuleEditor roomId={roomId} onClose={close} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
