@@ -1,0 +1,164 @@
+// The import use case: a recording (our NDJSON or Bilibili danmaku XML) read as its body arrives, validated
+// and handed on in sorted chunks, in memory bounded whatever the body's size or content, yielding to other
+// rooms between chunks. An event that cannot be read or is not valid is refused alone, with its index: the
+// NDJSON line (blank lines not counted) or the XML element. Events beyond server time + MAX_FUTURE_MS are
+// refused (`ts_in_future`): a recording is from the past, and a room's clock follows its latest event.
+import { MAX_FUTURE_MS } from '../../shared/constants.ts';
+import type { LiveEvent } from '../../shared/events.ts';
+import { HttpError } from '../http/errors.ts';
+import { BilibiliXmlStream } from '../sources/import/bilibili-xml.ts';
+import type { IngestRejection } from '../sources/source.ts';
+import { LineSplitter } from './line-splitter.ts';
+import { type BodyItem, parseLine } from './parse-body.ts';
+import { ReorderWindow } from './reorder.ts';
+import { Slicer } from './slicer.ts';
+import { validateEvent } from './validate-event.ts';
+
+export type ImportFormat = 'ndjson' | 'bilibili-xml';
+
+/** Where valid events go, sorted, a chunk at a time (the room's pipeline, or a replay's spool). */
+export type ImportSink = (events: LiveEvent[]) => Promise<{ accepted: number; duplicates: number }>;
+
+export interface ImportLimits {
+  maxLines: number;
+  maxLineBytes: number;
+  /** Rejections listed in the answer; the rest are counted. */
+  maxReported: number;
+}
+
+export interface ImportTally {
+  total: number;
+  accepted: number;
+  duplicates: number;
+  rejected: IngestRejection[];
+  rejectedCount: number;
+  from: number | null;
+  to: number | null;
+}
+
+const STORE_CHUNK = 5000;
+
+export async function importStream(
+  body: AsyncIterable<Buffer>,
+  format: ImportFormat,
+  now: () => number,
+  sink: ImportSink,
+  limits: ImportLimits,
+): Promise<ImportTally> {
+  const tally: ImportTally = {
+    total: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejected: [],
+    rejectedCount: 0,
+    from: null,
+    to: null,
+  };
+  const reorder = new ReorderWindow(STORE_CHUNK);
+  const slicer = new Slicer();
+  const reader = format === 'ndjson' ? ndjsonReader(limits.maxLineBytes) : xmlReader(limits.maxLineBytes);
+  const store = async (events: LiveEvent[]) => {
+    for (let i = 0; i < events.length; i += STORE_CHUNK) {
+      const r = await sink(events.slice(i, i + STORE_CHUNK));
+      tally.accepted += r.accepted;
+      tally.duplicates += r.duplicates;
+    }
+  };
+  const judge = async (items: BodyItem[]) => {
+    const bound = now() + MAX_FUTURE_MS;
+    for (const item of items) {
+      const index = tally.total++;
+      if (tally.total > limits.maxLines) {
+        await store(reorder.drain());
+        throw new HttpError(
+          413,
+          'too_many_lines',
+          `at most ${limits.maxLines} lines per import: the first ${limits.maxLines} were imported; send the rest in another import`,
+        );
+      }
+      const v = item.ok ? validateEvent(item.value, null) : item;
+      const verdict: typeof v =
+        v.ok && v.event.ts > bound
+          ? { ok: false, code: 'ts_in_future', message: `ts ${v.event.ts} is more than 5 min after server time` }
+          : v;
+      if (!verdict.ok) {
+        tally.rejectedCount++;
+        if (tally.rejected.length < limits.maxReported)
+          tally.rejected.push({ index, code: verdict.code, message: verdict.message });
+        continue;
+      }
+      const ts = verdict.event.ts;
+      if (tally.from === null || ts < tally.from) tally.from = ts;
+      if (tally.to === null || ts > tally.to) tally.to = ts;
+      reorder.add(verdict.event);
+    }
+    await store(reorder.ready());
+  };
+  for await (const chunk of body) {
+    await judge(reader.push(chunk));
+    await slicer.due();
+  }
+  await judge(reader.end());
+  await store(reorder.drain());
+  if (!reader.recognised()) throw new HttpError(400, 'invalid_xml', 'no <d p="…"> danmaku elements in the body');
+  return tally;
+}
+
+interface Reader {
+  push(chunk: Buffer): BodyItem[];
+  end(): BodyItem[];
+  /** False when the body is not of the format at all (XML without a single danmaku element). */
+  recognised(): boolean;
+}
+
+function ndjsonReader(maxLineBytes: number): Reader {
+  const lines = new LineSplitter(maxLineBytes);
+  let items: BodyItem[] = [];
+  const onLine = (line: Buffer | null) =>
+    items.push(
+      line === null
+        ? { ok: false, code: 'line_too_long', message: `line is over ${maxLineBytes} bytes` }
+        : parseLine(line),
+    );
+  const take = () => {
+    const out = items;
+    items = [];
+    return out;
+  };
+  return {
+    push(chunk) {
+      lines.push(chunk, onLine);
+      return take();
+    },
+    end() {
+      lines.end(onLine);
+      return take();
+    },
+    recognised: () => true,
+  };
+}
+
+function xmlReader(maxElementChars: number): Reader {
+  const xml = new BilibiliXmlStream(maxElementChars);
+  let items: BodyItem[] = [];
+  // Elements the parser skips (malformed, blank, too long) are not events: not counted, as before streaming.
+  const onEvent = (e: LiveEvent | null) => {
+    if (e) items.push({ ok: true, value: e });
+  };
+  const take = () => {
+    const out = items;
+    items = [];
+    return out;
+  };
+  return {
+    push(chunk) {
+      xml.push(chunk, onEvent);
+      return take();
+    },
+    end() {
+      xml.end(onEvent);
+      return take();
+    },
+    recognised: () => xml.sawElement,
+  };
+}
