@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADMIN, tempDir } from '../test/helpers/server.ts';
+import { ADMIN, METRICS, tempDir } from '../test/helpers/server.ts';
 
 const RSS_SAMPLE_MS = 50;
 
@@ -16,6 +16,11 @@ export interface ServerChild {
   takePeakMb(): number;
   /** The kernel's peak RSS of the whole run, MB. */
   hwmMb(): number;
+  /**
+   * The server's own event-loop delay, max since the last call (prom-client resets it at each scrape): the
+   * stall as the process saw it, apart from the network and the poller's scheduling.
+   */
+  loopMaxMs(): Promise<number>;
   /** True if the process died (e.g. of heap exhaustion). */
   exited(): boolean;
   log(): string;
@@ -40,6 +45,7 @@ export function startServerChild(env: Record<string, string> = {}): Promise<Serv
       HOST: '127.0.0.1',
       DATA_DIR: tempDir('bench-server-'),
       ADMIN_TOKEN: ADMIN,
+      METRICS_TOKEN: METRICS,
       LOG_LEVEL: 'warn',
       TICK_HZ: '2',
       NODE_ENV: 'production',
@@ -68,8 +74,9 @@ export function startServerChild(env: Record<string, string> = {}): Promise<Serv
       if (!m) return;
       clearTimeout(timer);
       proc.stdout!.off('data', onData);
+      const url = m[1]!.replace('localhost', '127.0.0.1');
       resolve({
-        url: m[1]!.replace('localhost', '127.0.0.1'),
+        url,
         proc,
         rssMb: () => statusMb(proc.pid!, 'VmRSS'),
         takePeakMb: () => {
@@ -78,6 +85,11 @@ export function startServerChild(env: Record<string, string> = {}): Promise<Serv
           return p;
         },
         hwmMb: () => statusMb(proc.pid!, 'VmHWM'),
+        async loopMaxMs() {
+          const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } });
+          const m = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(await res.text());
+          return m ? Number(m[1]) * 1000 : Number.NaN;
+        },
         exited: () => dead,
         log: () => out,
         async stop() {

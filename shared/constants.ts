@@ -82,6 +82,11 @@ export const MAX_SCRIPTS = 200;
  */
 export const MAX_IMPORT_LINES = 50_000_000;
 export const MAX_IMPORT_LINE_BYTES = 64 * 1024;
+/**
+ * A body whose first this many lines or elements are all refused is not a recording (the wrong format, or an
+ * attack such as 16 MiB of `{}`): answered 422 `not_a_recording` without reading the rest. Nothing was stored.
+ */
+export const IMPORT_GIVE_UP_LINES = 100_000;
 /** One import per room at a time (a second is refused, 429 `import_busy`); per server, this many run at once. */
 export const MAX_IMPORTS_RUNNING = 4;
 /** Imports waiting for a free slot (their bodies unread) beyond the running ones; past it, 429 `too_many_imports`. */

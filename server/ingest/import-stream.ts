@@ -21,6 +21,8 @@ export type ImportSink = (events: LiveEvent[]) => Promise<{ accepted: number; du
 
 export interface ImportLimits {
   maxLines: number;
+  /** The first this many all refused: not a recording (IMPORT_GIVE_UP_LINES). */
+  giveUpLines: number;
   maxLineBytes: number;
   /** Rejections listed in the answer; the rest are counted. */
   maxReported: number;
@@ -36,7 +38,10 @@ export interface ImportTally {
   to: number | null;
 }
 
-const STORE_CHUNK = 5000;
+/** Events per store: one commit and one apply each, so one chunk holds the event loop some 20 ms at most. */
+const STORE_CHUNK = 1000;
+/** Events held back to sort a nearly sorted recording (ReorderWindow). */
+const REORDER_HOLD = 5000;
 
 export async function importStream(
   body: AsyncIterable<Buffer>,
@@ -54,7 +59,7 @@ export async function importStream(
     from: null,
     to: null,
   };
-  const reorder = new ReorderWindow(STORE_CHUNK);
+  const reorder = new ReorderWindow(REORDER_HOLD);
   const slicer = new Slicer();
   const reader = format === 'ndjson' ? ndjsonReader(limits.maxLineBytes) : xmlReader(limits.maxLineBytes);
   const store = async (events: LiveEvent[]) => {
@@ -64,9 +69,12 @@ export async function importStream(
       tally.duplicates += r.duplicates;
     }
   };
-  const judge = async (items: BodyItem[]) => {
+  const judge = async (units: unknown[]) => {
     const bound = now() + MAX_FUTURE_MS;
-    for (const item of items) {
+    for (const unit of units) {
+      // Parsed here, one at a time, so that a chunk of 20,000 tiny lines is judged in slices too.
+      const item = reader.item(unit);
+      await slicer.step();
       const index = tally.total++;
       if (tally.total > limits.maxLines) {
         await store(reorder.drain());
@@ -82,7 +90,7 @@ export async function importStream(
           ? { ok: false, code: 'ts_in_future', message: `ts ${v.event.ts} is more than 5 min after server time` }
           : v;
       if (!verdict.ok) {
-        tally.rejectedCount++;
+        if (++tally.rejectedCount >= limits.giveUpLines && tally.rejectedCount === tally.total) notARecording(tally);
         if (tally.rejected.length < limits.maxReported)
           tally.rejected.push({ index, code: verdict.code, message: verdict.message });
         continue;
@@ -104,22 +112,29 @@ export async function importStream(
   return tally;
 }
 
+function notARecording(tally: ImportTally): never {
+  const first = tally.rejected[0];
+  throw new HttpError(
+    422,
+    'not_a_recording',
+    `the first ${tally.rejectedCount} lines were all refused (the first: ${first?.code}: ${first?.message}); is the format right?`,
+  );
+}
+
 interface Reader {
-  push(chunk: Buffer): BodyItem[];
-  end(): BodyItem[];
+  /** The units (lines, elements) the chunk completed, each read into an item by `item`. */
+  push(chunk: Buffer): unknown[];
+  end(): unknown[];
+  item(unit: unknown): BodyItem;
   /** False when the body is not of the format at all (XML without a single danmaku element). */
   recognised(): boolean;
 }
 
 function ndjsonReader(maxLineBytes: number): Reader {
   const lines = new LineSplitter(maxLineBytes);
-  let items: BodyItem[] = [];
-  const onLine = (line: Buffer | null) =>
-    items.push(
-      line === null
-        ? { ok: false, code: 'line_too_long', message: `line is over ${maxLineBytes} bytes` }
-        : parseLine(line),
-    );
+  let items: (Buffer | null)[] = [];
+  const onLine = (line: Buffer | null) => items.push(line);
+  const tooLong: BodyItem = { ok: false, code: 'line_too_long', message: `line is over ${maxLineBytes} bytes` };
   const take = () => {
     const out = items;
     items = [];
@@ -134,16 +149,17 @@ function ndjsonReader(maxLineBytes: number): Reader {
       lines.end(onLine);
       return take();
     },
+    item: (unit) => (unit === null ? tooLong : parseLine(unit as Buffer)),
     recognised: () => true,
   };
 }
 
 function xmlReader(maxElementChars: number): Reader {
   const xml = new BilibiliXmlStream(maxElementChars);
-  let items: BodyItem[] = [];
+  let items: LiveEvent[] = [];
   // Elements the parser skips (malformed, blank, too long) are not events: not counted, as before streaming.
   const onEvent = (e: LiveEvent | null) => {
-    if (e) items.push({ ok: true, value: e });
+    if (e) items.push(e);
   };
   const take = () => {
     const out = items;
@@ -159,6 +175,7 @@ function xmlReader(maxElementChars: number): Reader {
       xml.end(onEvent);
       return take();
     },
+    item: (unit) => ({ ok: true, value: unit }),
     recognised: () => xml.sawElement,
   };
 }

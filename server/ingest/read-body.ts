@@ -16,9 +16,15 @@ export async function readLimited(
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge(limit);
-    onChunk(chunk as Buffer);
+  try {
+    // Not destroyed when stopped early: the refusal must reach the client (Fastify closes the connection after).
+    for await (const chunk of req.iterator({ destroyOnReturn: false })) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw tooLarge(limit);
+      onChunk(chunk as Buffer);
+    }
+  } catch (err) {
+    req.resume();
+    throw err;
   }
 }

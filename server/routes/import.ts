@@ -2,12 +2,12 @@
 // recorded timestamps) or replayed at a speed factor. The body is streamed (issue 16): parsed as it arrives,
 // gzip allowed, stored in chunks, with no limit on its size; limits are per import (lines, line length) and on
 // imports at once (import-gate.ts).
-import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import {
+  IMPORT_GIVE_UP_LINES,
   MAX_IMPORT_LINE_BYTES,
   MAX_IMPORT_LINES,
   MAX_IMPORT_SPEED,
@@ -27,6 +27,7 @@ import { errors, RoomParams } from './schemas.ts';
 const MAX_REPORTED_REJECTIONS = 1000;
 const LIMITS = {
   maxLines: MAX_IMPORT_LINES,
+  giveUpLines: IMPORT_GIVE_UP_LINES,
   maxLineBytes: MAX_IMPORT_LINE_BYTES,
   maxReported: MAX_REPORTED_REJECTIONS,
 };
@@ -52,25 +53,37 @@ const ImportResult = Type.Object({
   to: Type.Union([Type.Number(), Type.Null()]),
 });
 
-/** The body as it arrives, through gunzip when it says `content-encoding: gzip`. */
+/**
+ * The body as it arrives, through gunzip when it says `content-encoding: gzip`. Never destroyed when the
+ * import stops early (a 4xx mid-body): the rest is read and dropped (`drain`), so the answer reaches the client.
+ */
 function bodyStream(req: FastifyRequest): AsyncIterable<Buffer> {
   const raw = req.raw;
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding === 'identity') return raw;
+  if (encoding === 'identity') return raw.iterator({ destroyOnReturn: false });
   if (encoding !== 'gzip' && encoding !== 'x-gzip') {
     throw new HttpError(415, 'unsupported_encoding', 'content-encoding must be gzip or none');
   }
   const gunzip = zlib.createGunzip();
-  pipeline(raw, gunzip, () => {});
+  raw.pipe(gunzip);
   return (async function* () {
     try {
       for await (const chunk of gunzip) yield chunk as Buffer;
     } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('Z_'))
+      if ((err as { code?: string }).code?.startsWith('Z_')) {
         throw new HttpError(400, 'invalid_gzip', 'the body is not valid gzip');
+      }
       throw err;
     }
   })();
+}
+
+/** Reads what is left of a body the import stopped reading, dropping it. */
+function drain(req: FastifyRequest): void {
+  const raw = req.raw;
+  if (raw.readableEnded || raw.destroyed) return;
+  raw.unpipe();
+  raw.resume();
 }
 
 export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sources: SourceManager }> = async (
@@ -105,6 +118,9 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
           return { format, speed, scheduled: 0, ...(await importAtOnce(services, runtime, body, format, LIMITS)) };
         const tally = await importForReplay(services, sources, runtime, body, format, speed, LIMITS);
         return reply.status(202).send({ format, speed, ...tally, accepted: 0, duplicates: 0 });
+      } catch (err) {
+        drain(req);
+        throw err;
       } finally {
         release();
       }

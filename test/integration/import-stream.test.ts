@@ -133,9 +133,14 @@ describe('streamed import', () => {
     expect(blank.body).toMatchObject({ total: 0, accepted: 0, rejectedCount: 0 });
     const brackets = await post(importUrl(room.id), '['.repeat(4 * 2 ** 20));
     expect(brackets.body.rejected).toEqual([{ index: 0, code: 'line_too_long', message: expect.any(String) }]);
-    const empties = await post(importUrl(room.id), '{}\n'.repeat(300_000));
-    expect(empties.body).toMatchObject({ total: 300_000, accepted: 0, rejectedCount: 300_000 });
-    expect(empties.body.rejected).toHaveLength(1000);
+    // All refused from the first line: not a recording, given up on without reading the rest.
+    const empties = await post(importUrl(room.id), '{}\n'.repeat(1_000_000));
+    expect([empties.status, empties.body.code]).toEqual([422, 'not_a_recording']);
+    // One good line first: read to the end, every line judged, the first 1,000 refusals listed.
+    const good = JSON.stringify({ type: 'like', ts: T0, count: 1 });
+    const mostly = await post(importUrl(room.id), `${good}\n${'{}\n'.repeat(300_000)}`);
+    expect(mostly.body).toMatchObject({ total: 300_001, accepted: 1, rejectedCount: 300_000 });
+    expect(mostly.body.rejected).toHaveLength(1000);
     const xml = await post(importUrl(room.id, 'format=bilibili-xml'), `<d p="${'1'.repeat(4 * 2 ** 20)}`, {
       'content-type': 'application/xml',
     });

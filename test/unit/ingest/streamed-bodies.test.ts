@@ -136,7 +136,7 @@ describe('importStream', () => {
       stored.push(...events.map((e) => e.ts));
       return { accepted: events.length, duplicates: 0 };
     };
-    const limits = { maxLines, maxLineBytes: 1000, maxReported: 2 };
+    const limits = { maxLines, giveUpLines: 1000, maxLineBytes: 1000, maxReported: 2 };
     const parts = cut(Buffer.from(body), chunks);
     const go = importStream(
       (async function* () {
@@ -165,6 +165,12 @@ describe('importStream', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('gives up on a body whose first lines are all refused (422 not_a_recording), storing nothing', async () => {
+    const { go, stored } = run(`${'{}\n'.repeat(1000)}${line(1)}`, [7, 300]);
+    await expect(go).rejects.toMatchObject({ statusCode: 422, code: 'not_a_recording' });
+    expect(stored).toEqual([]);
   });
 
   it('answers 413 too_many_lines past the limit, after storing the lines before it', async () => {
