@@ -75,6 +75,12 @@ const CASES: Case[] = [
     body: () => Buffer.from('{}\n'.repeat(5_592_400)),
   },
   {
+    name: 'import: 1 valid line, then {}\\n × 5,592,400',
+    path: imp('ndjson'),
+    type: 'application/x-ndjson',
+    body: () => Buffer.from(`{"type":"like","ts":${Date.UTC(2025, 0, 1)},"count":1}\n${'{}\n'.repeat(5_592_400)}`),
+  },
+  {
     name: 'import XML: <d p=" + 16 MiB unclosed',
     path: imp('bilibili-xml'),
     type: 'application/xml',
