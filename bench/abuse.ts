@@ -42,6 +42,8 @@ export async function benchAbuse(): Promise<Row[]> {
       headers: { authorization: `Bearer ${created.tokens.controller}`, 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'simulator', seed: 3, peakOnline: 2000, warmupMs: 10 * 60_000 }),
     });
+    // The simulator's warm-up (10 simulated minutes at once) and the first requests' compilation settle first.
+    await new Promise((r) => setTimeout(r, 5000));
     const rss0 = server.rssMb();
     const idleRun = await underPoller(server, poller, () => new Promise((r) => setTimeout(r, 3000)));
     const idle = idleRun.probe;

@@ -14,17 +14,20 @@ import { fmt, type Row } from './lib.ts';
 import { postEvents } from './post-events.ts';
 import { createRoomOn, type ServerChild, startServerChild } from './server-child.ts';
 
-const MB_PER_MINUTE_AT_20K = 5.6; // measured: 10 min at 20,000 online ≈ 56 MB
+const MB_PER_MINUTE_AT_20K = 11; // measured: the realistic family's 36 min at 20,000 online (and its earlier session) ≈ 415 MB
 const PUSH_CONCURRENCY = 4;
 const RSS_TARGET_MB = 400;
 
+/** BENCH_IMPORT_ONLINE: the simulated audience (default 20,000); the room's own state grows with it. */
+const ONLINE = Number(process.env.BENCH_IMPORT_ONLINE ?? 20_000);
+
 async function generate(mb: number): Promise<{ file: string; bytes: number; lines: number }> {
-  const minutes = Math.max(5, Math.ceil(mb / MB_PER_MINUTE_AT_20K));
+  const minutes = Math.max(5, Math.ceil(mb / ((MB_PER_MINUTE_AT_20K * ONLINE) / 20_000)));
   const file = path.join(tempDir('bench-import-'), 'recording.ndjson');
   const fd = fs.openSync(file, 'w');
   const start = Date.now() - (minutes + 30) * 60_000;
   const args = ['--import', 'tsx', 'server/cli/write-stream.ts', '--seed', '7', '--family', 'realistic'];
-  args.push('--online', '20000', '--minutes', String(minutes), '--start', String(start));
+  args.push('--online', String(ONLINE), '--minutes', String(minutes), '--start', String(start));
   const child = spawn(process.execPath, args, { stdio: ['ignore', fd, 'ignore'] });
   await new Promise((resolve, reject) =>
     child.once('exit', (code) => (code === 0 ? resolve(null) : reject(new Error(`write-stream: ${code}`)))),
