@@ -151,7 +151,7 @@ export async function benchImportStream(): Promise<Row[]> {
     const pushRate = push.result / push.sec;
     return [
       {
-        name: 'recording (simulator, 20,000 online)',
+        name: `recording (simulator, ${fmt(ONLINE)} online)`,
         value: `${fmt(rec.bytes / 2 ** 20)} MB, ${fmt(rec.lines)} events`,
       },
       {

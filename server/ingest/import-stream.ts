@@ -40,6 +40,7 @@ export interface ImportTally {
 
 /** Events per store: one commit and one apply each, so one chunk holds the event loop some 20 ms at most. */
 const STORE_CHUNK = 1000;
+const STORE_IN_FLIGHT = 2;
 /** Events held back to sort a nearly sorted recording (ReorderWindow). */
 const REORDER_HOLD = 5000;
 
@@ -62,12 +63,25 @@ export async function importStream(
   const reorder = new ReorderWindow(REORDER_HOLD);
   const slicer = new Slicer();
   const reader = format === 'ndjson' ? ndjsonReader(limits.maxLineBytes) : xmlReader(limits.maxLineBytes);
+  // Two chunks in flight share a group commit (as concurrent pushes do); they commit and apply in order.
   const store = async (events: LiveEvent[]) => {
-    for (let i = 0; i < events.length; i += STORE_CHUNK) {
-      const r = await sink(events.slice(i, i + STORE_CHUNK));
-      tally.accepted += r.accepted;
-      tally.duplicates += r.duplicates;
+    const inFlight: Promise<void>[] = [];
+    let failure: unknown = null;
+    for (let i = 0; i < events.length && failure === null; i += STORE_CHUNK) {
+      const stored = sink(events.slice(i, i + STORE_CHUNK)).then(
+        (r) => {
+          tally.accepted += r.accepted;
+          tally.duplicates += r.duplicates;
+        },
+        (err) => {
+          failure ??= err;
+        },
+      );
+      inFlight.push(stored);
+      if (inFlight.length >= STORE_IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
+    if (failure !== null) throw failure;
   };
   const judge = async (units: unknown[]) => {
     const bound = now() + MAX_FUTURE_MS;
