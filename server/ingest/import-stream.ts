@@ -40,9 +40,10 @@ export interface ImportTally {
 
 /** Events per store: one commit and one apply each, so one chunk holds the event loop some 20 ms at most. */
 const STORE_CHUNK = 1000;
-const STORE_IN_FLIGHT = 2;
+/** Chunks stored at once: 4,000 events per group commit, about what one push of 10,000 holds the loop. */
+const STORE_IN_FLIGHT = 4;
 /** Events held back to sort a nearly sorted recording (ReorderWindow). */
-const REORDER_HOLD = 5000;
+const REORDER_HOLD = 4000;
 
 export async function importStream(
   body: AsyncIterable<Buffer>,
@@ -63,7 +64,8 @@ export async function importStream(
   const reorder = new ReorderWindow(REORDER_HOLD);
   const slicer = new Slicer();
   const reader = format === 'ndjson' ? ndjsonReader(limits.maxLineBytes) : xmlReader(limits.maxLineBytes);
-  // Two chunks in flight share a group commit (as concurrent pushes do); they commit and apply in order.
+  // STORE_IN_FLIGHT chunks share a group commit (as concurrent pushes do) and apply in order: a commit is an
+  // fsync, 15 ms on a busy disk, and one per 1,000 events made the import 1.7× the CPU of the same pushes.
   const store = async (events: LiveEvent[]) => {
     const inFlight: Promise<void>[] = [];
     let failure: unknown = null;

@@ -112,8 +112,9 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
       const speed = parseSpeed(req.query.speed);
       const body = bodyStream(req);
       const runtime = (await services.runtime(req.params.id))!;
-      const release = await gate.acquire(runtime.roomId);
+      let release: (() => void) | null = null;
       try {
+        release = await gate.acquire(runtime.roomId);
         if (speed === 0)
           return { format, speed, scheduled: 0, ...(await importAtOnce(services, runtime, body, format, LIMITS)) };
         const tally = await importForReplay(services, sources, runtime, body, format, speed, LIMITS);
@@ -122,7 +123,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
         drain(req);
         throw err;
       } finally {
-        release();
+        release?.();
       }
     },
   );
