@@ -8,6 +8,7 @@ export function postEvents(
   token: string,
   body: Buffer,
   agent?: Agent,
+  contentType = 'application/json',
 ): Promise<{ status: number; accepted: number }> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -17,7 +18,7 @@ export function postEvents(
         ...(agent ? { agent } : {}),
         headers: {
           authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
+          'content-type': contentType,
           'content-length': body.length,
         },
       },

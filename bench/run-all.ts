@@ -1,6 +1,8 @@
 // npm run bench: every benchmark in one run, so ratios compare peers measured on the same machine state.
 // Not part of the test suite: shared machines are noisy, so only ratios are judged, absolutes are context.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { kitDataPath } from '../test/helpers/kit-data.ts';
 import { benchAbuse } from './abuse.ts';
 import { benchAlertQuality } from './alert-quality.ts';
 import { benchClusterScaling } from './cluster-scaling.ts';
@@ -13,6 +15,7 @@ import { benchFanout } from './fanout.ts';
 import { benchForecast } from './forecast.ts';
 import { benchHotWordsRecall } from './hot-words-recall.ts';
 import { benchImportParse } from './import-parse.ts';
+import { benchImportStream } from './import-stream.ts';
 import { benchIngest } from './ingest.ts';
 import { fmt, printRows } from './lib.ts';
 import { benchQuestions } from './questions.ts';
@@ -42,7 +45,15 @@ if (want('hotwords')) {
     ]),
   );
 }
-if (want('import')) printRows('Import parsing (Bilibili XML vs NDJSON, real recording)', benchImportParse());
+if (want('import')) {
+  if (fs.existsSync(kitDataPath('danmaku'))) {
+    printRows('Import parsing (Bilibili XML vs NDJSON, real recording)', benchImportParse());
+  }
+  printRows(
+    `Import of a ${process.env.BENCH_IMPORT_MB ?? 200} MB recording, streamed, vs the same events over /events (own processes)`,
+    await benchImportStream(),
+  );
+}
 if (want('cues')) printRows('Cue latency (assistant → host)', await benchCueLatency());
 if (want('alerts'))
   printRows(
@@ -75,7 +86,11 @@ if (want('store'))
     'Store size per session (BENCH_STORE_HOURS, default 1; context for RETENTION_DAYS)',
     await benchStoreSize(),
   );
-if (want('abuse')) printRows('Abuse: resync flood and the largest import, against the idle server', await benchAbuse());
+if (want('abuse'))
+  printRows(
+    'Abuse: resync flood, hostile bodies and imports, against the idle server (own process)',
+    await benchAbuse(),
+  );
 if (want('connectors'))
   printRows(
     'Connectors: decode+map vs the push body; end to end vs HTTP push; protocol server → tick',

@@ -74,10 +74,28 @@ export const MAX_PRODUCTS = 1000;
 export const MAX_SCRIPTS = 200;
 
 /**
- * Largest import body (NDJSON or Bilibili XML): 4× the largest real recording in the kit (4 MB). A longer
- * stream goes in several imports; ids make them idempotent, so a retried part counts once.
+ * Imports are streamed: parsed line by line (NDJSON) or element by element (Bilibili XML) as the body arrives,
+ * stored in chunks, in bounded memory, so a recording of any length imports in one request (a 4-hour room is
+ * over 100 MB, a 1 GB file imports). What is limited is per import and per server, never the file size:
+ * lines per import (413 `too_many_lines` past it; what came before is stored), bytes per line (that line
+ * refused: `line_too_long`), and imports running at once (429).
  */
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+export const MAX_IMPORT_LINES = 50_000_000;
+export const MAX_IMPORT_LINE_BYTES = 64 * 1024;
+/**
+ * A body whose first this many lines or elements are all refused is not a recording (the wrong format, or an
+ * attack such as 16 MiB of `{}`): answered 422 `not_a_recording` without reading the rest. Nothing was stored.
+ */
+export const IMPORT_GIVE_UP_LINES = 100_000;
+/** One import per room at a time (a second is refused, 429 `import_busy`); per server, this many run at once. */
+export const MAX_IMPORTS_RUNNING = 4;
+/** Imports waiting for a free slot (their bodies unread) beyond the running ones; past it, 429 `too_many_imports`. */
+export const MAX_IMPORTS_QUEUED = 8;
+/** An import's `speed`: 0 (at once), or a replay factor within this range. */
+export const MIN_IMPORT_SPEED = 0.1;
+export const MAX_IMPORT_SPEED = 100_000;
+/** JSON bodies nested deeper than this are refused before parsing (16 MiB of `[` is 3 s of JSON.parse). */
+export const MAX_JSON_DEPTH = 64;
 /** Imports parse, validate and store in slices of at most this much work before yielding to other rooms. */
 export const IMPORT_SLICE_MS = 10;
 

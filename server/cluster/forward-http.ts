@@ -10,6 +10,7 @@
 // never sent on again, and the instance that forwarded it asks the room's next owner (or, if it took the room
 // itself meanwhile, answers it here) for up to a lease and a round before it gives the client that 503.
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors.ts';
 import { sameSecret } from '../http/security.ts';
@@ -19,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Clustered: run this route on the instance that runs the room (`:id`), forwarding it there. */
     onOwner?: boolean;
+    /** The route reads its body as a stream (an import of any size): forwarded as it arrives, not buffered. */
+    streamedBody?: boolean;
   }
 }
 
@@ -67,8 +70,11 @@ export function forwardToOwner(
     }
     const first = await cluster.ownerAddress(roomId).catch(() => null);
     if (first === null && !(await roomExists(roomId).catch(() => true))) return;
+    // A streamed body (an import of any size) is relayed as it arrives, never held here: it can be sent once
+    // only, so a relay that fails is answered 503 for the client to send again (ids make that idempotent).
+    const streamed = req.routeOptions.config?.streamedBody === true;
     const body =
-      req.method === 'GET' || req.method === 'HEAD'
+      req.method === 'GET' || req.method === 'HEAD' || streamed
         ? null
         : await readBody(req, req.routeOptions.bodyLimit ?? 1024 * 1024);
     // Between owners (just created, failover, hand-over, or an owner past its lease that still answers) the
@@ -77,10 +83,12 @@ export function forwardToOwner(
     const end = performance.now() + ttl + ttl / 3;
     let url = first;
     for (;;) {
-      if (cluster.runs(roomId)) return answerHere(app, req, reply, body);
+      // Streamed: its body is still unread, so the route itself runs here.
+      if (cluster.runs(roomId)) return streamed ? undefined : answerHere(app, req, reply, body);
       if (url !== null) {
-        const res = await relay(req, `${url}${req.url}`, secret, body);
+        const res = await relay(req, `${url}${req.url}`, secret, streamed ? req.raw : body);
         if (res !== null) return send(reply, res);
+        if (streamed) return noOwner(reply);
       }
       if (performance.now() >= end) return noOwner(reply);
       await new Promise((r) => setTimeout(r, OWNER_POLL_MS));
@@ -118,7 +126,7 @@ function connectionFree(h: FastifyRequest['headers']): Record<string, string> {
 }
 
 /** The owner's answer, or null when it did not answer or no longer runs the room (ask again). */
-async function relay(req: FastifyRequest, target: string, secret: string, body: Buffer | null) {
+async function relay(req: FastifyRequest, target: string, secret: string, body: Buffer | Readable | null) {
   const headers = connectionFree(req.headers);
   headers[HOP] = secret;
   headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.ip].filter(Boolean).join(', ');
@@ -126,8 +134,11 @@ async function relay(req: FastifyRequest, target: string, secret: string, body: 
     const res = await fetch(target, {
       method: req.method,
       headers,
-      ...(body ? { body: new Uint8Array(body) } : {}),
-      signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+      ...(Buffer.isBuffer(body) ? { body: new Uint8Array(body) } : {}),
+      // A streamed body takes as long as its sender does: no deadline but the sender's.
+      ...(body && !Buffer.isBuffer(body)
+        ? { body: Readable.toWeb(body) as ReadableStream, duplex: 'half' as const }
+        : { signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS) }),
       redirect: 'manual',
     });
     const bytes = Buffer.from(await res.arrayBuffer());

@@ -1,63 +1,69 @@
-// The import use case: a recording (our NDJSON or Bilibili danmaku XML) parsed, validated and stored in
-// slices that yield to other rooms, so one large body never freezes the server. Events outside sane time
-// bounds are refused one by one (ts_out_of_range), the others imported.
-import type { LiveEvent } from '../../shared/events.ts';
-import { HttpError } from '../http/errors.ts';
+// The import use cases behind POST /import: at once (stored and applied as the body streams in, the room's
+// clock held at its latest event) or for a replay (validated into a spool on disk, then played at a speed).
 import type { RoomRuntime } from '../rooms/room-runtime.ts';
 import type { Services } from '../services.ts';
-import { parseBilibiliXmlSliced } from '../sources/import/bilibili-xml.ts';
-import type { IngestRejection } from '../sources/source.ts';
-import { type BodyItem, parseNdjsonSliced } from './parse-body.ts';
-import { Slicer } from './slicer.ts';
-import { validateEvent } from './validate-event.ts';
+import { ReplaySource } from '../sources/replay-source.ts';
+import type { SourceManager } from '../sources/source-manager.ts';
+import { EventSpool } from './event-spool.ts';
+import {
+  type ImportFormat,
+  type ImportLimits,
+  type ImportSink,
+  type ImportTally,
+  importStream,
+} from './import-stream.ts';
 
-export type ImportFormat = 'ndjson' | 'bilibili-xml';
-const STORE_CHUNK = 2000;
+export type { ImportFormat };
 
-export async function readRecording(format: ImportFormat, body: Buffer, slicer: Slicer): Promise<BodyItem[]> {
-  if (format === 'ndjson') return parseNdjsonSliced(body, slicer);
-  const text = body.toString('utf8');
-  if (!text.includes('<d ')) throw new HttpError(400, 'invalid_xml', 'no <d p="…"> danmaku elements in the body');
-  const { events } = await parseBilibiliXmlSliced(text, slicer);
-  return events.map((value) => ({ ok: true, value }));
-}
-
-/** Validates each item (recordings keep their own time: no bound against server time, only sane bounds). */
-export async function validateSliced(items: BodyItem[], slicer: Slicer) {
-  const rejected: IngestRejection[] = [];
-  const valid: LiveEvent[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]!;
-    const verdict = item.ok ? validateEvent(item.value, null) : item;
-    if (verdict.ok) valid.push(verdict.event);
-    else rejected.push({ index, code: verdict.code, message: verdict.message });
-    await slicer.step();
-  }
-  // Recordings are nearly sorted already: check in one pass before paying for a sort.
-  let sorted = true;
-  for (let i = 1; i < valid.length && sorted; i++) sorted = valid[i - 1]!.ts <= valid[i]!.ts;
-  if (!sorted) valid.sort((a, b) => a.ts - b.ts);
-  return { valid, rejected };
-}
-
-/** Stores and applies at once, holding the room clock so ticks between chunks show no half-loaded "now". */
-export async function storeAtOnce(services: Services, runtime: RoomRuntime, valid: LiveEvent[], slicer: Slicer) {
-  let accepted = 0;
-  let duplicates = 0;
+export async function importAtOnce(
+  services: Services,
+  runtime: RoomRuntime,
+  body: AsyncIterable<Buffer>,
+  format: ImportFormat,
+  limits: ImportLimits,
+): Promise<ImportTally> {
+  const sink: ImportSink = (events) => services.pipeline.ingestEvents(runtime, events, { checkTime: false });
+  // Held at the latest applied event: ticks between chunks must not jump the clock to today.
   runtime.holdClock = true;
+  let tally: ImportTally;
   try {
-    for (let i = 0; i < valid.length; i += STORE_CHUNK) {
-      const r = await services.pipeline.ingestEvents(runtime, valid.slice(i, i + STORE_CHUNK), { checkTime: false });
-      accepted += r.accepted;
-      duplicates += r.duplicates;
-      await slicer.yield();
-    }
-    if (accepted > 0) runtime.settleImport();
+    tally = await importStream(body, format, () => services.clock.now(), sink, limits);
+    if (tally.accepted > 0) runtime.settleImport();
   } finally {
     runtime.holdClock = false;
+    await services.writer.flush();
   }
-  await services.writer.flush();
-  return { accepted, duplicates };
+  return tally;
 }
 
-export { Slicer };
+/** Spools the valid events and attaches their replay; `scheduled` is how many it will play. */
+export async function importForReplay(
+  services: Services,
+  sources: SourceManager,
+  runtime: RoomRuntime,
+  body: AsyncIterable<Buffer>,
+  format: ImportFormat,
+  speed: number,
+  limits: ImportLimits,
+): Promise<ImportTally & { scheduled: number }> {
+  const spool = await EventSpool.create();
+  const sink: ImportSink = async (events) => {
+    await spool.write(events);
+    return { accepted: 0, duplicates: 0 };
+  };
+  let tally: ImportTally;
+  try {
+    tally = await importStream(body, format, () => services.clock.now(), sink, limits);
+  } catch (err) {
+    await spool.discard();
+    throw err;
+  }
+  const cursor = await spool.finish();
+  if (tally.from === null || tally.to === null) await cursor.close();
+  else {
+    const span = { first: tally.from, last: tally.to };
+    const source = new ReplaySource(cursor, span, speed, services.clock, () => void sources.detach(runtime, source));
+    await sources.attach(runtime, source);
+  }
+  return { ...tally, scheduled: tally.total - tally.rejectedCount };
+}

@@ -14,6 +14,11 @@ export class Slicer {
     await this.yield();
   }
 
+  /** Yields when the current slice has taken its time (once per chunk of a streamed body). */
+  async due(): Promise<void> {
+    if (performance.now() - this.last >= this.sliceMs) await this.yield();
+  }
+
   async yield(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     this.last = performance.now();

@@ -16,6 +16,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: Services; sour
   { services, sources },
 ) => {
   // The signature covers the exact bytes sent: keep the body as text (this plugin only).
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   );

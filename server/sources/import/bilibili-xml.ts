@@ -6,7 +6,6 @@
 // (`<d p=""` × n, quadratic for a regex) costs one pass.
 import { MAX_ID_CHARS, MAX_TEXT_CHARS } from '../../../shared/constants.ts';
 import type { EventOf } from '../../../shared/events.ts';
-import type { Slicer } from '../../ingest/slicer.ts';
 
 const REL_TIME = /^-?\d+(?:\.\d+)?$/;
 const UNIX_SECONDS = /^\d{1,11}$/;
@@ -75,25 +74,36 @@ class Finder {
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r';
 
-/** Each <d p="…"> element (other attributes tolerated), self-closing or with text: its p and raw text. */
-export function* scanElements(xml: string): Generator<{ p: string; raw: string | undefined }> {
+export interface Element {
+  p: string;
+  raw: string | undefined;
+}
+
+/**
+ * Each <d p="…"> element (other attributes tolerated), self-closing or with text: its p and raw text. With
+ * `final` false (a streamed body, more to come) it returns where the first element it could not finish starts,
+ * for the caller to scan again with the next chunk; with `final` true, the whole text was seen.
+ */
+export function* scanElements(xml: string, final = true): Generator<Element, number> {
   const quote = new Finder(xml, '"');
   const gt = new Finder(xml, '>');
   const close = new Finder(xml, '</d>');
   let pos = 0;
   for (;;) {
     const start = xml.indexOf('<d', pos);
-    if (start === -1) return;
+    // A `<` at the very end may open the next element.
+    if (start === -1) return final ? xml.length : Math.max(pos, xml.endsWith('<') ? xml.length - 1 : xml.length);
     let i = start + 2;
     while (isSpace(xml[i])) i++;
+    if (!final && i + 3 > xml.length) return start;
     if (i === start + 2 || !xml.startsWith('p="', i)) {
       pos = start + 2;
       continue;
     }
     const valueEnd = quote.next(i + 3);
-    if (valueEnd === -1) return;
+    if (valueEnd === -1) return start;
     const tagEnd = gt.next(valueEnd + 1);
-    if (tagEnd === -1) return;
+    if (tagEnd === -1) return start;
     const p = xml.slice(i + 3, valueEnd);
     if (xml[tagEnd - 1] === '/' && tagEnd - 1 > valueEnd) {
       yield { p, raw: undefined };
@@ -101,32 +111,61 @@ export function* scanElements(xml: string): Generator<{ p: string; raw: string |
       continue;
     }
     const textEnd = close.next(tagEnd + 1);
-    if (textEnd === -1) return;
+    if (textEnd === -1) return start;
     yield { p, raw: xml.slice(tagEnd + 1, textEnd) };
     pos = textEnd + 4;
   }
 }
 
+/**
+ * The same over a body that arrives in chunks (an import), in memory bounded by `maxElementChars`: what is
+ * kept between chunks is the one element not finished yet, and an element that grows past the bound is
+ * dropped (counted as skipped) as soon as it does.
+ */
+export class BilibiliXmlStream {
+  private carry = '';
+  private readonly decoder = new TextDecoder('utf-8');
+  /** Whether the body showed any `<d ` at all (a body without one is not danmaku XML). */
+  sawElement = false;
+
+  constructor(private readonly maxElementChars: number) {}
+
+  /** Calls `onEvent` with each finished element's event, or null for one that is malformed or too long. */
+  push(bytes: Uint8Array, onEvent: (e: EventOf<'comment'> | null) => void): void {
+    this.scan(this.decoder.decode(bytes, { stream: true }), false, onEvent);
+  }
+
+  /** Text already decoded (a whole file read as a string). */
+  pushText(text: string, onEvent: (e: EventOf<'comment'> | null) => void): void {
+    this.scan(text, false, onEvent);
+  }
+
+  end(onEvent: (e: EventOf<'comment'> | null) => void): void {
+    this.scan(this.decoder.decode(), true, onEvent);
+  }
+
+  private scan(text: string, final: boolean, onEvent: (e: EventOf<'comment'> | null) => void): void {
+    const xml = this.carry + text;
+    if (!this.sawElement && xml.includes('<d ')) this.sawElement = true;
+    const it = scanElements(xml, final);
+    let r = it.next();
+    for (; !r.done; r = it.next()) onEvent(toEvent(r.value.p, r.value.raw));
+    let rest = r.value;
+    if (xml.length - rest > this.maxElementChars) {
+      // The unfinished element cannot fit: keep only from the first element start within the bound.
+      const from = xml.indexOf('<d', xml.length - this.maxElementChars);
+      onEvent(null);
+      rest = from === -1 ? xml.length : from;
+    }
+    this.carry = final ? '' : xml.slice(rest);
+  }
+}
+
 export function parseBilibiliXml(xml: string): BilibiliImport {
-  return collect(xml, null) as BilibiliImport;
-}
-
-/** The same, in slices that yield to other rooms (an import route's body). */
-export async function parseBilibiliXmlSliced(xml: string, slicer: Slicer): Promise<BilibiliImport> {
-  return collect(xml, slicer);
-}
-
-function collect(xml: string, slicer: Slicer | null): BilibiliImport | Promise<BilibiliImport> {
   const events: EventOf<'comment'>[] = [];
   const viewers = new Set<string>();
   let skipped = 0;
-  const elements = scanElements(xml);
-  const finish = (): BilibiliImport => {
-    events.sort((a, b) => a.ts - b.ts); // stable: file order kept within a millisecond
-    return { events, skipped, viewers: viewers.size };
-  };
-  const take = (m: { p: string; raw: string | undefined }) => {
-    const e = toEvent(m.p, m.raw);
+  const take = (e: EventOf<'comment'> | null) => {
     if (!e) {
       skipped++;
       return;
@@ -134,15 +173,9 @@ function collect(xml: string, slicer: Slicer | null): BilibiliImport | Promise<B
     viewers.add(e.userId!);
     events.push(e);
   };
-  if (slicer === null) {
-    for (const m of elements) take(m);
-    return finish();
-  }
-  return (async () => {
-    for (const m of elements) {
-      take(m);
-      await slicer.step();
-    }
-    return finish();
-  })();
+  const stream = new BilibiliXmlStream(Number.POSITIVE_INFINITY);
+  stream.pushText(xml, take);
+  stream.end(take);
+  events.sort((a, b) => a.ts - b.ts); // stable: file order kept within a millisecond
+  return { events, skipped, viewers: viewers.size };
 }
