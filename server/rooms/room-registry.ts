@@ -116,8 +116,13 @@ export class RoomRegistry {
     this.writing.add(write);
   }
 
-  /** Resolves when the checkpoints being encoded are written (before the store closes). */
+  /**
+   * Resolves when the checkpoints being encoded are written (before the store closes). Each room this instance
+   * acts for is checkpointed first if anything is unsaved: cues and acks live only in checkpoints, so a stop
+   * between a cue and the next tick would lose it, and the next start replays less.
+   */
   async flushCheckpoints(): Promise<void> {
+    for (const [roomId, rt] of this.loadedRooms) if (!rt.rebuilding && this.mayAct(roomId)) rt.checkpointUnsaved();
     await Promise.all([...this.writing]);
   }
 

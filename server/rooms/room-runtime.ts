@@ -208,6 +208,12 @@ export class RoomRuntime {
     if (byEvents || this.peopleChanged) this.saveCheckpoint();
   }
 
+  /** At shutdown: anything not yet checkpointed (events since the last one, a person's change) is, now. */
+  checkpointUnsaved(): void {
+    if (!this.checkpoints || !this.capture) return;
+    if (this.peopleChanged || this.sinceCheckpoint.events > 0) this.saveCheckpoint();
+  }
+
   saveCheckpoint(): void {
     this.checkpoints?.saveCheckpoint(this.roomId, this.checkpoint());
     this.sinceCheckpoint = { events: 0, ts: null };
