@@ -336,6 +336,8 @@ describe('three instances as processes, on PostgreSQL and Redis', needs(REDIS_SE
 
   it('(d) an owner paused past its lease (SIGSTOP) and resumed: it stops acting before another starts', async () => {
     await ackedAtLeast(totalAcked() + PROGRESS);
+    // After (c) a lease may be between owners for a round: wait until the room is held, as (b) does.
+    await until(async () => (await ownerOf(rooms[1]!.id)) !== null, 'room 1 owned');
     const victim = (await ownerOf(rooms[1]!.id))!;
     const others = alive().filter((i) => i !== victim);
     victim.pause();
