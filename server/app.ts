@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { JoinLinks } from './http/join-links.ts';
+import { installPermissions } from './http/permission-hook.ts';
 import { allowFraming, installSecurity, requestSerializer } from './http/security.ts';
 import { installValidation } from './http/validation.ts';
 import { OutlookService } from './outlook/outlook-service.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidation(app);
   installErrorHandler(app);
+  installPermissions(app, { rooms: services.rooms, adminToken: deps.config.adminToken });
   const hop = hopSecret(deps.config.adminToken);
   const peer = deps.config.cluster ? (req: FastifyRequest) => fromPeer(req, hop) : undefined;
   await installSecurity(app, services.authFailures, () => services.clock.now(), peer);

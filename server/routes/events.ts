@@ -2,13 +2,11 @@
 // The answer comes only after the accepted events are durably committed.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from '../../shared/constants.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { parseEventsBody } from '../ingest/parse-body.ts';
 import type { Services } from '../services.ts';
 import { errors, IngestResultSchema, RoomParams } from './schemas.ts';
 
 export const eventRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
   // Bodies are read as bytes: UTF-8 is checked per NDJSON line, so one bad line cannot sink its batch.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) =>
@@ -17,9 +15,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.post(
     '/api/rooms/:id/events',
-    { bodyLimit: MAX_BODY_BYTES, schema: { params: RoomParams, response: { 200: IngestResultSchema, ...errors } } },
+    {
+      config: { action: 'events.push' },
+      bodyLimit: MAX_BODY_BYTES,
+      schema: { params: RoomParams, response: { 200: IngestResultSchema, ...errors } },
+    },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['ingest']);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const items = parseEventsBody(body, req.headers['content-type'], MAX_EVENTS_PER_REQUEST);
       const runtime = await services.runtime(req.params.id);

@@ -3,8 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { MAX_IMPORT_BYTES } from '../../shared/constants.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { readRecording, Slicer, storeAtOnce, validateSliced } from '../ingest/import-recording.ts';
+import { runtimeOf } from '../rooms/runtime-of.ts';
 import type { Services } from '../services.ts';
 import { ReplaySource } from '../sources/replay-source.ts';
 import type { SourceManager } from '../sources/source-manager.ts';
@@ -32,7 +32,6 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
   app,
   { services, sources },
 ) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_r, body, done) =>
     done(null, body),
@@ -41,7 +40,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
   app.post(
     '/api/rooms/:id/import',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'recording.import' },
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         params: RoomParams,
@@ -50,11 +49,10 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
       },
     },
     async (req, reply) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'ingest']);
       const { format, speed } = req.query;
       const slicer = new Slicer();
       const items = await readRecording(format, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), slicer);
-      const runtime = (await services.runtime(req.params.id))!;
+      const runtime = await runtimeOf(services, req.params.id);
       const { valid, rejected } = await validateSliced(items, slicer);
       const base = {
         format,
