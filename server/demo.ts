@@ -2,7 +2,7 @@
 
 import { SESSION_GAP_MS } from '../shared/constants.ts';
 import type { App } from './app.ts';
-import { runtimeOf } from './rooms/runtime-of.ts';
+import { runtimeOf } from './runtime-of.ts';
 import type { SimulatorConfig } from './sources/source-config.ts';
 import type { RoomTokens } from './storage/ports.ts';
 

@@ -2,7 +2,7 @@
 // sentence for people.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { BodyError } from '../ingest/parse-body.ts';
-import { UnknownRoomError } from '../rooms/runtime-of.ts';
+import { UnknownRoomError } from '../runtime-of.ts';
 import { AddressRefusedError } from '../sources/outbound-policy.ts';
 import { MaskedSecretError } from '../sources/secret-fields.ts';
 import { storageFailure, storageHttpError } from '../storage/storage-errors.ts';

@@ -9,7 +9,7 @@ import { HttpError } from '../http/errors.ts';
 import { callerOf } from '../http/permission-hook.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
 import { broadcastRules } from '../realtime/broadcaster.ts';
-import { runtimeOf } from '../rooms/runtime-of.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { AlertsResponseSchema } from './alert-schemas.ts';
 import { errors, RoomParams } from './schemas.ts';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { MAX_IMPORT_BYTES } from '../../shared/constants.ts';
 import { readRecording, Slicer, storeAtOnce, validateSliced } from '../ingest/import-recording.ts';
-import { runtimeOf } from '../rooms/runtime-of.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { ReplaySource } from '../sources/replay-source.ts';
 import type { SourceManager } from '../sources/source-manager.ts';

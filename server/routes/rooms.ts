@@ -6,7 +6,7 @@ import { RoomStateSchema } from '../../shared/state.ts';
 import { requireAdmin } from '../http/auth.ts';
 import { assertPlainText } from '../http/display-name.ts';
 import { HttpError } from '../http/errors.ts';
-import { runtimeOf } from '../rooms/runtime-of.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams, RoomSummarySchema, TokensSchema } from './schemas.ts';
 

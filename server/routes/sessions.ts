@@ -10,7 +10,7 @@ import { cellsToCsv } from '../replay/csv.ts';
 import { csvRows, DEFAULT_CSV_TIME_ZONE, isTimeZone, minuteColumns, PRODUCT_COLUMNS } from '../replay/csv-columns.ts';
 import { buildReport } from '../replay/report.ts';
 import { listSessions, parseSessionId, type SessionInfo } from '../replay/sessions.ts';
-import { runtimeOf } from '../rooms/runtime-of.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { ReportSchema } from './report-schema.ts';
 import { errors, RoomParams } from './schemas.ts';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { SourceHealthSchema } from '../../shared/state.ts';
 import { HttpError } from '../http/errors.ts';
-import { runtimeOf } from '../rooms/runtime-of.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import type { RoomSources } from '../sources/room-sources.ts';
 import { SourceConfigSchema } from '../sources/source-config.ts';

@@ -3,7 +3,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type { Product } from '../../shared/events.ts';
 import type { SourceHealth } from '../../shared/state.ts';
-import { runtimeOf } from '../rooms/runtime-of.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { connectorUrl } from './connectors/connector-config.ts';
 import { keepMaskedSecrets, maskSecrets } from './secret-fields.ts';
