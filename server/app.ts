@@ -17,6 +17,7 @@ import type { Tokenizer } from './engine/tokenizer-types.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { JoinLinks } from './http/join-links.ts';
 import { installJsonBodyGuard } from './http/json-body.ts';
+import { installPermissions } from './http/permission-hook.ts';
 import { allowFraming, installSecurity, requestSerializer } from './http/security.ts';
 import { installValidation } from './http/validation.ts';
 import { OutlookService } from './outlook/outlook-service.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installValidation(app);
   installErrorHandler(app);
   installJsonBodyGuard(app);
+  installPermissions(app, { rooms: services.rooms, adminToken: deps.config.adminToken });
   const hop = hopSecret(deps.config.adminToken);
   const peer = deps.config.cluster ? (req: FastifyRequest) => fromPeer(req, hop) : undefined;
   await installSecurity(app, services.authFailures, () => services.clock.now(), peer);

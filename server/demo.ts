@@ -2,6 +2,7 @@
 
 import { SESSION_GAP_MS } from '../shared/constants.ts';
 import type { App } from './app.ts';
+import { runtimeOf } from './runtime-of.ts';
 import type { SimulatorConfig } from './sources/source-config.ts';
 import type { RoomTokens } from './storage/ports.ts';
 
@@ -22,7 +23,7 @@ export async function startDemoRoom(
   const lastTs = existing ? (await services.storage.replay.sessionMarks(roomId, SESSION_GAP_MS)).lastTs : null;
   let warmupMs = DEMO_WARMUP_MS;
   if (lastTs !== null) {
-    const runtime = (await services.runtime(roomId))!;
+    const runtime = await runtimeOf(services, roomId);
     const end = Math.min(lastTs + 1, now);
     await services.pipeline.ingestEvents(runtime, [{ type: 'session_end', ts: end }], { checkTime: false });
     warmupMs = Math.max(0, Math.min(DEMO_WARMUP_MS, now - end - 1));

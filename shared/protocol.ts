@@ -7,6 +7,7 @@ import type { EventOf, MarkedAction } from './events.ts';
 import type { OutlookMessage } from './outlook/outlook.ts';
 import type { TargetsInput } from './outlook/targets-schema.ts';
 import type { PatchOp } from './patch.ts';
+import { pickActions } from './permissions.ts';
 import type { QuestionEntry } from './questions.ts';
 import type { RoomSnapshot, RoomState } from './state.ts';
 
@@ -55,21 +56,25 @@ export interface RulesMessage {
 
 export const SNOOZE_MINUTES = [5, 10, 30] as const;
 
-/** Which seats may send each command; the server enforces it, the client only hides buttons. */
-export const COMMAND_SEATS = {
-  'room:resync': ['controller', 'assistant', 'host', 'viewer'],
-  'alert:ack': ['controller', 'assistant'],
-  'alert:snooze': ['controller', 'assistant'],
-  'cue:push': ['controller', 'assistant'],
-  'cue:cancel': ['controller', 'assistant'],
-  'cue:ack': ['host'],
-  'cue:seen': ['host'],
-  'room:targets': ['controller'],
-  'question:cue': ['controller', 'assistant'],
-  'question:answer': ['controller', 'assistant'],
-  'question:ignore': ['controller', 'assistant'],
-  'action:mark': ['controller', 'assistant'],
-} as const satisfies Record<keyof ClientToServerEvents, readonly Seat[]>;
+/** Every command a client may send; each is an action of the permission table (shared/permissions.ts). */
+const COMMANDS = [
+  'room:resync',
+  'alert:ack',
+  'alert:snooze',
+  'cue:push',
+  'cue:cancel',
+  'cue:ack',
+  'cue:seen',
+  'room:targets',
+  'question:cue',
+  'question:answer',
+  'question:ignore',
+  'action:mark',
+] as const satisfies readonly (keyof ClientToServerEvents)[];
+
+/** Which seats may send each command, as the permission table has it; the server enforces it, the client only
+ * hides buttons. Every command of ClientToServerEvents is here, and only seats may send one. */
+export const COMMAND_SEATS = pickActions(COMMANDS) satisfies Record<keyof ClientToServerEvents, readonly Seat[]>;
 
 /** The seat's token was rotated or revoked, or the room deleted: the server disconnects the screen after this. */
 export interface SeatClosedMessage {

@@ -2,6 +2,7 @@
 // sentence for people.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { BodyError } from '../ingest/parse-body.ts';
+import { UnknownRoomError } from '../runtime-of.ts';
 import { AddressRefusedError } from '../sources/outbound-policy.ts';
 import { MaskedSecretError } from '../sources/secret-fields.ts';
 import { storageFailure, storageHttpError } from '../storage/storage-errors.ts';
@@ -18,7 +19,11 @@ export class HttpError extends Error {
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(
-    (err: FastifyError | HttpError | BodyError | AddressRefusedError | MaskedSecretError, req, reply) => {
+    (
+      err: FastifyError | HttpError | BodyError | UnknownRoomError | AddressRefusedError | MaskedSecretError,
+      req,
+      reply,
+    ) => {
       if (err instanceof AddressRefusedError || err instanceof MaskedSecretError) {
         return reply.status(400).send({ statusCode: 400, code: err.code, message: err.message });
       }
@@ -29,7 +34,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         if (body.statusCode === 503) reply.header('retry-after', 5);
         return reply.status(body.statusCode).send(body);
       }
-      if (err instanceof HttpError || err instanceof BodyError) {
+      if (err instanceof HttpError || err instanceof BodyError || err instanceof UnknownRoomError) {
         return reply.status(err.statusCode).send({ statusCode: err.statusCode, code: err.code, message: err.message });
       }
       const fe = err as FastifyError;

@@ -4,23 +4,21 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { LedgerRowSchema } from '../../shared/effects.ts';
 import { sessionLedger } from '../effects/session-ledger.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { listSessions } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams } from './schemas.ts';
 
 export const effectRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
   app.get(
     '/api/rooms/:id/effects/last',
     {
+      config: { action: 'effects.read' },
       schema: {
         params: RoomParams,
         response: { 200: Type.Object({ row: Type.Union([LedgerRowSchema, Type.Null()]) }), ...errors },
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
       const sessions = await listSessions(services.storage.replay, services.reader, req.params.id);
       const current = sessions.at(-1);
       if (!current) return { row: null };

@@ -3,14 +3,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from '../../shared/constants.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { EventsBodyReader, parseEventsBody } from '../ingest/parse-body.ts';
 import { readLimited } from '../ingest/read-body.ts';
 import type { Services } from '../services.ts';
 import { errors, IngestResultSchema, RoomParams } from './schemas.ts';
 
 export const eventRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
   // Bodies are read as bytes and parsed as they arrive: UTF-8 is checked per NDJSON line, so one bad line
   // cannot sink its batch, and a body with too many lines or too deep a nesting is refused at the chunk that
   // shows it, never after holding the event loop over all of it (issue 16).
@@ -24,9 +22,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.post(
     '/api/rooms/:id/events',
-    { bodyLimit: MAX_BODY_BYTES, schema: { params: RoomParams, response: { 200: IngestResultSchema, ...errors } } },
+    {
+      config: { action: 'events.push' },
+      bodyLimit: MAX_BODY_BYTES,
+      schema: { params: RoomParams, response: { 200: IngestResultSchema, ...errors } },
+    },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['ingest']);
       // No body at all (no content-type parser ran): judged as an empty one.
       const items =
         req.body instanceof EventsBodyReader

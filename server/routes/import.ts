@@ -15,11 +15,11 @@ import {
   MAX_IMPORTS_RUNNING,
   MIN_IMPORT_SPEED,
 } from '../../shared/constants.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { ImportGate } from '../ingest/import-gate.ts';
 import { importAtOnce, importForReplay } from '../ingest/import-recording.ts';
 import { parseSpeed } from '../ingest/speed.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import type { SourceManager } from '../sources/source-manager.ts';
 import { errors, RoomParams } from './schemas.ts';
@@ -90,7 +90,6 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
   app,
   { services, sources },
 ) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
   const gate = new ImportGate(MAX_IMPORTS_RUNNING, MAX_IMPORTS_QUEUED);
   // The body is handed through unread: the route reads it after the seat, the speed and a slot are checked.
   app.removeAllContentTypeParsers();
@@ -99,7 +98,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
   app.post(
     '/api/rooms/:id/import',
     {
-      config: { onOwner: true, streamedBody: true },
+      config: { onOwner: true, streamedBody: true, action: 'recording.import' },
       schema: {
         params: RoomParams,
         querystring: ImportQuery,
@@ -107,11 +106,10 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ services: Services; sourc
       },
     },
     async (req, reply) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'ingest']);
       const { format } = req.query;
       const speed = parseSpeed(req.query.speed);
       const body = bodyStream(req);
-      const runtime = (await services.runtime(req.params.id))!;
+      const runtime = await runtimeOf(services, req.params.id);
       let release: (() => void) | null = null;
       try {
         release = await gate.acquire(runtime.roomId);

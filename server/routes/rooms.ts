@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CatalogueSchema, ProductSchema } from '../../shared/events.ts';
 import { RoomStateSchema } from '../../shared/state.ts';
-import { authorizeRoom, requireAdmin } from '../http/auth.ts';
+import { requireAdmin } from '../http/auth.ts';
 import { assertPlainText } from '../http/display-name.ts';
 import { HttpError } from '../http/errors.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams, RoomSummarySchema, TokensSchema } from './schemas.ts';
 
@@ -65,6 +66,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/api/rooms/:id',
     {
+      config: { action: 'room.read' },
       schema: {
         params: RoomParams,
         response: {
@@ -74,7 +76,6 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'ingest', 'controller', 'assistant', 'host', 'viewer']);
       const room = (await services.rooms.get(req.params.id))!;
       return { id: room.id, name: room.name, products: room.products };
     },
@@ -83,7 +84,7 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.put(
     '/api/rooms/:id/products',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'catalogue.write' },
       schema: {
         params: RoomParams,
         body: CatalogueSchema,
@@ -91,7 +92,6 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'ingest']);
       for (const [i, p] of req.body.entries()) assertPlainText(`products[${i}].name`, p.name);
       await services.rooms.setProducts(req.params.id, req.body);
       (await services.runtime(req.params.id))?.engine.setCatalogue(req.body);
@@ -101,10 +101,12 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/api/rooms/:id/state',
-    { config: { onOwner: true }, schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } } },
+    {
+      config: { onOwner: true, action: 'room.state.read' },
+      schema: { params: RoomParams, response: { 200: RoomStateSchema, ...errors } },
+    },
     async (req, reply) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest']);
-      const runtime = (await services.runtime(req.params.id))!;
+      const runtime = await runtimeOf(services, req.params.id);
       // Mid-rebuild the engine holds only part of the room's events: partial counts would read as the truth.
       const progress = services.registry.rebuildProgress(req.params.id);
       if (runtime.rebuilding || progress) {
@@ -120,9 +122,11 @@ export const roomRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   // wonders why an event does not count.
   app.get(
     '/api/rooms/:id/quarantine',
-    { schema: { params: RoomParams, response: { 200: QuarantineSchema, ...errors } } },
+    {
+      config: { action: 'quarantine.read' },
+      schema: { params: RoomParams, response: { 200: QuarantineSchema, ...errors } },
+    },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
       const rows = await services.storage.quarantine.list(req.params.id, MAX_QUARANTINE_LISTED);
       return {
         events: rows.map((r) => ({ seq: r.seq, ts: r.ts, reason: r.reason, at: r.at, event: JSON.parse(r.body) })),

@@ -2,13 +2,10 @@
 // fast (a big room's session has millions of entries and departures to count).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { authorizeRoom } from '../http/auth.ts';
-import { HttpError } from '../http/errors.ts';
 import { sessionCohorts } from '../outlook/session-cohorts.ts';
-import { parseSessionId } from '../replay/sessions.ts';
 import type { Services } from '../services.ts';
 import { errors } from './schemas.ts';
-import { findSession } from './sessions.ts';
+import { findSession, sessionRoom } from './sessions.ts';
 
 const Retention = Type.Array(Type.Union([Type.Number(), Type.Null()]));
 export const SessionCohortsSchema = Type.Object({
@@ -28,19 +25,16 @@ export const SessionCohortsSchema = Type.Object({
 });
 
 export const sessionCohortRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
   app.get(
     '/api/sessions/:sid/cohorts',
     {
+      config: { action: 'sessions.read', roomOf: sessionRoom },
       schema: {
         params: Type.Object({ sid: Type.String({ maxLength: 80 }) }),
         response: { 200: SessionCohortsSchema, ...errors },
       },
     },
     async (req) => {
-      const parsed = parseSessionId(req.params.sid);
-      if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
-      await authorizeRoom(req, auth, parsed.roomId, ['admin', 'controller', 'assistant', 'host', 'viewer']);
       const s = await findSession(services, req.params.sid);
       return sessionCohorts(services.storage.replay, s.roomId, s.start, s.end);
     },

@@ -1,20 +1,28 @@
 // Sessions of a room and the room's screen at any moment of one: the replay reads these.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { MAX_EVENT_TS_MS } from '../../shared/constants.ts';
 import { SessionInfoSchema } from '../../shared/replay.ts';
 import { RoomStateSchema } from '../../shared/state.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { cellsToCsv } from '../replay/csv.ts';
 import { csvRows, DEFAULT_CSV_TIME_ZONE, isTimeZone, minuteColumns, PRODUCT_COLUMNS } from '../replay/csv-columns.ts';
 import { buildReport } from '../replay/report.ts';
 import { listSessions, parseSessionId, type SessionInfo } from '../replay/sessions.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { ReportSchema } from './report-schema.ts';
 import { errors, RoomParams } from './schemas.ts';
 
-const READERS = ['admin', 'controller', 'assistant', 'host', 'viewer'] as const;
+/** The room a `:sid` route's action is on (its permission is checked there); no such session id: 404. */
+export function sessionRoom(req: FastifyRequest): string {
+  const { sid } = req.params as { sid: string };
+  const parsed = parseSessionId(sid);
+  if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${sid}`);
+  return parsed.roomId;
+}
+const READ_SESSION = { action: 'sessions.read', roomOf: sessionRoom } as const;
 
 /**
  * The room's sessions once the room is rebuilt here: its current session is read from the live engine, and the
@@ -38,22 +46,20 @@ export async function findSession(services: Services, sid: string): Promise<Sess
 }
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
-
   app.get(
     '/api/rooms/:id/sessions',
-    { schema: { params: RoomParams, response: { 200: Type.Array(SessionInfoSchema), ...errors } } },
-    async (req) => {
-      await authorizeRoom(req, auth, req.params.id, [...READERS]);
-      return roomSessions(services, req.params.id);
+    {
+      config: { action: 'sessions.read' },
+      schema: { params: RoomParams, response: { 200: Type.Array(SessionInfoSchema), ...errors } },
     },
+    async (req) => roomSessions(services, req.params.id),
   );
 
   // An explicit start or end, stamped with the room's clock and stored on the timeline like any event.
   app.post(
     '/api/rooms/:id/session',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'session.mark' },
       schema: {
         params: RoomParams,
         body: Type.Object(
@@ -64,8 +70,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
-      const runtime = (await services.runtime(req.params.id))!;
+      const runtime = await runtimeOf(services, req.params.id);
       const ts = Math.round(runtime.timeAt(services.clock.now()));
       await services.pipeline.ingestEvents(runtime, [{ type: `session_${req.body.action}`, ts }], { checkTime: false });
       return { ts };
@@ -73,22 +78,17 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   );
 
   const Sid = Type.Object({ sid: Type.String({ maxLength: 80 }) });
-  const sessionFor = async (req: { params: { sid: string } } & Parameters<typeof authorizeRoom>[0]) => {
-    const parsed = parseSessionId(req.params.sid);
-    if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
-    await authorizeRoom(req, auth, parsed.roomId, [...READERS]);
-    return findSession(services, req.params.sid);
-  };
 
   app.get(
     '/api/sessions/:sid/report',
-    { schema: { params: Sid, response: { 200: ReportSchema, ...errors } } },
-    async (req) => buildReport(services, await sessionFor(req)),
+    { config: READ_SESSION, schema: { params: Sid, response: { 200: ReportSchema, ...errors } } },
+    async (req) => buildReport(services, await findSession(services, req.params.sid)),
   );
 
   app.get(
     '/api/sessions/:sid/report.csv',
     {
+      config: READ_SESSION,
       schema: {
         params: Sid,
         querystring: Type.Object({
@@ -105,7 +105,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       const tz = req.query.tz ?? DEFAULT_CSV_TIME_ZONE;
       if (!isTimeZone(tz)) throw new HttpError(400, 'invalid_field', `unknown time zone ${tz}`);
       const lang = req.query.lang ?? 'zh';
-      const report = await buildReport(services, await sessionFor(req));
+      const report = await buildReport(services, await findSession(services, req.params.sid));
       const csv =
         req.query.table === 'minutes'
           ? cellsToCsv(csvRows(report.minutes, minuteColumns(tz), lang))
@@ -121,6 +121,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.get(
     '/api/sessions/:sid/state',
     {
+      config: READ_SESSION,
       schema: {
         params: Sid,
         querystring: Type.Object({ at: Type.Integer({ minimum: 0, maximum: MAX_EVENT_TS_MS }) }),
@@ -130,9 +131,6 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (req, reply) => {
-      const parsed = parseSessionId(req.params.sid);
-      if (!parsed) throw new HttpError(404, 'unknown_session', `no session ${req.params.sid}`);
-      await authorizeRoom(req, auth, parsed.roomId, [...READERS]);
       const session = await findSession(services, req.params.sid);
       if (req.query.at < session.start || req.query.at > session.end + 60_000) {
         throw new HttpError(
@@ -142,8 +140,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         );
       }
       const row =
-        (await services.reader.screenAt(parsed.roomId, req.query.at)) ??
-        (await services.reader.firstStateFrom(parsed.roomId, session.start));
+        (await services.reader.screenAt(session.roomId, req.query.at)) ??
+        (await services.reader.firstStateFrom(session.roomId, session.start));
       if (!row) throw new HttpError(404, 'no_state', 'no stored state at that moment');
       // Stored as the screens received it: send the JSON text as is (no re-serialisation, byte-identical).
       return reply.type('application/json').send(row.body as never);

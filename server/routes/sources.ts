@@ -3,8 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { SourceHealthSchema } from '../../shared/state.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import type { RoomSources } from '../sources/room-sources.ts';
 import { SourceConfigSchema } from '../sources/source-config.ts';
@@ -13,19 +13,17 @@ import { errors, RoomParams } from './schemas.ts';
 const SourceId = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,31}$', description: 'the source within the room' });
 const SourceView = Type.Object({ id: Type.String(), config: SourceConfigSchema, health: SourceHealthSchema });
 const SourceList = Type.Object({ sources: Type.Array(SourceView) });
-const READERS = ['admin', 'controller', 'assistant', 'host', 'viewer', 'ingest'] as const;
 
 export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomSources: RoomSources }> = async (
   app,
   { services, roomSources },
 ) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
-  const health = async (id: string) => ({ source: (await services.runtime(id))!.health(services.clock.now()) });
+  const health = async (id: string) => ({ source: (await runtimeOf(services, id)).health(services.clock.now()) });
 
   app.put(
     '/api/rooms/:id/source',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'source.write' },
       schema: {
         tags: ['sources'],
         params: RoomParams,
@@ -34,7 +32,6 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
       await roomSources.set(req.params.id, req.body);
       return health(req.params.id);
     },
@@ -43,7 +40,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.get(
     '/api/rooms/:id/source',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'source.read' },
       schema: {
         tags: ['sources'],
         params: RoomParams,
@@ -51,7 +48,6 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, [...READERS]);
       return health(req.params.id);
     },
   );
@@ -59,11 +55,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.get(
     '/api/rooms/:id/sources',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'source.read' },
       schema: { tags: ['sources'], params: RoomParams, response: { 200: SourceList, ...errors } },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, [...READERS]);
       return { sources: await roomSources.list(req.params.id) };
     },
   );
@@ -71,7 +66,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.post(
     '/api/rooms/:id/sources',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'source.write' },
       schema: {
         tags: ['sources'],
         params: RoomParams,
@@ -80,7 +75,6 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
       },
     },
     async (req, reply) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
       if (req.body.source.kind === 'none') throw new HttpError(400, 'bad_source', 'add a source, not "none"');
       await roomSources.add(req.params.id, req.body.id, req.body.source);
       return reply.status(201).send({ sources: await roomSources.list(req.params.id) });
@@ -90,7 +84,7 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
   app.delete(
     '/api/rooms/:id/sources/:sourceId',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'source.write' },
       schema: {
         tags: ['sources'],
         params: Type.Object({ id: RoomParams.properties.id, sourceId: SourceId }),
@@ -98,7 +92,6 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ services: Services; roomS
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
       if (!(await roomSources.remove(req.params.id, req.params.sourceId)))
         throw new HttpError(404, 'no_source', `room has no source "${req.params.sourceId}"`);
       return { sources: await roomSources.list(req.params.id) };

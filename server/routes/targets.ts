@@ -3,27 +3,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { TargetsSchema } from '../../shared/outlook/targets-schema.ts';
-import { authorizeRoom } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
+import { callerOf } from '../http/permission-hook.ts';
 import type { OutlookService } from '../outlook/outlook-service.ts';
 import type { Services } from '../services.ts';
 import { errors, RoomParams } from './schemas.ts';
 
 type Deps = { services: Services; outlook: OutlookService };
 
-export const targetRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { services, outlook }) => {
-  const auth = { rooms: services.rooms, adminToken: services.config.adminToken };
-
+export const targetRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { outlook }) => {
   app.get(
     '/api/rooms/:id/targets',
     {
+      config: { action: 'targets.read' },
       schema: {
         params: RoomParams,
         response: { 200: Type.Object({ targets: Type.Union([TargetsSchema, Type.Null()]) }), ...errors },
       },
     },
     async (req) => {
-      await authorizeRoom(req, auth, req.params.id, ['admin', 'controller', 'assistant', 'viewer']);
       return { targets: await outlook.targetsOf(req.params.id) };
     },
   );
@@ -31,7 +29,7 @@ export const targetRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { servi
   app.put(
     '/api/rooms/:id/targets',
     {
-      config: { onOwner: true },
+      config: { onOwner: true, action: 'targets.write' },
       schema: {
         params: RoomParams,
         body: TargetsSchema,
@@ -39,7 +37,7 @@ export const targetRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { servi
       },
     },
     async (req) => {
-      const by = await authorizeRoom(req, auth, req.params.id, ['admin', 'controller']);
+      const by = callerOf(req);
       const res = await outlook.setTargets(req.params.id, req.body, by);
       if (!res.ok) throw new HttpError(404, res.error.code, res.error.message);
       return res.data;

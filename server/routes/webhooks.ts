@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { HttpError } from '../http/errors.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { ShopWebhookSource } from '../sources/connectors/shop/shop-webhook-source.ts';
 import type { SourceManager } from '../sources/source-manager.ts';
@@ -33,8 +34,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ services: Services; sour
       },
     },
     async (req, reply) => {
-      const runtime = await services.runtime(req.params.id);
-      if (!runtime) throw new HttpError(404, 'unknown_room', `no room ${req.params.id}`);
+      const runtime = await runtimeOf(services, req.params.id);
       const source = sources.find(
         runtime,
         (s): s is ShopWebhookSource => s instanceof ShopWebhookSource && s.platform === req.params.platform,

@@ -3,6 +3,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type { Product } from '../../shared/events.ts';
 import type { SourceHealth } from '../../shared/state.ts';
+import { runtimeOf } from '../runtime-of.ts';
 import type { Services } from '../services.ts';
 import { connectorUrl } from './connectors/connector-config.ts';
 import { keepMaskedSecrets, maskSecrets } from './secret-fields.ts';
@@ -47,7 +48,7 @@ export class RoomSources {
   }
 
   async list(roomId: string): Promise<SourceView[]> {
-    const runtime = (await this.services.runtime(roomId))!;
+    const runtime = await runtimeOf(this.services, roomId);
     const now = this.services.clock.now();
     return (await this.entries(roomId)).map(({ id, config }) => {
       const live = this.manager.get(runtime, id);
@@ -60,7 +61,7 @@ export class RoomSources {
   async set(roomId: string, sent: SourceConfig): Promise<void> {
     const config = await this.unmasked(roomId, MAIN_SOURCE_ID, sent);
     await this.checkAddress(config);
-    const runtime = (await this.services.runtime(roomId))!;
+    const runtime = await runtimeOf(this.services, roomId);
     await this.services.rooms.setSource(roomId, config.kind === 'none' ? null : [{ id: MAIN_SOURCE_ID, config }]);
     const source = await this.build(roomId, config);
     if (source) await this.manager.attach(runtime, source);
@@ -73,14 +74,14 @@ export class RoomSources {
     const others = (await this.entries(roomId)).filter((e) => e.id !== id);
     await this.services.rooms.setSource(roomId, [...others, { id, config }]);
     const source = await this.build(roomId, config);
-    if (source) await this.manager.add((await this.services.runtime(roomId))!, id, source);
+    if (source) await this.manager.add(await runtimeOf(this.services, roomId), id, source);
   }
 
   async remove(roomId: string, id: string): Promise<boolean> {
     const all = await this.entries(roomId);
     const rest = all.filter((e) => e.id !== id);
     await this.services.rooms.setSource(roomId, rest.length > 0 ? rest : null);
-    const stopped = await this.manager.remove((await this.services.runtime(roomId))!, id);
+    const stopped = await this.manager.remove(await runtimeOf(this.services, roomId), id);
     return stopped || rest.length < all.length;
   }
 
@@ -104,7 +105,7 @@ export class RoomSources {
         }
         const source = await this.build(room.id, restartable(entry.config, this.services.clock.now()), false);
         if (!source) continue;
-        await this.manager.add((await this.services.runtime(room.id))!, entry.id, source);
+        await this.manager.add(await runtimeOf(this.services, room.id), entry.id, source);
         started++;
       }
     }
@@ -129,7 +130,7 @@ export class RoomSources {
     const { source, catalogue } = createSource(config, this.services.clock, this.services.outbound);
     if (catalogue && adoptCatalogue) {
       await this.services.rooms.setProducts(roomId, catalogue as Product[]);
-      (await this.services.runtime(roomId))!.engine.setCatalogue(catalogue as Product[]);
+      (await runtimeOf(this.services, roomId)).engine.setCatalogue(catalogue as Product[]);
     }
     return source;
   }
