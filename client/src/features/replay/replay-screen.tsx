@@ -1,18 +1,17 @@
 // 复盘 replay: the whole console as it was at any moment of a session, with a timeline to scrub and play.
 // Keyboard: Space play/pause, ←/→ previous/next marker, +/− speed, Home/End.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { SESSION_GAP_MS } from '../../../../shared/constants.ts';
 import { fmtCount, fmtDateTime } from '../../lib/format.ts';
 import { type Key, type Lang, useT } from '../../lib/i18n.ts';
 import { screenUrl, seatHeaders } from '../../lib/location.ts';
-import { ReplayDriver } from '../../lib/replay-driver.ts';
-import type { Report, SessionInfo } from '../../lib/replay-types.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { BigScreen } from '../big-screen/big-screen.tsx';
 import { LiveAlerts } from './live-alerts.tsx';
 import { ReplayBar, SPEEDS } from './replay-bar.tsx';
+import { ReplayDriver } from './replay-driver.ts';
+import type { Report, SessionInfo } from './replay-types.ts';
 import { useReplayKeys } from './use-replay-keys.ts';
 
 const TICK_MS = 250;
@@ -31,7 +30,18 @@ function sessionWords(s: SessionInfo, lang: Lang, t: (k: Key) => string): string
   return `${fmtDateTime(s.start, lang)} · ${minutes} · ${fmtCount(s.events, lang)}${t('eventsUnit')}`;
 }
 
-export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: string; sid: string | null }) {
+/** `screen`: the big screen the driver fills, handed in by the app (a feature never imports another). */
+export function ReplayScreen({
+  roomId,
+  seat,
+  sid,
+  screen,
+}: {
+  roomId: string;
+  seat: string;
+  sid: string | null;
+  screen: ReactNode;
+}) {
   const t = useT();
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -143,7 +153,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
           onStep={step}
         />
       ) : null}
-      <BigScreen roomId={roomId} />
+      {screen}
     </div>
   );
 }

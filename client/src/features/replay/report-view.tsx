@@ -6,13 +6,13 @@ import { useEffect, useState } from 'react';
 import { fmtDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
 import { screenUrl, seatHeaders } from '../../lib/location.ts';
-import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { ReportLedger, ReportQuestions } from '../questions/report-sections.tsx';
 import { MinuteCharts } from './minute-charts.tsx';
+import type { Report } from './replay-types.ts';
 import { ReportCohorts } from './report-cohorts.tsx';
 import { ReportCompare } from './report-compare.tsx';
 import { ReportHistory } from './report-history.tsx';
+import { ReportLedger, ReportQuestions } from './report-sections.tsx';
 import { AlertAudit, ExplainSegments } from './report-tables.tsx';
 import { fill } from './report-words.ts';
 

@@ -1,14 +1,14 @@
 // In replay the driver, not the socket bridge, is the one writer into the stores: it puts the room as it was
 // at moment t — the stored screen state, the alerts firing then, each cue's status then — so the very same
 // widgets show the past.
-import type { Alert } from '../../../shared/alerts.ts';
-import type { Cue } from '../../../shared/cues.ts';
-import type { RoomState } from '../../../shared/state.ts';
-import { applyAlerts } from '../stores/alerts-store.ts';
-import { applyCues } from '../stores/cues-store.ts';
-import { useRoomStore } from '../stores/room-store.ts';
-import { seedOnline } from '../stores/series-store.ts';
-import { seatHeaders } from './location.ts';
+import type { Alert } from '../../../../shared/alerts.ts';
+import type { Cue } from '../../../../shared/cues.ts';
+import type { RoomState } from '../../../../shared/state.ts';
+import { seatHeaders } from '../../lib/location.ts';
+import { applyAlerts } from '../../stores/alerts-store.ts';
+import { applyCues } from '../../stores/cues-store.ts';
+import { useRoomStore } from '../../stores/room-store.ts';
+import { seedOnline } from '../../stores/series-store.ts';
 import type { Report } from './replay-types.ts';
 
 export function alertsAt(report: Report, t: number): Alert[] {

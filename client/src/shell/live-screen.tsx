@@ -2,21 +2,23 @@
 // screen, 助播 the cue console, 主播 the prompter. Each view is its own chunk (the phone prompter never loads
 // the big screen's charts), fetched as soon as the address names the seat, while the socket connects.
 import { lazy, Suspense, useEffect } from 'react';
-import { startBridge } from '../../lib/bridge.ts';
-import { setCommandSocket } from '../../lib/commands.ts';
-import { errorText } from '../../lib/error-words.ts';
-import { useT } from '../../lib/i18n.ts';
-import { seatHeaders } from '../../lib/location.ts';
-import { rememberRoom } from '../../lib/recent-rooms.ts';
-import { createLiveSocket } from '../../lib/socket.ts';
-import { useConnectionStore } from '../../stores/connection-store.ts';
-import { useRoomStore } from '../../stores/room-store.ts';
-import { SeatClosedNotice } from '../../widgets/seat-closed.tsx';
-import { ConnectionBadge, RetryControl } from '../big-screen/status-badges.tsx';
+import { startBridge } from '../lib/bridge.ts';
+import { setCommandSocket } from '../lib/commands.ts';
+import { errorText } from '../lib/error-words.ts';
+import { useT } from '../lib/i18n.ts';
+import { seatHeaders } from '../lib/location.ts';
+import { rememberRoom } from '../lib/recent-rooms.ts';
+import { createLiveSocket } from '../lib/socket.ts';
+import { useConnectionStore } from '../stores/connection-store.ts';
+import { useRoomStore } from '../stores/room-store.ts';
+import { SeatClosedNotice } from '../widgets/seat-closed.tsx';
+import { ConnectionBadge, RetryControl } from '../widgets/status-badges.tsx';
 
-const loadPrompter = () => import('../prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
-const loadAssistant = () => import('../assistant/assistant-console.tsx').then((m) => ({ default: m.AssistantConsole }));
-const loadBigScreen = () => import('../big-screen/big-screen.tsx').then((m) => ({ default: m.BigScreen }));
+const loadPrompter = () =>
+  import('../features/prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
+const loadAssistant = () =>
+  import('../features/assistant/assistant-console.tsx').then((m) => ({ default: m.AssistantConsole }));
+const loadBigScreen = () => import('../features/big-screen/big-screen.tsx').then((m) => ({ default: m.BigScreen }));
 const Prompter = lazy(loadPrompter);
 const AssistantConsole = lazy(loadAssistant);
 const BigScreen = lazy(loadBigScreen);

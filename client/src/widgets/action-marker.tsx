@@ -2,12 +2,12 @@
 // marked_action event at the room's time, for the product chosen or the one being explained; below, the last
 // action's effect so far (GET /api/rooms/:id/effects/last, read again every 30 s).
 import { useCallback, useEffect, useState } from 'react';
-import type { LedgerRow } from '../../../../shared/effects.ts';
-import { MARKED_ACTIONS, type MarkedAction } from '../../../../shared/events.ts';
-import { send } from '../../lib/commands.ts';
-import { seatHeaders } from '../../lib/location.ts';
-import { useRoomStore } from '../../stores/room-store.ts';
-import { useQT } from './questions-dict.ts';
+import type { LedgerRow } from '../../../shared/effects.ts';
+import { MARKED_ACTIONS, type MarkedAction } from '../../../shared/events.ts';
+import { send } from '../lib/commands.ts';
+import { seatHeaders } from '../lib/location.ts';
+import { useQT } from '../lib/questions-dict.ts';
+import { useRoomStore } from '../stores/room-store.ts';
 
 export function ActionMarker({ roomId }: { roomId: string }) {
   const qt = useQT();

@@ -1,0 +1,17 @@
+// The feature controls every screen header shows, handed to widgets/header.tsx through HeaderControls. Each is
+// loaded on demand, as it was inside the big screen's and the console's chunks: the prompter never fetches them.
+import { lazy, Suspense } from 'react';
+
+const RulesButton = lazy(() => import('../features/rules/rules-button.tsx').then((m) => ({ default: m.RulesButton })));
+const SourcesButton = lazy(() =>
+  import('../features/sources/sources-button.tsx').then((m) => ({ default: m.SourcesButton })),
+);
+
+export function ScreenControls({ roomId }: { roomId: string }) {
+  return (
+    <Suspense fallback={null}>
+      <RulesButton roomId={roomId} />
+      <SourcesButton roomId={roomId} />
+    </Suspense>
+  );
+}
