@@ -2,11 +2,11 @@
 // screen, 助播 the cue console, 主播 the prompter. Each view is its own chunk (the phone prompter never loads
 // the big screen's charts), fetched as soon as the address names the seat, while the socket connects.
 import { lazy, Suspense, useEffect } from 'react';
-import { startBridge } from '../lib/bridge.ts';
+import { api } from '../lib/api.ts';
+import { showRoomName, startBridge } from '../lib/bridge.ts';
 import { setCommandSocket } from '../lib/commands.ts';
 import { errorText } from '../lib/error-words.ts';
 import { useT } from '../lib/i18n.ts';
-import { seatHeaders } from '../lib/location.ts';
 import { rememberRoom } from '../lib/recent-rooms.ts';
 import { createLiveSocket } from '../lib/socket.ts';
 import { useConnectionStore } from '../stores/connection-store.ts';
@@ -31,13 +31,11 @@ const PRELOAD: Record<string, () => Promise<unknown>> = {
 
 async function loadRoomName(roomId: string, seat: string): Promise<void> {
   try {
-    const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}`, { headers: seatHeaders(seat) });
-    if (!res.ok) return;
-    const room = (await res.json()) as { name: string };
-    useRoomStore.setState({ roomName: room.name });
+    const room = await api<{ name: string }>(`/api/rooms/${encodeURIComponent(roomId)}`, { seat });
+    showRoomName(room.name);
     rememberRoom({ roomId, seat, name: room.name });
   } catch {
-    // Offline: the header shows the room id instead.
+    // Offline or refused: the header shows the room id instead.
   }
 }
 

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LedgerRow } from '../../../shared/effects.ts';
 import { MARKED_ACTIONS, type MarkedAction } from '../../../shared/events.ts';
+import { api } from '../lib/api.ts';
 import { send } from '../lib/commands.ts';
-import { seatHeaders } from '../lib/location.ts';
 import { useQT } from '../lib/questions-dict.ts';
 import { useRoomStore } from '../stores/room-store.ts';
 
@@ -19,8 +19,10 @@ export function ActionMarker({ roomId }: { roomId: string }) {
   const [last, setLast] = useState<LedgerRow | null>(null);
   const seat = useRoomStore((s) => s.seat) ?? 'assistant';
   const refresh = useCallback(async () => {
-    const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/effects/last`, { headers: seatHeaders(seat) });
-    if (res.ok) setLast(((await res.json()) as { row: LedgerRow | null }).row);
+    // Not reachable now: the last row shown stays until the next refresh.
+    await api<{ row: LedgerRow | null }>(`/api/rooms/${encodeURIComponent(roomId)}/effects/last`, { seat })
+      .then((r) => setLast(r.row))
+      .catch(() => {});
   }, [roomId, seat]);
   useEffect(() => {
     void refresh();

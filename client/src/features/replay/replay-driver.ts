@@ -4,8 +4,9 @@
 import type { Alert } from '../../../../shared/alerts.ts';
 import type { Cue } from '../../../../shared/cues.ts';
 import type { RoomState } from '../../../../shared/state.ts';
-import { seatHeaders } from '../../lib/location.ts';
+import { api } from '../../lib/api.ts';
 import { applyAlerts } from '../../stores/alerts-store.ts';
+import { useConnectionStore } from '../../stores/connection-store.ts';
 import { applyCues } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { seedOnline } from '../../stores/series-store.ts';
@@ -63,12 +64,11 @@ export class ReplayDriver {
     const ctrl = new AbortController();
     this.inFlight = ctrl;
     try {
-      const res = await fetch(`/api/sessions/${encodeURIComponent(this.sid)}/state?at=${Math.round(t)}`, {
-        headers: seatHeaders(this.seat),
+      const state = await api<RoomState>(`/api/sessions/${encodeURIComponent(this.sid)}/state?at=${Math.round(t)}`, {
+        seat: this.seat,
         signal: ctrl.signal,
       });
-      if (!res.ok || this.wanted !== t) return;
-      const state = (await res.json()) as RoomState;
+      if (this.wanted !== t) return;
       useRoomStore.setState({ state });
       seedOnline(
         this.report.minutes
@@ -82,4 +82,10 @@ export class ReplayDriver {
       // Aborted by a newer seek.
     }
   }
+}
+
+/** A replay has no live link: the status says 复盘 and the screen shows what a viewer sees. */
+export function enterReplay(): void {
+  useConnectionStore.setState({ status: 'replay' });
+  useRoomStore.setState({ seat: 'viewer' });
 }
