@@ -13,6 +13,7 @@ import { useConnectionStore } from '../stores/connection-store.ts';
 import { useRoomStore } from '../stores/room-store.ts';
 import { SeatClosedNotice } from '../widgets/seat-closed.tsx';
 import { ConnectionBadge, RetryControl } from '../widgets/status-badges.tsx';
+import { preloadScreenControls } from './screen-controls.tsx';
 
 const loadPrompter = () =>
   import('../features/prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
@@ -24,9 +25,9 @@ const AssistantConsole = lazy(loadAssistant);
 const BigScreen = lazy(loadBigScreen);
 const PRELOAD: Record<string, () => Promise<unknown>> = {
   host: loadPrompter,
-  assistant: loadAssistant,
-  controller: loadBigScreen,
-  viewer: loadBigScreen,
+  assistant: () => Promise.all([loadAssistant(), preloadScreenControls()]),
+  controller: () => Promise.all([loadBigScreen(), preloadScreenControls()]),
+  viewer: () => Promise.all([loadBigScreen(), preloadScreenControls()]),
 };
 
 async function loadRoomName(roomId: string, seat: string): Promise<void> {
