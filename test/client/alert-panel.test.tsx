@@ -4,8 +4,8 @@
 // previews with the explained product and forwards without one.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AlertPanel } from '../../client/src/features/alerts/alert-panel.tsx';
 import { useRulesStore } from '../../client/src/stores/rules-store.ts';
+import { AlertPanel } from '../../client/src/widgets/alerts/alert-panel.tsx';
 import { DEFAULT_RULES } from '../../server/alerts/default-rules.ts';
 import type { Alert } from '../../shared/alerts.ts';
 import { startFakeBridge } from './fake-bridge.ts';

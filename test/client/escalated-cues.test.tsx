@@ -5,9 +5,9 @@
 // sends cue:cancel and shows a refusal.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AlertPanel } from '../../client/src/features/alerts/alert-panel.tsx';
 import { chime } from '../../client/src/lib/chime.ts';
 import { useUiStore } from '../../client/src/stores/ui-store.ts';
+import { AlertPanel } from '../../client/src/widgets/alerts/alert-panel.tsx';
 import type { Cue } from '../../shared/cues.ts';
 import type { Seat } from '../../shared/protocol.ts';
 import { CLICK_TO_ORDER_EVIDENCE } from '../fixtures/evidence.ts';

@@ -2,11 +2,11 @@
 // The 复盘 report in the screen's language: every figure under the big screen's word (no code names), times
 // of day and numbers formatted for zh or en, and the language toggle switching all of it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Report } from '../../client/src/features/replay/replay-types.ts';
 import { ReportCompare } from '../../client/src/features/replay/report-compare.tsx';
 import { AlertAudit, ExplainSegments } from '../../client/src/features/replay/report-tables.tsx';
 import { METRIC_KEY } from '../../client/src/features/replay/report-words.ts';
 import { fmtDateTime } from '../../client/src/lib/format.ts';
-import type { Report } from '../../client/src/lib/replay-types.ts';
 import { useUiStore } from '../../client/src/stores/ui-store.ts';
 import { type Mounted, mount, resetStores, update } from './render.tsx';
 

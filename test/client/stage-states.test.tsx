@@ -3,8 +3,8 @@
 // says nothing for stages that are judged.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AlertPanel } from '../../client/src/features/alerts/alert-panel.tsx';
 import { useUiStore } from '../../client/src/stores/ui-store.ts';
+import { AlertPanel } from '../../client/src/widgets/alerts/alert-panel.tsx';
 import { startFakeBridge } from './fake-bridge.ts';
 import type { FakeSocket } from './fake-socket.ts';
 import { snapshotMessage } from './fixtures/room-state.ts';

@@ -246,6 +246,11 @@ function wire(socket: BridgeSocket, b: Bridge, op: 'on' | 'off'): void {
 
 let current: Bridge | null = null;
 
+/** The room's name, from its REST answer (until then the header shows the room's id). */
+export function showRoomName(name: string): void {
+  useRoomStore.setState({ roomName: name });
+}
+
 /** The screen's 立即重试: try to connect now instead of at the end of the countdown. */
 export function retryNow(): void {
   current?.retryNow();

@@ -78,7 +78,7 @@ export const ZH = {
   cancelled: '已撤回',
   expired: '已过期',
   escalated: '主播未确认',
-  // The alert panel's block of escalated cues (features/alerts/escalated-cues.tsx)
+  // The alert panel's block of escalated cues (widgets/alerts/escalated-cues.tsx)
   escalatedTitle: '主播未确认',
   agoSeconds: '{n} 秒前',
   agoMinutes: '{n} 分钟前',

@@ -2,6 +2,7 @@
 // address bar.
 import { useEffect, useState } from 'react';
 import { joinCodeSeat } from '../../../shared/seat-links.ts';
+import { apiResult } from './api.ts';
 import { readLocation, replaceTokenWithSeat } from './location.ts';
 
 export type SeatState =
@@ -12,21 +13,13 @@ export type SeatState =
 
 /** `secret`: the token, or `{ join }` for a one-time link's code. */
 export async function exchangeSeatLink(roomId: string, secret: string | { join: string }): Promise<SeatState> {
-  try {
-    const res = await fetch('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(typeof secret === 'string' ? { roomId, token: secret } : { roomId, ...secret }),
-    });
-    const body = (await res.json().catch(() => null)) as { seat?: unknown; message?: unknown; code?: unknown } | null;
-    if (res.ok && typeof body?.seat === 'string') return { status: 'ready', roomId, seat: body.seat };
-    // A spent link opened again in the browser it was spent in: that browser holds the seat's cookie.
-    const seat = typeof secret === 'string' ? null : joinCodeSeat(secret.join);
-    if (body?.code === 'join_link_used' && seat) return { status: 'ready', roomId, seat };
-    return { status: 'failed', roomId, message: typeof body?.message === 'string' ? body.message : res.statusText };
-  } catch (err) {
-    return { status: 'failed', roomId, message: err instanceof Error ? err.message : String(err) };
-  }
+  const body = typeof secret === 'string' ? { roomId, token: secret } : { roomId, ...secret };
+  const res = await apiResult<{ seat?: unknown }>('/api/session', { method: 'POST', body });
+  if (res.ok && typeof res.data?.seat === 'string') return { status: 'ready', roomId, seat: res.data.seat };
+  // A spent link opened again in the browser it was spent in: that browser holds the seat's cookie.
+  const seat = typeof secret === 'string' ? null : joinCodeSeat(secret.join);
+  if (!res.ok && res.code === 'join_link_used' && seat) return { status: 'ready', roomId, seat };
+  return { status: 'failed', roomId, message: res.ok ? '' : res.message };
 }
 
 /** What the address bar holds to exchange: a one-time code before a token. */

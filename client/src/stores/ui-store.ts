@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { Lang } from '../lib/i18n.ts';
+
+/** The screen's language; defined here, not in lib/i18n.ts, which reads this store (one direction only). */
+export type Lang = 'zh' | 'en';
 
 export type ProductSortKey =
   | 'gmv'

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import type { QuestionEntry } from '../../../shared/questions.ts';
 import { queueScore } from '../../../shared/questions.ts';
-import { useQT } from '../features/questions/questions-dict.ts';
 import { send } from '../lib/commands.ts';
+import { useQT } from '../lib/questions-dict.ts';
 import { useRoomStore } from '../stores/room-store.ts';
 
 const EMPTY: QuestionEntry[] = [];

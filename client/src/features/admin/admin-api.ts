@@ -1,10 +1,11 @@
-// The admin screen's one API client: every call carries the admin token and answers a typed result, never
+// The admin screen's calls: every one carries the admin token and answers a typed result (lib/api.ts), never
 // throws; a refusal keeps the server's code and message so the screen can show them.
 import type { AdminRoom, RoleName, RoomPatch, RoomUsage, SeatTokens } from '../../../../shared/admin.ts';
 import type { Product } from '../../../../shared/events.ts';
 import type { SourceHealth } from '../../../../shared/state.ts';
+import { type ApiResult, apiResult } from '../../lib/api.ts';
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number | null; code: string; message: string };
+export type { ApiResult };
 
 export interface SourceView {
   id: string;
@@ -29,25 +30,8 @@ export interface AdminApi {
 }
 
 export function adminApi(token: string): AdminApi {
-  async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
-    try {
-      const res = await fetch(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (res.status === 204) return { ok: true, data: null as T };
-      const json = (await res.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
-      if (res.ok) return { ok: true, data: json as T };
-      const code = typeof json?.code === 'string' ? json.code : `http_${res.status}`;
-      return { ok: false, status: res.status, code, message: typeof json?.message === 'string' ? json.message : code };
-    } catch (err) {
-      return { ok: false, status: null, code: 'offline', message: err instanceof Error ? err.message : String(err) };
-    }
-  }
+  const call = <T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> =>
+    apiResult<T>(url, { method, token, ...(body === undefined ? {} : { body }) });
   const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
   return {
     rooms: () => call('GET', '/api/rooms'),

@@ -7,14 +7,14 @@ import { MAX_CUE_CHARS } from '../../../../shared/cues.ts';
 import { send } from '../../lib/commands.ts';
 import { errorText } from '../../lib/error-words.ts';
 import { useT } from '../../lib/i18n.ts';
-import { addScripts, loadScripts, removeScript } from '../../lib/scripts.ts';
 import { useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
+import { ActionMarker } from '../../widgets/action-marker.tsx';
+import { AlertPanel } from '../../widgets/alerts/alert-panel.tsx';
+import { CueStatusLine } from '../../widgets/alerts/cue-status.tsx';
+import { Header } from '../../widgets/header.tsx';
 import { QuestionQueue } from '../../widgets/question-panel.tsx';
-import { AlertPanel } from '../alerts/alert-panel.tsx';
-import { CueStatusLine } from '../alerts/cue-status.tsx';
-import { Header } from '../big-screen/header.tsx';
-import { ActionMarker } from '../questions/action-marker.tsx';
+import { addScripts, loadScripts, removeScript } from './scripts.ts';
 
 export function AssistantConsole({ roomId }: { roomId: string }) {
   const [text, setText] = useState('');

@@ -13,7 +13,7 @@ import { useConnectionStore } from '../../stores/connection-store.ts';
 import { openCues, useCuesStore } from '../../stores/cues-store.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { nextQuestionLine, onNextQuestionChange } from '../questions/next-question.ts';
+import { nextQuestionLine, onNextQuestionChange } from './next-question.ts';
 import { reportSeen } from './report-seen.ts';
 
 const CLOSED = new Set(['seat_revoked', 'seat_rotated', 'room_deleted']);

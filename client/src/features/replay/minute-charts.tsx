@@ -4,9 +4,9 @@ import { CHART_COLORS, CHART_TEXT, type EChartsOption } from '../../lib/echarts.
 import { escapeHtml } from '../../lib/escape-html.ts';
 import { fmtClock, fmtCount } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
-import type { Marker, MinutePoint } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { Chart } from '../../widgets/chart.tsx';
+import type { Marker, MinutePoint } from './replay-types.ts';
 import { MINUTE_KEY } from './report-words.ts';
 
 const SERIES: (keyof Omit<MinutePoint, 'minute'>)[] = ['online', 'entries', 'comments', 'clicks', 'orders', 'gmv'];

@@ -2,7 +2,7 @@
 // play/pause, speeds 1×–60×, previous/next marker.
 
 import { type Key, useT } from '../../lib/i18n.ts';
-import type { Marker } from '../../lib/replay-types.ts';
+import type { Marker } from './replay-types.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60];
 

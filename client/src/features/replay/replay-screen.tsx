@@ -1,29 +1,22 @@
 // 复盘 replay: the whole console as it was at any moment of a session, with a timeline to scrub and play.
 // Keyboard: Space play/pause, ←/→ previous/next marker, +/− speed, Home/End.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { SESSION_GAP_MS } from '../../../../shared/constants.ts';
+import { api } from '../../lib/api.ts';
+import { showRoomName } from '../../lib/bridge.ts';
 import { fmtCount, fmtDateTime } from '../../lib/format.ts';
 import { type Key, type Lang, useT } from '../../lib/i18n.ts';
-import { screenUrl, seatHeaders } from '../../lib/location.ts';
-import { ReplayDriver } from '../../lib/replay-driver.ts';
-import type { Report, SessionInfo } from '../../lib/replay-types.ts';
-import { useConnectionStore } from '../../stores/connection-store.ts';
-import { useRoomStore } from '../../stores/room-store.ts';
+import { screenUrl } from '../../lib/location.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { BigScreen } from '../big-screen/big-screen.tsx';
 import { LiveAlerts } from './live-alerts.tsx';
 import { ReplayBar, SPEEDS } from './replay-bar.tsx';
+import { enterReplay, ReplayDriver } from './replay-driver.ts';
+import type { Report, SessionInfo } from './replay-types.ts';
 import { useReplayKeys } from './use-replay-keys.ts';
 
 const TICK_MS = 250;
 /** How often a running session's report is fetched again. */
 const FOLLOW_MS = 10_000;
-
-async function getJson<T>(url: string, seat: string): Promise<T> {
-  const res = await fetch(url, { headers: seatHeaders(seat) });
-  if (!res.ok) throw new Error(`${res.status}`);
-  return (await res.json()) as T;
-}
 
 /** 2026年12月7日 23:26 · 31 分钟 · 43,816 条事件 (in the screen's language). */
 function sessionWords(s: SessionInfo, lang: Lang, t: (k: Key) => string): string {
@@ -31,7 +24,18 @@ function sessionWords(s: SessionInfo, lang: Lang, t: (k: Key) => string): string
   return `${fmtDateTime(s.start, lang)} · ${minutes} · ${fmtCount(s.events, lang)}${t('eventsUnit')}`;
 }
 
-export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: string; sid: string | null }) {
+/** `screen`: the big screen the driver fills, handed in by the app (a feature never imports another). */
+export function ReplayScreen({
+  roomId,
+  seat,
+  sid,
+  screen,
+}: {
+  roomId: string;
+  seat: string;
+  sid: string | null;
+  screen: ReactNode;
+}) {
   const t = useT();
   const [sessions, setSessions] = useState<SessionInfo[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -43,12 +47,9 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
   const [speed, setSpeed] = useState(10);
   const endRef = useRef<number | null>(null);
   useEffect(() => {
-    useConnectionStore.setState({ status: 'replay' });
-    useRoomStore.setState({ seat: 'viewer' });
-    void getJson<{ name: string }>(`/api/rooms/${roomId}`, seat).then((r) =>
-      useRoomStore.setState({ roomName: r.name }),
-    );
-    void getJson<SessionInfo[]>(`/api/rooms/${roomId}/sessions`, seat).then((list) => {
+    enterReplay();
+    void api<{ name: string }>(`/api/rooms/${roomId}`, { seat }).then((r) => showRoomName(r.name));
+    void api<SessionInfo[]>(`/api/rooms/${roomId}/sessions`, { seat }).then((list) => {
       setSessions(list);
       setLoaded(true);
       setCurrent((c) => c ?? list[list.length - 1]?.id ?? null);
@@ -63,7 +64,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
     // every FOLLOW_MS: new seconds, alerts and cues appear, its end is its real end, and a replay parked at
     // the end follows it live.
     const load = () =>
-      getJson<Report>(`/api/sessions/${current}/report`, seat).then((r) => {
+      api<Report>(`/api/sessions/${current}/report`, { seat }).then((r) => {
         if (stopped) return;
         setReport(r);
         setPos((p) =>
@@ -143,7 +144,7 @@ export function ReplayScreen({ roomId, seat, sid }: { roomId: string; seat: stri
           onStep={step}
         />
       ) : null}
-      <BigScreen roomId={roomId} />
+      {screen}
     </div>
   );
 }

@@ -4,9 +4,9 @@
 import { useEffect, useState } from 'react';
 import '../../styles/outlook.css';
 import { RETENTION_MINUTES } from '../../../../shared/outlook/outlook.ts';
+import { api } from '../../lib/api.ts';
 import { fmtClock, fmtPct } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
-import { seatHeaders } from '../../lib/location.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
 import { fill } from './report-words.ts';
 
@@ -30,9 +30,9 @@ export function ReportCohorts({ sid, seat }: { sid: string; seat: string }) {
   const lang = useUiStore((s) => s.lang);
   const [c, setC] = useState<Cohorts | null>(null);
   useEffect(() => {
-    void fetch(`/api/sessions/${encodeURIComponent(sid)}/cohorts`, { headers: seatHeaders(seat) })
-      .then((res) => (res.ok ? res.json() : null))
-      .then((x) => setC(x as Cohorts | null));
+    void api<Cohorts>(`/api/sessions/${encodeURIComponent(sid)}/cohorts`, { seat })
+      .catch(() => null)
+      .then(setC);
   }, [sid, seat]);
   if (!c || c.rows.length === 0) return null;
   const head = (

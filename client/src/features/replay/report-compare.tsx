@@ -2,8 +2,8 @@
 // previous one and the change, the largest changes highlighted; then the weakest funnel stage.
 import { fmtChange, fmtPct } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
-import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
+import type { Report } from './replay-types.ts';
 import { fill, METRIC_KEY, STAGE_KEY, showMetric } from './report-words.ts';
 
 export function ReportCompare({ r }: { r: Report }) {

@@ -2,8 +2,8 @@
 // weekday's earlier sessions, largest changes first; figures within ±2 % read as level.
 import type { Key } from '../../lib/i18n.ts';
 import { useT } from '../../lib/i18n.ts';
-import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
+import type { Report } from './replay-types.ts';
 import { fill, METRIC_KEY, showMetric } from './report-words.ts';
 
 const LEVEL = 0.02;

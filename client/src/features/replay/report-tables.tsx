@@ -3,8 +3,8 @@
 import { formatEvidence } from '../../../../shared/alert-evidence.ts';
 import { fmtClock, fmtCount, fmtDuration, fmtMoney } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
-import type { Report } from '../../lib/replay-types.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
+import type { Report } from './replay-types.ts';
 
 export function AlertAudit({ r }: { r: Report }) {
   const t = useT();

@@ -3,21 +3,22 @@
 // funnel stage named), the alert audit, explain segments, minute charts with markers, and CSV downloads.
 // Missing measures show as "—".
 import { useEffect, useState } from 'react';
+import { api, apiFetch } from '../../lib/api.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.ts';
-import { screenUrl, seatHeaders } from '../../lib/location.ts';
-import type { Report } from '../../lib/replay-types.ts';
+import { screenUrl } from '../../lib/location.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { ReportLedger, ReportQuestions } from '../questions/report-sections.tsx';
 import { MinuteCharts } from './minute-charts.tsx';
+import type { Report } from './replay-types.ts';
 import { ReportCohorts } from './report-cohorts.tsx';
 import { ReportCompare } from './report-compare.tsx';
 import { ReportHistory } from './report-history.tsx';
+import { ReportLedger, ReportQuestions } from './report-sections.tsx';
 import { AlertAudit, ExplainSegments } from './report-tables.tsx';
 import { fill } from './report-words.ts';
 
 async function download(url: string, seat: string, name: string): Promise<void> {
-  const res = await fetch(url, { headers: seatHeaders(seat) });
+  const res = await apiFetch(url, { seat });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await res.blob());
   a.download = name;
@@ -31,9 +32,7 @@ export function ReportView({ roomId, seat, sid }: { roomId: string; seat: string
   const setLang = useUiStore((s) => s.setLang);
   const [r, setR] = useState<Report | null>(null);
   useEffect(() => {
-    void fetch(`/api/sessions/${encodeURIComponent(sid)}/report`, { headers: seatHeaders(seat) })
-      .then((res) => res.json())
-      .then((x) => setR(x as Report));
+    void api<Report>(`/api/sessions/${encodeURIComponent(sid)}/report`, { seat }).then(setR);
   }, [sid, seat]);
   if (!r) return <div className="waiting">…</div>;
   // Headers in the screen's language, times in this browser's time zone (with their offset).

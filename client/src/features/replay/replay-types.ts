@@ -1,8 +1,8 @@
 // What the replay and report screens read from GET /api/sessions/:sid/report (server/replay/report.ts).
-import type { Alert } from '../../../shared/alerts.ts';
-import type { Cue } from '../../../shared/cues.ts';
-import type { AlertAuditRow, ExplainSegment, Marker, MinutePoint, SessionInfo } from '../../../shared/replay.ts';
-import type { HotWord, ProductStats } from '../../../shared/state.ts';
+import type { Alert } from '../../../../shared/alerts.ts';
+import type { Cue } from '../../../../shared/cues.ts';
+import type { AlertAuditRow, ExplainSegment, Marker, MinutePoint, SessionInfo } from '../../../../shared/replay.ts';
+import type { HotWord, ProductStats } from '../../../../shared/state.ts';
 
 export type { Marker, MinutePoint, SessionInfo };
 

@@ -7,10 +7,10 @@ import {
   type EffectMetric,
   METRIC_NAMES_ZH,
   type Verdict,
-} from '../../../../shared/effects.ts';
-import { type QuestionTopic, TOPIC_NAMES_ZH } from '../../../../shared/questions.ts';
-import type { Lang } from '../../lib/i18n.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
+} from '../../../shared/effects.ts';
+import { type QuestionTopic, TOPIC_NAMES_ZH } from '../../../shared/questions.ts';
+import { useUiStore } from '../stores/ui-store.ts';
+import type { Lang } from './i18n.ts';
 
 const ZH = {
   questions: '观众提问',

@@ -4,9 +4,9 @@
 import type { LedgerRow, LedgerSummary } from '../../../../shared/effects.ts';
 import type { QuestionEntry, QuestionStats } from '../../../../shared/questions.ts';
 import { fmtDateTime } from '../../lib/format.ts';
+import { type QDict, useQT } from '../../lib/questions-dict.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { EffectText } from './action-marker.tsx';
-import { type QDict, useQT } from './questions-dict.ts';
+import { EffectText } from '../../widgets/action-marker.tsx';
 
 interface Sections {
   questions?: { stats: QuestionStats | null; topUnanswered: QuestionEntry[] };

@@ -2,12 +2,12 @@
 // marked_action event at the room's time, for the product chosen or the one being explained; below, the last
 // action's effect so far (GET /api/rooms/:id/effects/last, read again every 30 s).
 import { useCallback, useEffect, useState } from 'react';
-import type { LedgerRow } from '../../../../shared/effects.ts';
-import { MARKED_ACTIONS, type MarkedAction } from '../../../../shared/events.ts';
-import { send } from '../../lib/commands.ts';
-import { seatHeaders } from '../../lib/location.ts';
-import { useRoomStore } from '../../stores/room-store.ts';
-import { useQT } from './questions-dict.ts';
+import type { LedgerRow } from '../../../shared/effects.ts';
+import { MARKED_ACTIONS, type MarkedAction } from '../../../shared/events.ts';
+import { api } from '../lib/api.ts';
+import { send } from '../lib/commands.ts';
+import { useQT } from '../lib/questions-dict.ts';
+import { useRoomStore } from '../stores/room-store.ts';
 
 export function ActionMarker({ roomId }: { roomId: string }) {
   const qt = useQT();
@@ -19,11 +19,10 @@ export function ActionMarker({ roomId }: { roomId: string }) {
   const [last, setLast] = useState<LedgerRow | null>(null);
   const seat = useRoomStore((s) => s.seat) ?? 'assistant';
   const refresh = useCallback(async () => {
-    // A failed read keeps the last effect shown; the next one (30 s) tries again.
-    try {
-      const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/effects/last`, { headers: seatHeaders(seat) });
-      if (res.ok) setLast(((await res.json()) as { row: LedgerRow | null }).row);
-    } catch {}
+    // Not reachable now: the last row shown stays until the next refresh.
+    await api<{ row: LedgerRow | null }>(`/api/rooms/${encodeURIComponent(roomId)}/effects/last`, { seat })
+      .then((r) => setLast(r.row))
+      .catch(() => {});
   }, [roomId, seat]);
   useEffect(() => {
     void refresh();

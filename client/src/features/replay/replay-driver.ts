@@ -1,14 +1,15 @@
 // In replay the driver, not the socket bridge, is the one writer into the stores: it puts the room as it was
 // at moment t — the stored screen state, the alerts firing then, each cue's status then — so the very same
 // widgets show the past.
-import type { Alert } from '../../../shared/alerts.ts';
-import type { Cue } from '../../../shared/cues.ts';
-import type { RoomState } from '../../../shared/state.ts';
-import { applyAlerts } from '../stores/alerts-store.ts';
-import { applyCues } from '../stores/cues-store.ts';
-import { useRoomStore } from '../stores/room-store.ts';
-import { seedOnline } from '../stores/series-store.ts';
-import { seatHeaders } from './location.ts';
+import type { Alert } from '../../../../shared/alerts.ts';
+import type { Cue } from '../../../../shared/cues.ts';
+import type { RoomState } from '../../../../shared/state.ts';
+import { api } from '../../lib/api.ts';
+import { applyAlerts } from '../../stores/alerts-store.ts';
+import { useConnectionStore } from '../../stores/connection-store.ts';
+import { applyCues } from '../../stores/cues-store.ts';
+import { useRoomStore } from '../../stores/room-store.ts';
+import { seedOnline } from '../../stores/series-store.ts';
 import type { Report } from './replay-types.ts';
 
 export function alertsAt(report: Report, t: number): Alert[] {
@@ -63,12 +64,11 @@ export class ReplayDriver {
     const ctrl = new AbortController();
     this.inFlight = ctrl;
     try {
-      const res = await fetch(`/api/sessions/${encodeURIComponent(this.sid)}/state?at=${Math.round(t)}`, {
-        headers: seatHeaders(this.seat),
+      const state = await api<RoomState>(`/api/sessions/${encodeURIComponent(this.sid)}/state?at=${Math.round(t)}`, {
+        seat: this.seat,
         signal: ctrl.signal,
       });
-      if (!res.ok || this.wanted !== t) return;
-      const state = (await res.json()) as RoomState;
+      if (this.wanted !== t) return;
       useRoomStore.setState({ state });
       seedOnline(
         this.report.minutes
@@ -82,4 +82,10 @@ export class ReplayDriver {
       // Aborted by a newer seek.
     }
   }
+}
+
+/** A replay has no live link: the status says 复盘 and the screen shows what a viewer sees. */
+export function enterReplay(): void {
+  useConnectionStore.setState({ status: 'replay' });
+  useRoomStore.setState({ seat: 'viewer' });
 }

@@ -2,40 +2,41 @@
 // screen, 助播 the cue console, 主播 the prompter. Each view is its own chunk (the phone prompter never loads
 // the big screen's charts), fetched as soon as the address names the seat, while the socket connects.
 import { lazy, Suspense, useEffect } from 'react';
-import { startBridge } from '../../lib/bridge.ts';
-import { setCommandSocket } from '../../lib/commands.ts';
-import { errorText } from '../../lib/error-words.ts';
-import { useT } from '../../lib/i18n.ts';
-import { seatHeaders } from '../../lib/location.ts';
-import { rememberRoom } from '../../lib/recent-rooms.ts';
-import { createLiveSocket } from '../../lib/socket.ts';
-import { useConnectionStore } from '../../stores/connection-store.ts';
-import { useRoomStore } from '../../stores/room-store.ts';
-import { SeatClosedNotice } from '../../widgets/seat-closed.tsx';
-import { ConnectionBadge, RetryControl } from '../big-screen/status-badges.tsx';
+import { api } from '../lib/api.ts';
+import { showRoomName, startBridge } from '../lib/bridge.ts';
+import { setCommandSocket } from '../lib/commands.ts';
+import { errorText } from '../lib/error-words.ts';
+import { useT } from '../lib/i18n.ts';
+import { rememberRoom } from '../lib/recent-rooms.ts';
+import { createLiveSocket } from '../lib/socket.ts';
+import { useConnectionStore } from '../stores/connection-store.ts';
+import { useRoomStore } from '../stores/room-store.ts';
+import { SeatClosedNotice } from '../widgets/seat-closed.tsx';
+import { ConnectionBadge, RetryControl } from '../widgets/status-badges.tsx';
+import { preloadScreenControls } from './screen-controls.tsx';
 
-const loadPrompter = () => import('../prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
-const loadAssistant = () => import('../assistant/assistant-console.tsx').then((m) => ({ default: m.AssistantConsole }));
-const loadBigScreen = () => import('../big-screen/big-screen.tsx').then((m) => ({ default: m.BigScreen }));
+const loadPrompter = () =>
+  import('../features/prompter/prompter-mount.tsx').then((m) => ({ default: m.PrompterMount }));
+const loadAssistant = () =>
+  import('../features/assistant/assistant-console.tsx').then((m) => ({ default: m.AssistantConsole }));
+const loadBigScreen = () => import('../features/big-screen/big-screen.tsx').then((m) => ({ default: m.BigScreen }));
 const Prompter = lazy(loadPrompter);
 const AssistantConsole = lazy(loadAssistant);
 const BigScreen = lazy(loadBigScreen);
 const PRELOAD: Record<string, () => Promise<unknown>> = {
   host: loadPrompter,
-  assistant: loadAssistant,
-  controller: loadBigScreen,
-  viewer: loadBigScreen,
+  assistant: () => Promise.all([loadAssistant(), preloadScreenControls()]),
+  controller: () => Promise.all([loadBigScreen(), preloadScreenControls()]),
+  viewer: () => Promise.all([loadBigScreen(), preloadScreenControls()]),
 };
 
 async function loadRoomName(roomId: string, seat: string): Promise<void> {
   try {
-    const res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}`, { headers: seatHeaders(seat) });
-    if (!res.ok) return;
-    const room = (await res.json()) as { name: string };
-    useRoomStore.setState({ roomName: room.name });
+    const room = await api<{ name: string }>(`/api/rooms/${encodeURIComponent(roomId)}`, { seat });
+    showRoomName(room.name);
     rememberRoom({ roomId, seat, name: room.name });
   } catch {
-    // Offline: the header shows the room id instead.
+    // Offline or refused: the header shows the room id instead.
   }
 }
 

@@ -1,14 +1,14 @@
 // Staleness is shown, never hidden: the link to the server and the health of the room's data source.
 import { useEffect, useState } from 'react';
-import type { SourceHealth } from '../../../../shared/state.ts';
-import { retryNow } from '../../lib/bridge.ts';
-import { errorText } from '../../lib/error-words.ts';
-import { DASH } from '../../lib/format.ts';
-import { type Key, useT } from '../../lib/i18n.ts';
-import { retryCountdown } from '../../lib/retry-text.ts';
-import { agoText, sourceName } from '../../lib/source-words.ts';
-import { useConnectionStore } from '../../stores/connection-store.ts';
-import { useRoomStore } from '../../stores/room-store.ts';
+import type { SourceHealth } from '../../../shared/state.ts';
+import { retryNow } from '../lib/bridge.ts';
+import { errorText } from '../lib/error-words.ts';
+import { DASH } from '../lib/format.ts';
+import { type Key, useT } from '../lib/i18n.ts';
+import { retryCountdown } from '../lib/retry-text.ts';
+import { agoText, sourceName } from '../lib/source-words.ts';
+import { useConnectionStore } from '../stores/connection-store.ts';
+import { useRoomStore } from '../stores/room-store.ts';
 
 export function ConnectionBadge() {
   const t = useT();

@@ -1,6 +1,6 @@
 // The 话术库: reusable cue templates kept in this browser. Variables {商品名} {价格} {库存} {在线人数} are
 // filled by the server when the cue is sent.
-import { MAX_SCRIPTS } from '../../../shared/constants.ts';
+import { MAX_SCRIPTS } from '../../../../shared/constants.ts';
 
 const KEY = 'live-console.scripts';
 

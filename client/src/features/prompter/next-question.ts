@@ -1,9 +1,9 @@
 // The prompter's small line under the current cue: the next question to answer (the queue's top one not yet
 // sent), drawn with the DOM alone like the rest of the prompter.
 import { queueScore } from '../../../../shared/questions.ts';
+import { qDict } from '../../lib/questions-dict.ts';
 import { useRoomStore } from '../../stores/room-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
-import { qDict } from './questions-dict.ts';
 
 /** The line's text, or null when no question waits. */
 export function nextQuestionText(): string | null {

@@ -1,17 +1,17 @@
 // Room name, what is being explained, the two health badges, and the screen's controls: alert rules, room
 // picker, replay, language, fullscreen.
-import { useEffect, useState } from 'react';
-import { useT } from '../../lib/i18n.ts';
-import { screenUrl } from '../../lib/location.ts';
-import { useRoomStore } from '../../stores/room-store.ts';
-import { useUiStore } from '../../stores/ui-store.ts';
-import { RecentRoomList, RoomForm } from '../../widgets/room-choice.tsx';
-import { RulesButton } from '../rules/rules-button.tsx';
-import { SourcesButton } from '../sources/sources-button.tsx';
+import { useContext, useEffect, useState } from 'react';
+import { useT } from '../lib/i18n.ts';
+import { screenUrl } from '../lib/location.ts';
+import { useRoomStore } from '../stores/room-store.ts';
+import { useUiStore } from '../stores/ui-store.ts';
+import { HeaderControls } from './header-controls.tsx';
+import { RecentRoomList, RoomForm } from './room-choice.tsx';
 import { ConnectionBadge, RetryControl, SourceBadge, SourceList } from './status-badges.tsx';
 
 export function Header({ roomId }: { roomId: string }) {
   const t = useT();
+  const Controls = useContext(HeaderControls);
   const name = useRoomStore((s) => s.roomName);
   const explaining = useRoomStore((s) => {
     const st = s.state;
@@ -32,8 +32,7 @@ export function Header({ roomId }: { roomId: string }) {
         <SourceList />
         <ConnectionBadge />
         <RetryControl />
-        <RulesButton roomId={roomId} />
-        <SourcesButton roomId={roomId} />
+        {Controls ? <Controls roomId={roomId} /> : null}
         <RoomMenu />
         <ReplayLink roomId={roomId} />
         <LangToggle />
