@@ -29,11 +29,30 @@ export class IngestPipeline {
 
   async ingest(runtime: RoomRuntime, items: BodyItem[], opts: IngestOptions): Promise<IngestResult> {
     const split = splitValid(items, opts.checkTime ? { now: this.clock.now() } : null);
-    const { rejected } = split;
-    let { valid } = split;
+    return this.store(runtime, split.valid, (i) => split.indexes[i]!, split.rejected, false);
+  }
+
+  /**
+   * Events an import has already validated as it read them (import-stream.ts): validating them again was the
+   * import's main cost over pushes. Every other guard holds as on any path: the room clock's bound, dedupe by
+   * id, durable before applied. The apply waits its turn of the event loop, so that a group commit of several
+   * chunks and their applies do not hold the loop together.
+   */
+  ingestValidated(runtime: RoomRuntime, events: LiveEvent[]): Promise<IngestResult> {
+    return this.store(runtime, events, (i) => i, [], true);
+  }
+
+  private async store(
+    runtime: RoomRuntime,
+    checked: LiveEvent[],
+    indexOf: (i: number) => number,
+    rejected: IngestRejection[],
+    applyLater: boolean,
+  ): Promise<IngestResult> {
+    let valid = checked;
     // Whatever the path, a room on wall time never takes an event beyond server time + MAX_EVENT_FUTURE_MS.
     if (runtime.driver?.virtualNow === undefined) {
-      const future = refuseFuture(valid, this.clock.now(), (i) => split.indexes[i]!);
+      const future = refuseFuture(valid, this.clock.now(), indexOf);
       if (future.refused.length > 0) {
         valid = future.kept;
         rejected.push(...future.refused);
@@ -43,12 +62,32 @@ export class IngestPipeline {
     for (const r of rejected) this.metrics.rejected(runtime.roomId, r.code);
     const inserted = valid.length ? await this.append(runtime, valid) : [];
     const fresh = valid.filter((_, i) => inserted[i] !== null);
-    runtime.applyCommitted(
-      fresh,
-      inserted.filter((seq) => seq !== null),
-    );
+    const seqs = inserted.filter((seq) => seq !== null);
+    await this.apply(runtime, fresh, seqs, applyLater);
     this.metrics.accepted(runtime.roomId, fresh.length);
     return { accepted: fresh.length, duplicates: valid.length - fresh.length, rejected };
+  }
+
+  /** Per room, the applies still waiting their turn (applyLater), in commit order. */
+  private readonly applying = new WeakMap<RoomRuntime, Promise<unknown>>();
+
+  /**
+   * Applies committed events in commit (seq) order: the engine skips a seq at or before the last applied, so
+   * an apply that waits a turn holds back every later commit's apply of that room until it is done.
+   */
+  private apply(runtime: RoomRuntime, events: LiveEvent[], seqs: number[], later: boolean): Promise<void> | void {
+    const pending = this.applying.get(runtime);
+    if (pending === undefined && !later) return runtime.applyCommitted(events, seqs);
+    const run = (pending ?? Promise.resolve()).then(async () => {
+      if (later) await new Promise((resolve) => setImmediate(resolve));
+      runtime.applyCommitted(events, seqs);
+    });
+    const tail = run.catch(() => {});
+    this.applying.set(runtime, tail);
+    void tail.then(() => {
+      if (this.applying.get(runtime) === tail) this.applying.delete(runtime);
+    });
+    return run;
   }
 
   /**
