@@ -16,6 +16,8 @@ export interface ServerChild {
   takePeakMb(): number;
   /** The kernel's peak RSS of the whole run, MB. */
   hwmMb(): number;
+  /** CPU seconds the process has used (user + system): a cost that a loaded machine does not inflate. */
+  cpuSec(): number;
   /**
    * The server's own event-loop delay, max since the last call (prom-client resets it at each scrape): the
    * stall as the process saw it, apart from the network and the poller's scheduling.
@@ -33,6 +35,17 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
+function cpuSec(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -85,6 +98,7 @@ export function startServerChild(env: Record<string, string> = {}): Promise<Serv
           return p;
         },
         hwmMb: () => statusMb(proc.pid!, 'VmHWM'),
+        cpuSec: () => cpuSec(proc.pid!),
         async loopMaxMs() {
           const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } });
           const m = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(await res.text());
