@@ -1,6 +1,6 @@
 // The 场控 big screen: every widget reads its own narrow slice of the stores the bridge fills. While the link
 // is not live the figures are dimmed and say so: a frozen number must never look like a current one.
-import { lazy, Suspense } from 'react';
+import { type CSSProperties, lazy, Suspense } from 'react';
 import { useT } from '../../lib/i18n.ts';
 import { useScreenScale } from '../../lib/screen-scale.ts';
 import { useConnectionStore } from '../../stores/connection-store.ts';
@@ -33,7 +33,13 @@ export function BigScreen({ roomId }: { roomId: string }) {
   // CSS zoom scales layout and type together; the screen's own box is the viewport in unzoomed pixels.
   const style =
     scale > 1
-      ? { zoom: scale, height: `${window.innerHeight / scale}px`, width: `${window.innerWidth / scale}px` }
+      ? ({
+          zoom: scale,
+          height: `${window.innerHeight / scale}px`,
+          width: `${window.innerWidth / scale}px`,
+          // vh and vw are the viewport's, not the zoomed box's: sizes given in them divide by this.
+          '--screen-scale': scale,
+        } as CSSProperties)
       : {};
   return (
     <div className={`screen${outdated ? ' outdated' : ''}`} data-testid="big-screen" data-scale={scale} style={style}>
