@@ -146,25 +146,27 @@ interface Reader {
   recognised(): boolean;
 }
 
-function ndjsonReader(maxLineBytes: number): Reader {
-  const lines = new LineSplitter(maxLineBytes);
-  let items: (Buffer | null)[] = [];
-  const onLine = (line: Buffer | null) => items.push(line);
-  const tooLong: BodyItem = { ok: false, code: 'line_too_long', message: `line is over ${maxLineBytes} bytes` };
-  const take = () => {
-    const out = items;
-    items = [];
+/** A reader's push and end: what the parser emits while it takes a chunk (or the end) is handed back whole. */
+function collecting<T>(
+  feed: (chunk: Buffer, put: (unit: T) => void) => void,
+  finish: (put: (unit: T) => void) => void,
+): { push(chunk: Buffer): T[]; end(): T[] } {
+  const run = (step: (put: (unit: T) => void) => void) => {
+    const out: T[] = [];
+    step((unit) => out.push(unit));
     return out;
   };
+  return { push: (chunk) => run((put) => feed(chunk, put)), end: () => run(finish) };
+}
+
+function ndjsonReader(maxLineBytes: number): Reader {
+  const lines = new LineSplitter(maxLineBytes);
+  const tooLong: BodyItem = { ok: false, code: 'line_too_long', message: `line is over ${maxLineBytes} bytes` };
   return {
-    push(chunk) {
-      lines.push(chunk, onLine);
-      return take();
-    },
-    end() {
-      lines.end(onLine);
-      return take();
-    },
+    ...collecting<Buffer | null>(
+      (chunk, put) => lines.push(chunk, put),
+      (put) => lines.end(put),
+    ),
     item: (unit) => (unit === null ? tooLong : parseLine(unit as Buffer)),
     recognised: () => true,
   };
@@ -172,25 +174,15 @@ function ndjsonReader(maxLineBytes: number): Reader {
 
 function xmlReader(maxElementChars: number): Reader {
   const xml = new BilibiliXmlStream(maxElementChars);
-  let items: LiveEvent[] = [];
   // Elements the parser skips (malformed, blank, too long) are not events: not counted, as before streaming.
-  const onEvent = (e: LiveEvent | null) => {
-    if (e) items.push(e);
-  };
-  const take = () => {
-    const out = items;
-    items = [];
-    return out;
+  const events = (put: (e: LiveEvent) => void) => (e: LiveEvent | null) => {
+    if (e) put(e);
   };
   return {
-    push(chunk) {
-      xml.push(chunk, onEvent);
-      return take();
-    },
-    end() {
-      xml.end(onEvent);
-      return take();
-    },
+    ...collecting<LiveEvent>(
+      (chunk, put) => xml.push(chunk, events(put)),
+      (put) => xml.end(events(put)),
+    ),
     item: (unit) => ({ ok: true, value: unit }),
     recognised: () => xml.sawElement,
   };
