@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomState } from '../../shared/state.ts';
-import { connectLive, type LiveSocket, once, waitForState } from '../helpers/live-client.ts';
+import { type LiveSocket, waitForState } from '../helpers/live-client.ts';
 import { type RelayServer, startRelayServer } from '../helpers/relay-server.ts';
-import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { roomWithSource } from '../helpers/source-room.ts';
 
 const read = (f: string) =>
   JSON.parse(fs.readFileSync(new URL(`../fixtures/connectors/${f}`, import.meta.url), 'utf8')) as unknown[];
@@ -20,19 +21,11 @@ const feed = (st: RoomState) => st.sources?.find((x) => x.id === 'douyin');
 beforeAll(async () => {
   relay = await startRelayServer();
   s = await startServer({ tickHz: 10 });
-  const room = await createRoom(s);
-  so = connectLive(s.url, room.id, room.tokens.controller);
-  await once(so, 'room:snapshot');
-  const res = await s.app.inject({
-    method: 'POST',
-    url: `/api/rooms/${room.id}/sources`,
-    headers: { authorization: `Bearer ${room.tokens.controller}` },
-    payload: {
-      id: 'douyin',
-      source: { kind: 'douyin-relay', url: relay.url('536681248455'), retry: { minMs: 300, maxMs: 1000 } },
-    },
-  });
-  expect(res.statusCode).toBe(201);
+  ({ so } = await roomWithSource(s, 'douyin', {
+    kind: 'douyin-relay',
+    url: relay.url('536681248455'),
+    retry: { minMs: 300, maxMs: 1000 },
+  }));
 });
 afterAll(async () => {
   so?.disconnect();

@@ -6,8 +6,9 @@ import type { PbSpec } from '../../server/sources/connectors/pb-fields.ts';
 import type { RoomState } from '../../shared/state.ts';
 import { conformanceCases } from '../helpers/conformance.ts';
 import { type KuaishouServer, startKuaishouServer } from '../helpers/kuaishou-server.ts';
-import { connectLive, type LiveSocket, once, waitForState } from '../helpers/live-client.ts';
-import { createRoom, startServer, type TestServer } from '../helpers/server.ts';
+import { type LiveSocket, waitForState } from '../helpers/live-client.ts';
+import { type createRoom, startServer, type TestServer } from '../helpers/server.ts';
+import { roomWithSource } from '../helpers/source-room.ts';
 
 const [feedCase, watchingCase] = conformanceCases('kuaishou.json');
 const frame = (c: typeof feedCase) => c!.messages[0] as { type: number; payload: PbSpec; gzip?: boolean };
@@ -21,25 +22,13 @@ const feed = (st: RoomState) => st.sources?.find((x) => x.id === 'ks');
 beforeAll(async () => {
   ks = await startKuaishouServer();
   s = await startServer({ tickHz: 10 });
-  room = await createRoom(s);
-  so = connectLive(s.url, room.id, room.tokens.controller);
-  await once(so, 'room:snapshot');
-  const res = await s.app.inject({
-    method: 'POST',
-    url: `/api/rooms/${room.id}/sources`,
-    headers: { authorization: `Bearer ${room.tokens.controller}` },
-    payload: {
-      id: 'ks',
-      source: {
-        kind: 'kuaishou',
-        liveStreamId: 'ls-123',
-        token: 'page-token-secret',
-        address: ks.url,
-        retry: { minMs: 300, maxMs: 1000 },
-      },
-    },
-  });
-  expect(res.statusCode).toBe(201);
+  ({ room, so } = await roomWithSource(s, 'ks', {
+    kind: 'kuaishou',
+    liveStreamId: 'ls-123',
+    token: 'page-token-secret',
+    address: ks.url,
+    retry: { minMs: 300, maxMs: 1000 },
+  }));
 });
 afterAll(async () => {
   so?.disconnect();
